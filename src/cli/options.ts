@@ -1,0 +1,41 @@
+// Options shared by the report commands, declared once.
+import { type Command, InvalidArgumentError as InvalidOptionArgument, Option } from "commander";
+import { REPORT_FORMATS, type ReportFormat } from "../report/formats.js";
+
+export interface OutputOptions {
+  format?: ReportFormat;
+  output?: string;
+  color: boolean;
+  quiet?: boolean;
+  verbose?: boolean;
+}
+
+export function addOutputOptions(command: Command): Command {
+  return command
+    .addOption(
+      new Option(
+        "-f, --format <format>",
+        "report format (default: table on a terminal, json when piped)",
+      ).choices(REPORT_FORMATS),
+    )
+    .option("-o, --output <file>", "write the report to a file (atomically) instead of stdout")
+    .option("--no-color", "disable colors (NO_COLOR and FORCE_COLOR are honoured too)")
+    .option("-q, --quiet", "no progress or warnings on stderr")
+    .option("--verbose", "more detail on stderr, and stack traces for internal errors");
+}
+
+/** Collects a repeatable option into an array. */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/** Parses a positive integer flag value or throws commander's usage error. */
+export function parsePositiveInt(flag: string): (value: string) => number {
+  return (value) => {
+    const parsed = Number(value);
+    if (!Number.isSafeInteger(parsed) || parsed <= 0) {
+      throw new InvalidOptionArgument(`${flag} expects a positive whole number, got "${value}"`);
+    }
+    return parsed;
+  };
+}

@@ -1,0 +1,46 @@
+// Declares `llmcost project`; the body lives in commands/project.ts and is imported on use.
+import type { Command } from "commander";
+import { addOutputOptions, collect, type OutputOptions, parsePositiveInt } from "./options.js";
+
+export interface ProjectOptions extends OutputOptions {
+  traffic: string;
+  scenario?: string;
+  pricing: string[];
+  map: string[];
+  monthlyRequests?: number;
+  strict?: boolean;
+}
+
+export function registerProject(program: Command): void {
+  const command = program
+    .command("project")
+    .description("project the monthly cost of Bedrock versus direct provider APIs for a traffic log")
+    .requiredOption("-t, --traffic <file>", "traffic CSV (.csv or .csv.gz) with a header row")
+    .option("-s, --scenario <file>", "scenario YAML (default: the bundled typical production stack)")
+    .option(
+      "-p, --pricing <file>",
+      "extra pricing file, llmcost YAML or LiteLLM JSON (repeatable; later wins)",
+      collect,
+      [],
+    )
+    .option("-m, --map <column=field>", "map a CSV column to a canonical field (repeatable)", collect, [])
+    .option(
+      "-n, --monthly-requests <n>",
+      "rescale the observed mix to N requests a month",
+      parsePositiveInt("--monthly-requests"),
+    )
+    .option("--strict", "exit 2 when any traffic has no price instead of reporting it as unpriced");
+  addOutputOptions(command)
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ llmcost project --traffic fixtures/traffic/saas-assistant-week.csv
+  $ llmcost project -t logs.csv.gz -s fixtures/scenarios/default.yaml --monthly-requests 5000000
+  $ llmcost project -t logs.csv --pricing litellm-prices.json --format json | jq '.breakeven'`,
+    )
+    .action(async (options: ProjectOptions) => {
+      const { runProject } = await import("../commands/project.js");
+      process.exitCode = await runProject(options);
+    });
+}

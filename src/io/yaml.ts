@@ -1,0 +1,109 @@
+// Loads a YAML input and validates it with its zod schema. Every error names the file, the line and the
+// field path; unknown keys are errors because the schemas are strict.
+import { type Document, isNode, LineCounter, parseDocument } from "yaml";
+import type { z } from "zod";
+import { InputError } from "../errors.js";
+import { readTextFile } from "./files.js";
+
+/** Bounds that keep alias bombs and absurd nesting from using unbounded memory or time. */
+const MAX_ALIAS_COUNT = 100;
+const MAX_DEPTH = 64;
+
+export interface ParsedYaml {
+  file: string;
+  document: Document;
+  lineCounter: LineCounter;
+  value: unknown;
+}
+
+export function parseYamlText(file: string, text: string): ParsedYaml {
+  const depth = maxBracketDepth(text);
+  if (depth > MAX_DEPTH) {
+    throw new InputError({ file }, `nesting is ${depth} levels deep; at most ${MAX_DEPTH} are accepted`);
+  }
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const [firstError] = document.errors;
+  if (firstError) {
+    const at = lineCounter.linePos(firstError.pos[0]);
+    const reason = firstError.message.split("\n")[0] ?? firstError.message;
+    throw new InputError({ file, line: at.line, column: at.col }, `invalid YAML: ${reason}`);
+  }
+  let value: unknown;
+  try {
+    value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    throw new InputError(
+      { file },
+      `invalid YAML: ${error instanceof Error ? error.message : String(error)} (aliases are limited to ${MAX_ALIAS_COUNT} expansions)`,
+    );
+  }
+  return { file, document, lineCounter, value };
+}
+
+/** Flow-style nesting depth ({[ ... ]}); block nesting is bounded by line count and indentation. */
+function maxBracketDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) {
+      depth++;
+      if (depth > deepest) deepest = depth;
+    } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
+  }
+  return Math.max(deepest, maxIndentDepth(text));
+}
+
+function maxIndentDepth(text: string): number {
+  let deepest = 0;
+  for (const line of text.split("\n")) {
+    const indent = line.length - line.trimStart().length;
+    const level = Math.floor(indent / 2);
+    if (level > deepest) deepest = level;
+  }
+  return deepest;
+}
+
+/** Validates parsed YAML against a schema; the first issue becomes an InputError with line and field. */
+export function validateYaml<T extends z.ZodType>(parsed: ParsedYaml, schema: T): z.infer<T> {
+  const result = schema.safeParse(parsed.value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  if (!issue) throw new InputError({ file: parsed.file }, "invalid content");
+  const path = issue.path.filter((key): key is string | number => typeof key !== "symbol");
+  throw new InputError(
+    { file: parsed.file, ...lineOf(parsed, path), field: formatPath(path) || "(top level)" },
+    describeIssue(issue),
+  );
+}
+
+export async function loadYamlFile<T extends z.ZodType>(file: string, schema: T): Promise<z.infer<T>> {
+  return validateYaml(parseYamlText(file, await readTextFile(file)), schema);
+}
+
+function lineOf(parsed: ParsedYaml, path: (string | number)[]): { line?: number } {
+  // Walk up the path until a node with a source range is found (a missing key points at its parent).
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = parsed.document.getIn(path.slice(0, depth), true);
+    if (isNode(node) && node.range) return { line: parsed.lineCounter.linePos(node.range[0]).line };
+  }
+  return {};
+}
+
+export function formatPath(path: readonly (string | number)[]): string {
+  return path.map((key, i) => (typeof key === "number" ? `[${key}]` : i === 0 ? key : `.${key}`)).join("");
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case "unrecognized_keys":
+      return `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")} (check the spelling; unknown keys are not allowed)`;
+    case "invalid_type":
+      return issue.message.startsWith("Invalid input")
+        ? `expected ${issue.expected}, found ${issue.input === undefined ? "nothing (required)" : JSON.stringify(issue.input)}`
+        : issue.message;
+    default:
+      return issue.message;
+  }
+}

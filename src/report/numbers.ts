@@ -1,0 +1,33 @@
+// Display formatting. Numbers are rounded only here, when shown.
+
+const usd2 = new Intl.NumberFormat("en-US", {
+  style: "currency",
+  currency: "USD",
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+const usd6 = new Intl.NumberFormat("en-US", {
+  style: "currency",
+  currency: "USD",
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 6,
+});
+const integer = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+
+/** `$1,234.57`; amounts under a cent keep up to six decimals so they do not show as $0.00. */
+export function formatUsd(amount: number): string {
+  return Math.abs(amount) > 0 && Math.abs(amount) < 0.01 ? usd6.format(amount) : usd2.format(amount);
+}
+
+export function formatCount(value: number): string {
+  return integer.format(value);
+}
+
+export function formatPercent(fraction: number, digits = 1): string {
+  return `${(fraction * 100).toFixed(digits)}%`;
+}
+
+/** Rounds for JSON output: money to micro-dollars, so sums stay checkable. */
+export function roundUsd(amount: number): number {
+  return Math.round(amount * 1e6) / 1e6;
+}

@@ -1,0 +1,43 @@
+// Table rendering shared by every report: cli-table3 for terminals, GitHub-flavoured markdown, and CSV.
+// Each returns a string; callers print.
+import Table from "cli-table3";
+
+export interface Column {
+  header: string;
+  /** Money and counts are right-aligned. */
+  align?: "left" | "right";
+}
+
+export function renderTerminalTable(columns: Column[], rows: string[][], title?: string): string {
+  const table = new Table({
+    head: columns.map((c) => c.header),
+    colAligns: columns.map((c) => c.align ?? "left"),
+    style: { head: [], border: [] },
+  });
+  for (const row of rows) table.push(row);
+  return title ? `${title}\n${table.toString()}` : table.toString();
+}
+
+export function renderMarkdownTable(columns: Column[], rows: string[][], title?: string): string {
+  const head = `| ${columns.map((c) => escapeMarkdown(c.header)).join(" | ")} |`;
+  const rule = `|${columns.map((c) => (c.align === "right" ? "---:" : "---")).join("|")}|`;
+  const body = rows.map((row) => `| ${row.map(escapeMarkdown).join(" | ")} |`);
+  return [...(title ? [`### ${escapeMarkdown(title)}`, ""] : []), head, rule, ...body].join("\n");
+}
+
+/** Escapes text taken from logs so it cannot break or inject into a markdown table. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r?\n/g, " ");
+}
+
+/** CSV rows (RFC 4180 quoting); cells a spreadsheet would run as a formula are prefixed with `'`. */
+export function renderCsv(header: string[], rows: (string | number | null | undefined)[][]): string {
+  return `${[header, ...rows].map((row) => row.map(csvCell).join(",")).join("\n")}\n`;
+}
+
+export function csvCell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return "";
+  let text = String(value);
+  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

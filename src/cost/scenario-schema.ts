@@ -1,0 +1,99 @@
+// The scenario YAML: what to compare (deployment options), how traffic maps between them, and the
+// infrastructure around each. This zod schema is the single source of the type, its errors and its JSON Schema.
+import { z } from "zod";
+import { CACHE_WRITE_TTLS, PROFILE_SCOPES, PT_COMMITMENTS } from "./price.js";
+
+export const OPTION_KINDS = ["direct", "bedrock", "bedrock-batch", "bedrock-provisioned"] as const;
+export type OptionKind = (typeof OPTION_KINDS)[number];
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, "expected a lower-case id (letters, digits, . _ -)");
+const nonNegative = z.number().nonnegative();
+const fraction = z.number().min(0).max(1);
+
+const hiddenCost = z.strictObject({
+  /** Multiplies the option's token + infrastructure cost: the hidden cost of running it yourself. */
+  complexity_multiplier: z.number().min(1).default(1),
+  note: z.string().optional(),
+});
+
+const provisioned = z.strictObject({
+  /** Bedrock model served by the provisioned units (traffic mapped to it uses them first). */
+  model: z.string().min(1),
+  model_units: z.number().int().positive(),
+  commitment: z.enum(PT_COMMITMENTS),
+  /** Input + output tokens one model unit serves per minute; overrides the catalog's assumption. */
+  tokens_per_minute_per_unit: z.number().positive().optional(),
+  /** Share of the theoretical capacity that real, uneven traffic can use (default 0.7). */
+  usable_share: fraction.default(0.7),
+});
+
+export const deploymentOptionSchema = z.strictObject({
+  id,
+  kind: z.enum(OPTION_KINDS),
+  label: z.string().optional(),
+  /** Bedrock inference-profile scope (bedrock kinds only). */
+  inference_profile: z.enum(PROFILE_SCOPES).optional(),
+  hidden_cost: hiddenCost.optional(),
+  provisioned: provisioned.optional(),
+  /** Fraction off this option's token prices (a negotiated discount). */
+  discount: fraction.optional(),
+});
+
+const quantity = z.strictObject({
+  per_month: nonNegative.default(0),
+  per_request: nonNegative.default(0),
+  per_1k_input_tokens: nonNegative.default(0),
+  per_1k_output_tokens: nonNegative.default(0),
+});
+
+export const infraItemSchema = z.strictObject({
+  id,
+  label: z.string(),
+  /** Option ids, or option kinds, this item is paid by. */
+  applies_to: z.array(z.string().min(1)).min(1),
+  unit: z.string().min(1),
+  unit_price_usd: nonNegative,
+  quantity,
+  /** Units a month that cost nothing (AWS free tiers). */
+  free_units_per_month: nonNegative.default(0),
+  source: z.string().optional(),
+});
+
+export const scenarioSchema = z.strictObject({
+  version: z.literal(1),
+  name: z.string(),
+  description: z.string().optional(),
+  options: z.array(deploymentOptionSchema).min(1),
+  /** Traffic model -> model that serves it, per side. Same-family models map by default. */
+  model_map: z
+    .strictObject({
+      bedrock: z.record(z.string(), z.string()).default({}),
+      direct: z.record(z.string(), z.string()).default({}),
+    })
+    .default({ bedrock: {}, direct: {} }),
+  /** Use cases that can wait: priced at batch rates on bedrock-batch options and in the batch tip. */
+  batchable_use_cases: z.array(z.string()).default([]),
+  cache_write_ttl: z.enum(CACHE_WRITE_TTLS).default("5m"),
+  infra: z.array(infraItemSchema).default([]),
+  growth: z
+    .strictObject({
+      monthly_rate: z.number().min(-0.99).max(10).default(0.05),
+      horizon_months: z.number().int().min(1).max(120).default(12),
+    })
+    .default({ monthly_rate: 0.05, horizon_months: 12 }),
+  /** Inputs of the computed optimization tips. */
+  tips: z
+    .strictObject({
+      /** Share of an uncached prompt that a prompt cache could serve (stable system prompt, documents). */
+      cacheable_prompt_share: fraction.default(0.5),
+      /** Reads per cache write when a prefix is cached. */
+      cache_reads_per_write: z.number().positive().default(10),
+      /** Use cases whose average output is at most this many tokens are candidates for a cheaper model. */
+      small_model_max_output_tokens: z.number().int().positive().default(200),
+    })
+    .default({ cacheable_prompt_share: 0.5, cache_reads_per_write: 10, small_model_max_output_tokens: 200 }),
+});
+
+export type Scenario = z.infer<typeof scenarioSchema>;
+export type DeploymentOption = z.infer<typeof deploymentOptionSchema>;
+export type InfraItem = z.infer<typeof infraItemSchema>;

@@ -1,0 +1,197 @@
+// The routing policy file (YAML, `version: 1`): one zod schema is the source of its type, its error
+// messages and schemas/policy.schema.json. Cross-references (targets, cycles, prices) are checked in
+// policy-check.ts, because they need the whole document and the pricing catalog.
+import { z } from "zod";
+
+/** Request fields a condition can read (canonical traffic column names); `meta.<column>` reads the rest. */
+export const REQUEST_FIELDS = [
+  "request_id",
+  "provider",
+  "model",
+  "region",
+  "use_case",
+  "input_tokens",
+  "output_tokens",
+  "cache_read_tokens",
+  "cache_write_tokens",
+  "requests",
+  "latency_ms",
+  "status",
+  "requires_compliance",
+  "latency_budget_ms",
+  "cost_sensitivity",
+  "requires_latest",
+] as const;
+export type RequestField = (typeof REQUEST_FIELDS)[number];
+
+/** Why a request went where it did. Rule reasons are declared or inferred; the rest come from the replay. */
+export const REASON_CODES = [
+  "compliance",
+  "latest_model",
+  "cost",
+  "score",
+  "rule",
+  "default",
+  "fallback",
+  "region_unavailable",
+  "circuit_open",
+  "unroutable",
+] as const;
+export type ReasonCode = (typeof REASON_CODES)[number];
+/** Reasons a policy author may put on a rule. */
+export const RULE_REASONS = ["compliance", "latest_model", "cost", "score", "rule", "default"] as const;
+
+const Scalar = z.union([z.string(), z.number(), z.boolean()]);
+
+/** `field: value` is equality; an operator object may combine operators (all must hold), e.g. a range. */
+export const OperatorMatcherSchema = z
+  .strictObject({
+    eq: Scalar.optional(),
+    ne: Scalar.optional(),
+    in: z.array(Scalar).min(1).optional(),
+    nin: z.array(Scalar).min(1).optional(),
+    gt: z.number().optional(),
+    gte: z.number().optional(),
+    lt: z.number().optional(),
+    lte: z.number().optional(),
+    regex: z.string().optional(),
+  })
+  .refine(
+    (m) => Object.keys(m).length > 0,
+    "an operator object needs at least one of eq, ne, in, nin, gt, gte, lt, lte, regex",
+  );
+export type OperatorMatcher = z.infer<typeof OperatorMatcherSchema>;
+
+export const MatcherSchema = z.union([Scalar, OperatorMatcherSchema]);
+export type Matcher = z.infer<typeof MatcherSchema>;
+
+const fieldMatchers = Object.fromEntries(REQUEST_FIELDS.map((field) => [field, MatcherSchema.optional()]));
+
+export interface ConditionSpec {
+  all?: ConditionSpec[] | undefined;
+  any?: ConditionSpec[] | undefined;
+  not?: ConditionSpec | undefined;
+  [field: string]: Matcher | ConditionSpec | ConditionSpec[] | undefined;
+}
+
+/** A condition: field matchers (all must hold) plus optional all / any / not; `meta.<column>` keys allowed. */
+export const ConditionSchema: z.ZodType<ConditionSpec> = z.lazy(() =>
+  z
+    .object({
+      all: z.array(ConditionSchema).optional(),
+      any: z.array(ConditionSchema).optional(),
+      not: ConditionSchema.optional(),
+      ...fieldMatchers,
+    })
+    .catchall(MatcherSchema)
+    .superRefine((condition, context) => {
+      for (const key of Object.keys(condition)) {
+        if (key in fieldMatchers || key === "all" || key === "any" || key === "not") continue;
+        if (/^meta\.[^.\s]+$/.test(key)) continue;
+        context.addIssue({
+          code: "custom",
+          path: [key],
+          message: `unknown request field "${key}"; expected one of ${REQUEST_FIELDS.join(", ")}, all, any, not, or meta.<column>`,
+        });
+      }
+    }),
+);
+
+export const WeightsSchema = z.strictObject({
+  cost: z.number().min(0).default(0.3),
+  performance: z.number().min(0).default(0.4),
+  latency: z.number().min(0).default(0.3),
+});
+export type ScoringWeights = z.infer<typeof WeightsSchema>;
+
+const TargetName = z.string().min(1);
+
+/** Exactly one of `target`, `cheapest`, `best_scored`. */
+export const RouteSchema = z
+  .strictObject({
+    target: TargetName.optional(),
+    cheapest: z.array(TargetName).min(1).optional(),
+    best_scored: z.array(TargetName).min(1).optional(),
+    weights: WeightsSchema.optional(),
+  })
+  .refine(
+    (r) => [r.target, r.cheapest, r.best_scored].filter((v) => v !== undefined).length === 1,
+    "a route needs exactly one of target, cheapest, best_scored",
+  );
+export type RouteSpec = z.infer<typeof RouteSchema>;
+
+export const RuleSchema = z.strictObject({
+  name: z.string().min(1),
+  when: ConditionSchema.optional(),
+  route: RouteSchema,
+  confidence: z.number().min(0).max(1).optional(),
+  reason: z.enum(RULE_REASONS).optional(),
+});
+export type RuleSpec = z.infer<typeof RuleSchema>;
+
+export const TargetSchema = z.strictObject({
+  provider: z.string().min(1),
+  model: z.string().min(1),
+  regions: z.array(z.string().min(1)).min(1).optional(),
+  performance: z.number().min(0).max(1).default(0.5),
+  latency_ms: z.number().positive().default(1000),
+  compliance: z.array(z.string().min(1)).default([]),
+  latest: z.boolean().default(false),
+});
+export type TargetSpec = z.infer<typeof TargetSchema>;
+
+const Instant = z
+  .string()
+  .refine(
+    (text) => Number.isFinite(Date.parse(text)),
+    "expected an ISO 8601 date-time, e.g. 2025-06-02T14:00:00Z",
+  );
+
+export const FailureWindowSchema = z
+  .strictObject({
+    target: TargetName,
+    from: Instant,
+    to: Instant,
+    error_rate: z.number().min(0).max(1).default(1),
+  })
+  .refine((w) => Date.parse(w.from) < Date.parse(w.to), {
+    message: "`from` must be before `to`",
+    path: ["to"],
+  });
+export type FailureWindowSpec = z.infer<typeof FailureWindowSchema>;
+
+export const PolicySchema = z.strictObject({
+  version: z.literal(1),
+  description: z.string().optional(),
+  targets: z.record(TargetName, TargetSchema).refine((t) => Object.keys(t).length > 0, "at least one target"),
+  scoring: z.strictObject({ weights: WeightsSchema.optional() }).optional(),
+  compliance: z
+    .strictObject({
+      /** The label a compliance-required request needs; absent: any compliance label will do. */
+      label: z.string().min(1).optional(),
+      /** When true (default), targets without the label are never candidates for such requests. */
+      enforce: z.boolean().default(true),
+    })
+    .optional(),
+  rules: z.array(RuleSchema).default([]),
+  default: z.strictObject({
+    route: RouteSchema,
+    confidence: z.number().min(0).max(1).optional(),
+    reason: z.enum(RULE_REASONS).optional(),
+  }),
+  fallbacks: z.record(TargetName, z.array(TargetName).min(1)).default({}),
+  circuit_breaker: z
+    .strictObject({
+      failure_threshold: z.int().positive().default(5),
+      cooldown_seconds: z.number().positive().default(30),
+      half_open_probes: z.int().positive().default(1),
+    })
+    .optional(),
+  simulate: z.strictObject({ failures: z.array(FailureWindowSchema).default([]) }).optional(),
+});
+export type PolicySpec = z.infer<typeof PolicySchema>;
+
+/** The JSON Schema committed as schemas/policy.schema.json, for editors (yaml-language-server). */
+export function policyJsonSchema(): unknown {
+  return z.toJSONSchema(PolicySchema, { io: "input", unrepresentable: "any" });
+}

@@ -1,0 +1,269 @@
+// Replays logged requests through a compiled policy, one row at a time in timestamp order, and returns a
+// RoutingDecision for each. State carried between rows: circuit breakers and the seeded random stream.
+//
+// For one request: the first rule whose condition matches (and, with compliance enforced, that has a
+// target carrying the label) picks the route; its candidates are ranked; the attempt order is the ranked
+// candidates, then each one's fallback chain. Each attempt is skipped when the target does not serve the
+// request's region or its breaker is open, and fails when a simulated failure window says so.
+import { type PricingContext, STANDARD, type TokenCounts, tokenCostUsd } from "../cost/request-cost.js";
+import { InputError } from "../errors.js";
+import type { TrafficRow } from "../traffic/row.js";
+import { rankCandidates } from "./candidates.js";
+import { type BreakerTransition, CircuitBreakers } from "./circuit-breaker.js";
+import { LoggedCostLookup } from "./logged-cost.js";
+import type { CompiledPolicy, CompiledRule, PriceLookup } from "./policy.js";
+import type { ReasonCode } from "./policy-schema.js";
+import { DEFAULT_SEED, seededRandom } from "./prng.js";
+
+/** What happened to one attempt on a target. */
+export const ATTEMPT_OUTCOMES = ["ok", "error", "circuit_open", "region_unavailable"] as const;
+export type AttemptOutcome = (typeof ATTEMPT_OUTCOMES)[number];
+
+export interface RoutingDecision {
+  row: number;
+  requestId: string;
+  timestampMs: number | undefined;
+  rule: string;
+  ruleIndex: number;
+  reasonCode: ReasonCode;
+  /** -1 when no target could serve the request (reason `unroutable`). */
+  targetIndex: number;
+  target: string;
+  provider: string;
+  model: string;
+  /** The target the rule chose first; differs from `target` after a fallback. */
+  primaryTarget: string;
+  confidence: number | undefined;
+  costUsd: number | null;
+  loggedCostUsd: number | null;
+  costImpactUsd: number | null;
+  /** `a[error] > b` when attempts were skipped or failed; empty when the first choice served it. */
+  fallbackPath: string;
+  requiresCompliance: boolean;
+  complianceViolation: boolean;
+  /** A matching rule was passed over because none of its targets carries the compliance label. */
+  complianceRerouted: boolean;
+  useCase: string | undefined;
+  region: string | undefined;
+  requests: number;
+  inputTokens: number;
+  outputTokens: number;
+}
+
+export interface ReplayOptions {
+  seed?: number;
+  /** Names the traffic in error messages. */
+  trafficFile?: string;
+  onBreakerTransition?: (transition: BreakerTransition) => void;
+}
+
+export class RouteReplay {
+  /** This row's cost on each target (weighted by `requests`): the baselines and `cheapest` read it. */
+  readonly costs: Float64Array;
+  /** Attempts of the last row: target indices and outcomes, `attemptCount` of them. */
+  readonly attemptTargets: Int32Array;
+  readonly attemptOutcomes: AttemptOutcome[];
+  attemptCount = 0;
+  /** Rules the last row matched but passed over for compliance. */
+  readonly skippedRules: CompiledRule[] = [];
+
+  private readonly breakers: CircuitBreakers;
+  private readonly random: () => number;
+  private readonly logged: LoggedCostLookup;
+  private readonly scores: Float64Array;
+  private readonly ranked: Int32Array;
+  private readonly seen: Uint32Array;
+  private stamp = 0;
+  private lastTimestamp = Number.NEGATIVE_INFINITY;
+  private lastTimestampRow = 0;
+  private readonly tokens: TokenCounts = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 };
+  private readonly contexts: PricingContext[];
+  private readonly anyTarget = (_target: number) => true;
+  private readonly labelledTarget = (target: number) => this.policy.targets[target]?.compliant === true;
+
+  constructor(
+    readonly policy: CompiledPolicy,
+    catalog: PriceLookup,
+    private readonly options: ReplayOptions = {},
+  ) {
+    const n = policy.targets.length;
+    this.costs = new Float64Array(n);
+    this.scores = new Float64Array(n);
+    this.ranked = new Int32Array(n);
+    this.seen = new Uint32Array(n);
+    // Each target is attempted at most once per request.
+    this.attemptTargets = new Int32Array(n);
+    this.attemptOutcomes = new Array<AttemptOutcome>(n).fill("ok");
+    this.breakers = new CircuitBreakers(n, policy.breaker, options.onBreakerTransition);
+    this.random = seededRandom(options.seed ?? DEFAULT_SEED);
+    this.contexts = policy.targets.map((t) => (t.scope ? { mode: "standard", scope: t.scope } : STANDARD));
+    this.logged = new LoggedCostLookup(catalog, options.trafficFile ?? "traffic");
+  }
+
+  route(row: TrafficRow): RoutingDecision {
+    const now = this.advanceClock(row);
+    this.priceOnEveryTarget(row);
+    const needsLabel = row.requiresCompliance && this.policy.compliance.enforce;
+    const rule = this.selectRule(row, needsLabel);
+    const eligible = needsLabel ? this.labelledTarget : this.anyTarget;
+    const rankedCount = rankCandidates(
+      rule.route,
+      this.policy.targets,
+      this.costs,
+      eligible,
+      this.scores,
+      this.ranked,
+    );
+    const chosen = this.attempt(row, now, rankedCount, eligible);
+    return this.decide(row, rule, chosen, rankedCount > 0 ? (this.ranked[0] ?? -1) : -1);
+  }
+
+  private advanceClock(row: TrafficRow): number {
+    const timestamp = row.timestamp;
+    if (timestamp === undefined) return Number.isFinite(this.lastTimestamp) ? this.lastTimestamp : 0;
+    if (timestamp < this.lastTimestamp) {
+      throw new InputError(
+        { file: this.options.trafficFile ?? "traffic", row: row.row, field: "timestamp" },
+        `traffic is not in timestamp order: ${new Date(timestamp).toISOString()} comes after ${new Date(this.lastTimestamp).toISOString()} (row ${this.lastTimestampRow}); replay needs ascending timestamps, sort the file first (e.g. by the timestamp column)`,
+      );
+    }
+    this.lastTimestamp = timestamp;
+    this.lastTimestampRow = row.row;
+    return timestamp;
+  }
+
+  private priceOnEveryTarget(row: TrafficRow): void {
+    const tokens = this.tokens;
+    tokens.input = row.inputTokens;
+    tokens.output = row.outputTokens;
+    tokens.cacheRead = row.cacheReadTokens;
+    tokens.cacheWrite = row.cacheWriteTokens;
+    for (const target of this.policy.targets) {
+      const context = this.contexts[target.index] ?? STANDARD;
+      this.costs[target.index] = tokenCostUsd(target.price, tokens, context) * row.requests;
+    }
+  }
+
+  private selectRule(row: TrafficRow, needsLabel: boolean): CompiledRule {
+    this.skippedRules.length = 0;
+    for (const rule of this.policy.rules) {
+      if (!rule.matches(row)) continue;
+      if (needsLabel && !rule.route.hasCompliant) {
+        this.skippedRules.push(rule);
+        continue;
+      }
+      return rule;
+    }
+    return this.policy.defaultRule;
+  }
+
+  /** Tries the ranked candidates, then their fallback chains; returns the serving target or -1. */
+  private attempt(
+    row: TrafficRow,
+    now: number,
+    rankedCount: number,
+    eligible: (t: number) => boolean,
+  ): number {
+    this.attemptCount = 0;
+    this.stamp++;
+    for (let i = 0; i < rankedCount; i++) {
+      const served = this.tryTarget(row, now, this.ranked[i] ?? 0);
+      if (served >= 0) return served;
+    }
+    for (let i = 0; i < rankedCount; i++) {
+      for (const fallback of this.policy.fallbackChains[this.ranked[i] ?? 0] ?? []) {
+        if (!eligible(fallback)) continue;
+        const served = this.tryTarget(row, now, fallback);
+        if (served >= 0) return served;
+      }
+    }
+    return -1;
+  }
+
+  private tryTarget(row: TrafficRow, now: number, target: number): number {
+    if (this.seen[target] === this.stamp) return -1;
+    this.seen[target] = this.stamp;
+    const outcome = this.outcomeOf(row, now, target);
+    this.attemptTargets[this.attemptCount] = target;
+    this.attemptOutcomes[this.attemptCount] = outcome;
+    this.attemptCount++;
+    return outcome === "ok" ? target : -1;
+  }
+
+  private outcomeOf(row: TrafficRow, now: number, target: number): AttemptOutcome {
+    const regions = this.policy.targets[target]?.regions;
+    if (regions && row.region !== undefined && !regions.has(row.region)) return "region_unavailable";
+    if (!this.breakers.allows(target, now)) return "circuit_open";
+    if (this.failsAt(target, now)) {
+      this.breakers.recordFailure(target, now);
+      return "error";
+    }
+    this.breakers.recordSuccess(target, now);
+    return "ok";
+  }
+
+  private failsAt(target: number, now: number): boolean {
+    for (const window of this.policy.failures[target] ?? []) {
+      if (now < window.fromMs || now >= window.toMs) continue;
+      if (window.errorRate >= 1) return true;
+      if (window.errorRate <= 0) return false;
+      return this.random() < window.errorRate;
+    }
+    return false;
+  }
+
+  private decide(row: TrafficRow, rule: CompiledRule, chosen: number, primary: number): RoutingDecision {
+    const target = chosen >= 0 ? this.policy.targets[chosen] : undefined;
+    const costUsd = target ? (this.costs[chosen] ?? 0) : null;
+    const loggedCostUsd = this.logged.costOf(row);
+    return {
+      row: row.row,
+      requestId: row.requestId ?? `row-${row.row}`,
+      timestampMs: row.timestamp,
+      rule: rule.name,
+      ruleIndex: rule.index,
+      reasonCode: this.reasonFor(rule, target !== undefined),
+      targetIndex: chosen,
+      target: target?.name ?? "",
+      provider: target?.provider ?? "",
+      model: target?.model ?? "",
+      primaryTarget: this.policy.targets[primary]?.name ?? "",
+      confidence: rule.confidence,
+      costUsd,
+      loggedCostUsd,
+      costImpactUsd: costUsd !== null && loggedCostUsd !== null ? costUsd - loggedCostUsd : null,
+      fallbackPath: this.attemptCount > 1 || !target ? this.describeAttempts() : "",
+      requiresCompliance: row.requiresCompliance,
+      complianceViolation: row.requiresCompliance && target !== undefined && !target.compliant,
+      complianceRerouted: this.skippedRules.length > 0,
+      useCase: row.useCase,
+      region: row.region,
+      requests: row.requests,
+      inputTokens: row.inputTokens,
+      outputTokens: row.outputTokens,
+    };
+  }
+
+  /** The rule's reason when its first choice served the request, else why the first choice was passed. */
+  private reasonFor(rule: CompiledRule, served: boolean): ReasonCode {
+    if (!served) return "unroutable";
+    if (this.attemptCount <= 1) return rule.reason;
+    const first = this.attemptOutcomes[0];
+    if (first === "circuit_open" || first === "region_unavailable") return first;
+    return "fallback";
+  }
+
+  private describeAttempts(): string {
+    const parts: string[] = [];
+    for (let i = 0; i < this.attemptCount; i++) {
+      const name = this.policy.targets[this.attemptTargets[i] ?? 0]?.name ?? "?";
+      const outcome = this.attemptOutcomes[i];
+      parts.push(outcome === "ok" ? name : `${name}[${outcome}]`);
+    }
+    return parts.join(" > ");
+  }
+
+  loggedUnpricedModels(): ReadonlyMap<string, number> {
+    return this.logged.unpriced;
+  }
+}

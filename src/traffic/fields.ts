@@ -1,0 +1,139 @@
+// Cell parsers for traffic rows. Each returns the value or a `FieldProblem` saying what was expected and
+// what was found; the reader adds the file, row and column. Hot path: called for every cell of every row.
+
+/** What was wrong with a cell; the reader wraps it in an InputError with the location. */
+export class FieldProblem {
+  constructor(readonly message: string) {}
+}
+
+/** No single request has a billion tokens; larger values are unit or export mistakes. */
+export const MAX_TOKENS_PER_REQUEST = 1_000_000_000;
+const MAX_REQUESTS_PER_ROW = 1_000_000_000;
+const DIGITS = /^[0-9]+$/;
+
+function show(text: string): string {
+  return text === "" ? "an empty cell" : `"${text.length > 40 ? `${text.slice(0, 40)}...` : text}"`;
+}
+
+/** A token count: a whole number from 0 to 1e9. Empty is allowed only when `emptyValue` is given. */
+export function parseTokens(text: string, emptyValue?: number): number | FieldProblem {
+  if (DIGITS.test(text)) {
+    const value = Number(text);
+    if (value <= MAX_TOKENS_PER_REQUEST) return value;
+    return new FieldProblem(
+      `expected at most ${MAX_TOKENS_PER_REQUEST} tokens per request, found ${text} (is the unit or the column right?)`,
+    );
+  }
+  const trimmed = text.trim();
+  if (trimmed === "") {
+    return emptyValue ?? new FieldProblem("expected a whole number of tokens, found an empty cell");
+  }
+  if (trimmed !== text) return parseTokens(trimmed, emptyValue);
+  return new FieldProblem(`expected a whole number of tokens, found ${describeNumber(trimmed)}`);
+}
+
+function describeNumber(text: string): string {
+  const value = Number(text);
+  if (Number.isNaN(value)) return `${show(text)} (not a number)`;
+  if (value < 0) return `${show(text)} (negative)`;
+  if (!Number.isInteger(value)) return `${show(text)} (fractional)`;
+  return `${show(text)} (not written as plain digits)`;
+}
+
+/** The `requests` weight of a pre-aggregated row: a positive whole number; empty means 1. */
+export function parseWeight(text: string): number | FieldProblem {
+  if (text === "1") return 1;
+  const trimmed = text.trim();
+  if (trimmed === "") return 1;
+  const value = Number(trimmed);
+  if (DIGITS.test(trimmed) && value >= 1 && value <= MAX_REQUESTS_PER_ROW) return value;
+  if (value === 0) return new FieldProblem("expected a positive whole number of requests, found 0");
+  return new FieldProblem(
+    `expected a positive whole number of requests (at most 1e9), found ${describeNumber(trimmed)}`,
+  );
+}
+
+/** A non-negative measurement such as a latency; empty means absent. */
+export function parseMeasure(text: string): number | undefined | FieldProblem {
+  const trimmed = text.trim();
+  if (trimmed === "") return undefined;
+  const value = Number(trimmed);
+  if (Number.isFinite(value) && value >= 0) return value;
+  return new FieldProblem(`expected a non-negative number of milliseconds, found ${show(trimmed)}`);
+}
+
+const TRUE_WORDS = new Set(["true", "1", "yes"]);
+const FALSE_WORDS = new Set(["false", "0", "no", ""]);
+
+/** true/false, 1/0, yes/no in any case; empty means false. */
+export function parseBoolean(text: string): boolean | FieldProblem {
+  if (text === "false") return false;
+  if (text === "true") return true;
+  const word = text.trim().toLowerCase();
+  if (TRUE_WORDS.has(word)) return true;
+  if (FALSE_WORDS.has(word)) return false;
+  return new FieldProblem(`expected true/false, 1/0 or yes/no (empty = false), found ${show(text)}`);
+}
+
+// ISO 8601 calendar date, optional time, optional zone (no zone = UTC).
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const UNIX = /^\d{1,13}(?:\.\d+)?$/;
+// Unix values below this are seconds (this many seconds is the year 5138); above, milliseconds.
+const SECONDS_LIMIT = 1e11;
+
+/** ISO 8601 (with or without zone; none = UTC) or unix seconds/milliseconds, to epoch milliseconds. */
+export function parseTimestamp(text: string): number | undefined | FieldProblem {
+  const trimmed = text.trim();
+  if (trimmed === "") return undefined;
+  const iso = ISO.exec(trimmed);
+  if (iso) return isoToEpoch(iso, trimmed);
+  if (UNIX.test(trimmed)) {
+    const value = Number(trimmed);
+    return Math.round(value < SECONDS_LIMIT ? value * 1000 : value);
+  }
+  return new FieldProblem(
+    `expected an ISO 8601 timestamp (e.g. 2025-06-02T14:03:00Z; no zone = UTC) or unix seconds/milliseconds, found ${show(trimmed)}`,
+  );
+}
+
+function isoToEpoch(match: RegExpExecArray, text: string): number | FieldProblem {
+  const [, y, mo, d, h = "0", mi = "0", s = "0", fraction = "", zone = "Z"] = match;
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  const hour = Number(h);
+  const minute = Number(mi);
+  const second = Number(s);
+  const utc = Date.UTC(year, month - 1, day, hour, minute, second);
+  // Date.UTC rolls 2025-02-30 over to March; a date that does not round-trip does not exist.
+  const check = new Date(utc);
+  if (
+    month < 1 ||
+    check.getUTCMonth() !== month - 1 ||
+    check.getUTCDate() !== day ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 60
+  ) {
+    return new FieldProblem(`expected a valid date and time, found ${show(text)} (no such date or time)`);
+  }
+  const millis = fraction === "" ? 0 : Math.floor(Number(`0.${fraction}`) * 1000);
+  return utc + millis - zoneOffsetMs(zone);
+}
+
+function zoneOffsetMs(zone: string): number {
+  if (zone === "Z" || zone === "z") return 0;
+  const sign = zone.startsWith("-") ? -1 : 1;
+  const digits = zone.slice(1).replace(":", "");
+  const hours = Number(digits.slice(0, 2));
+  const minutes = digits.length > 2 ? Number(digits.slice(2)) : 0;
+  return sign * (hours * 60 + minutes) * 60_000;
+}
+
+/** Free text: trimmed; empty means absent. */
+export function parseText(text: string): string | undefined {
+  if (text === "") return undefined;
+  const trimmed = text.trim();
+  return trimmed === "" ? undefined : trimmed;
+}

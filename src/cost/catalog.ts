@@ -1,0 +1,207 @@
+// The pricing catalog: every known ModelPrice, and resolution of the model ids found in traffic logs to
+// one of them. Resolution runs per traffic row, so results are memoised; it never falls back to a loose
+// substring match (`gpt-4o` must never find `gpt-4o-mini`), and an id that fits several models is an error.
+import { UsageError } from "../errors.js";
+import type { ModelPrice, ProfileScope } from "./price.js";
+import {
+  isPlainModelId,
+  type ModelIdParts,
+  normaliseProvider,
+  type RoutedModelId,
+  splitModelId,
+  stripRouting,
+} from "./pricing-ids.js";
+
+export interface ResolvedModel {
+  price: ModelPrice;
+  /** Bedrock inference-profile scope implied by the id (`global.`, `us.`…, or plain in-region). */
+  scope?: ProfileScope;
+}
+
+/** An id that fits several catalog entries; the message lists them so the user can pick one. */
+export class AmbiguousModelError extends UsageError {
+  override name = "AmbiguousModelError";
+  constructor(
+    readonly modelId: string,
+    readonly candidates: readonly string[],
+  ) {
+    super(
+      `model "${modelId}" is ambiguous: it matches ${candidates.join(", ")}; give the full key (provider/model) or a provider`,
+    );
+  }
+}
+
+type Resolution = ResolvedModel | AmbiguousModelError | undefined;
+
+/** Distinct ids a traffic file may hold are few; the cap only bounds memory against hostile input. */
+const MEMO_LIMIT = 50_000;
+
+interface IndexedId {
+  price: ModelPrice;
+  parts: ModelIdParts;
+  /** Whether any id of this entry names a snapshot date / a version (then other dates/versions do not match). */
+  datePinned: boolean;
+  versionPinned: boolean;
+}
+
+export class PricingCatalog {
+  readonly models: readonly ModelPrice[];
+  private readonly byKey = new Map<string, ModelPrice>();
+  private readonly byModel = new Map<string, ModelPrice[]>();
+  private readonly byAlias = new Map<string, ModelPrice[]>();
+  private readonly plainById = new Map<string, ModelPrice[]>();
+  private readonly byBase = new Map<string, IndexedId[]>();
+  private readonly memo = new Map<string, Resolution>();
+
+  /** Later entries with the same key replace earlier ones (user files override the bundled catalog). */
+  constructor(models: readonly ModelPrice[]) {
+    for (const price of models) {
+      const key = price.key.toLowerCase();
+      const earlier = this.byKey.get(key);
+      this.byKey.set(key, earlier ? keepIdentity(earlier, price) : price);
+    }
+    this.models = [...this.byKey.values()];
+    for (const price of this.models) this.index(price);
+  }
+
+  private index(price: ModelPrice): void {
+    push(this.byModel, price.model.toLowerCase(), price);
+    for (const alias of price.aliases) push(this.byAlias, alias.toLowerCase(), price);
+    const plainIds = [price.model, ...price.aliases].filter(isPlainModelId).map((id) => id.toLowerCase());
+    if (plainIds.length === 0) return;
+    for (const id of plainIds) push(this.plainById, id, price);
+    const parts = plainIds.map(splitModelId);
+    const datePinned = parts.some((p) => p.date !== undefined);
+    const versionPinned = parts.some((p) => p.version !== undefined);
+    for (const p of parts) push(this.byBase, p.base, { price, parts: p, datePinned, versionPinned });
+  }
+
+  /** The entry with this exact key (`provider/model`), if any. */
+  get(key: string): ModelPrice | undefined {
+    return this.byKey.get(key.toLowerCase());
+  }
+
+  /**
+   * Finds the price of `modelId` (optionally at `provider`): exact key, model id or alias first, then the id
+   * without routing/profile prefixes, then without version suffix and date, then without Bedrock vendor.
+   * Returns undefined when nothing matches; throws AmbiguousModelError when several entries do.
+   */
+  resolve(modelId: string, provider?: string): ResolvedModel | undefined {
+    const memoKey = `${provider ?? ""}\u0000${modelId}`;
+    let resolution = this.memo.get(memoKey);
+    if (!this.memo.has(memoKey)) {
+      resolution = this.resolveUncached(modelId, provider);
+      if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+      this.memo.set(memoKey, resolution);
+    }
+    if (resolution instanceof AmbiguousModelError) throw resolution;
+    return resolution;
+  }
+
+  private resolveUncached(modelId: string, provider: string | undefined): Resolution {
+    const query = modelId.trim().toLowerCase();
+    const routed = stripRouting(query);
+    const wanted = provider !== undefined ? normaliseProvider(provider) : routed.provider;
+    const exactKey = this.byKey.get(query);
+    if (exactKey && (wanted === undefined || exactKey.provider === wanted))
+      return withScope(exactKey, routed);
+    const stages: (() => ModelPrice[])[] = [
+      () => this.byModel.get(query) ?? [],
+      () => this.byAlias.get(query) ?? [],
+      () => this.plainById.get(routed.id) ?? [],
+      () => this.matchParts(splitModelId(routed.id), true),
+      () => this.matchParts(splitModelId(routed.id), false),
+    ];
+    for (const stage of stages) {
+      const candidates = unique(stage().filter((p) => wanted === undefined || p.provider === wanted));
+      if (candidates.length > 1) {
+        return new AmbiguousModelError(modelId, candidates.map((p) => p.key).sort());
+      }
+      if (candidates[0]) return withScope(candidates[0], routed);
+    }
+    return undefined;
+  }
+
+  /** Entries whose plain ids share the query's base (and vendor, when `sameVendor`) with compatible date/version. */
+  private matchParts(query: ModelIdParts, sameVendor: boolean): ModelPrice[] {
+    const found: ModelPrice[] = [];
+    for (const entry of this.byBase.get(query.base) ?? []) {
+      if (sameVendor && entry.parts.vendor !== query.vendor) continue;
+      if (!compatible(query.date, entry.parts.date, entry.datePinned)) continue;
+      if (!compatible(query.version, entry.parts.version, entry.versionPinned)) continue;
+      found.push(entry.price);
+    }
+    return found;
+  }
+
+  /** The entry of `family` at `provider` (the last loaded one when several: user files win). */
+  byFamily(family: string, provider: string): ModelPrice | undefined {
+    const wanted = normaliseProvider(provider);
+    let found: ModelPrice | undefined;
+    for (const price of this.models) {
+      if (price.family === family && price.provider === wanted) found = price;
+    }
+    return found;
+  }
+
+  /** Up to `limit` catalog keys whose ids are closest to `modelId`, for "did you mean" messages. */
+  suggest(modelId: string, limit = 5): string[] {
+    const query = stripRouting(modelId).id;
+    const scored = this.models.map((price) => {
+      const ids = [price.model, ...price.aliases].map((id) => stripRouting(id).id);
+      const distance = Math.min(...ids.map((id) => (id.includes(query) ? 0.5 : editDistance(query, id))));
+      return { key: price.key, distance };
+    });
+    const threshold = Math.max(3, Math.floor(query.length / 3));
+    return scored
+      .filter((s) => s.distance <= threshold)
+      .sort((a, b) => a.distance - b.distance || a.key.localeCompare(b.key))
+      .slice(0, limit)
+      .map((s) => s.key);
+  }
+}
+
+/** A replacing entry keeps the family and `latest` flag of the one it replaces unless it states its own. */
+function keepIdentity(earlier: ModelPrice, later: ModelPrice): ModelPrice {
+  return {
+    ...later,
+    ...(later.family === undefined && earlier.family !== undefined ? { family: earlier.family } : {}),
+    ...(later.latest === undefined && earlier.latest !== undefined ? { latest: earlier.latest } : {}),
+  };
+}
+
+function compatible(query: string | undefined, entry: string | undefined, pinned: boolean): boolean {
+  if (query === undefined) return true;
+  return entry === undefined ? !pinned : entry === query;
+}
+
+function withScope(price: ModelPrice, routed: RoutedModelId): ResolvedModel {
+  if (price.provider !== "bedrock") return { price };
+  return { price, scope: routed.scope ?? "in-region" };
+}
+
+function push<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function unique(prices: ModelPrice[]): ModelPrice[] {
+  return prices.length < 2 ? prices : [...new Set(prices)];
+}
+
+/** Levenshtein distance, for suggestions only (never for resolution). */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current.push(
+        Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}

@@ -1,0 +1,76 @@
+// Loads pricing: the bundled catalog (catalog/*.yaml beside the package), then each --pricing file in order,
+// detecting LiteLLM JSON versus the project's YAML. Imported only by commands that need prices.
+import { readdir, stat } from "node:fs/promises";
+import { basename, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { PricingCatalog } from "../cost/catalog.js";
+import type { ModelPrice } from "../cost/price.js";
+import { InputError } from "../errors.js";
+import { readTextFile } from "./files.js";
+import { isLiteLlmPriceMap, pricingFromLiteLlm } from "./pricing-litellm.js";
+import { pricingFromYamlText } from "./pricing-yaml.js";
+
+export interface PricingLoadOptions {
+  /** Receives one line per thing worth telling the user (skipped LiteLLM entries, approximations). */
+  onNotice?: (message: string) => void;
+}
+
+/** Works from src/ (tests) and dist/ (the installed package) alike: both sit two levels below the root. */
+export const BUNDLED_CATALOG_DIR = fileURLToPath(new URL("../../catalog/", import.meta.url));
+
+export async function loadCatalog(
+  pricingFiles: readonly string[],
+  options: PricingLoadOptions = {},
+): Promise<PricingCatalog> {
+  const models = await loadBundledModels();
+  for (const file of pricingFiles) models.push(...(await loadPricingFile(file, options)));
+  return new PricingCatalog(models);
+}
+
+export async function loadBundledModels(): Promise<ModelPrice[]> {
+  const files = (await readdir(BUNDLED_CATALOG_DIR)).filter((name) => name.endsWith(".yaml")).sort();
+  const lists = await Promise.all(
+    files.map(async (name) => {
+      const file = join(BUNDLED_CATALOG_DIR, name);
+      return pricingFromYamlText(file, await readTextFile(file));
+    }),
+  );
+  return lists.flat();
+}
+
+/** One user pricing file: LiteLLM JSON when it looks like it, else the project's YAML (or JSON) format. */
+export async function loadPricingFile(file: string, options: PricingLoadOptions = {}): Promise<ModelPrice[]> {
+  const text = await readTextFile(file);
+  if (!/^\s*\{/.test(text)) return pricingFromYamlText(file, text);
+  const value = parseJson(file, text);
+  if (!isLiteLlmPriceMap(value)) return pricingFromYamlText(file, text);
+  const modified = (await stat(file)).mtime.toISOString().slice(0, 10);
+  const imported = pricingFromLiteLlm(
+    { file, text, label: `LiteLLM price map ${basename(file)}`, asOf: modified },
+    value,
+  );
+  const skipped = [...imported.skipped].sort((a, b) => b[1] - a[1]);
+  const skippedTotal = skipped.reduce((sum, [, count]) => sum + count, 0);
+  if (skippedTotal > 0) {
+    const reasons = skipped.map(([reason, count]) => `${count} ${reason}`).join(", ");
+    options.onNotice?.(
+      `${file}: imported ${imported.models.length} models; skipped ${skippedTotal} entries without token prices: ${reasons}`,
+    );
+  }
+  for (const note of imported.notes) options.onNotice?.(`${file}: ${note}`);
+  return imported.models;
+}
+
+function parseJson(file: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(message)?.[1];
+    const line = position !== undefined ? text.slice(0, Number(position)).split("\n").length : undefined;
+    throw new InputError(
+      { file, ...(line !== undefined ? { line } : {}) },
+      `invalid JSON: ${message.split("\n")[0]} (expected LiteLLM's model_prices_and_context_window.json format or llmcost pricing YAML)`,
+    );
+  }
+}

@@ -10,6 +10,7 @@ import { InputError } from "../errors.js";
 import type { TrafficRow } from "../traffic/row.js";
 import { rankCandidates } from "./candidates.js";
 import { type BreakerTransition, CircuitBreakers } from "./circuit-breaker.js";
+import type { ReplayState } from "./explain.js";
 import { LoggedCostLookup } from "./logged-cost.js";
 import type { CompiledPolicy, CompiledRule, PriceLookup } from "./policy.js";
 import type { ReasonCode } from "./policy-schema.js";
@@ -261,6 +262,15 @@ export class RouteReplay {
       parts.push(outcome === "ok" ? name : `${name}[${outcome}]`);
     }
     return parts.join(" > ");
+  }
+
+  /** A copy of the last row's working state, for --explain's trace. */
+  traceState(): ReplayState {
+    const attempts = [];
+    for (let i = 0; i < this.attemptCount; i++) {
+      attempts.push({ target: this.attemptTargets[i] ?? 0, outcome: this.attemptOutcomes[i] ?? "ok" });
+    }
+    return { costs: Float64Array.from(this.costs), attempts, skippedRules: [...this.skippedRules] };
   }
 
   loggedUnpricedModels(): ReadonlyMap<string, number> {

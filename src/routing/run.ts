@@ -1,0 +1,71 @@
+// One route dry run: replays rows through the policy (and a second policy for --diff), aggregates the
+// summary, hands every decision to a sink (--decisions) and captures one request's trace (--explain).
+import type { TrafficRow } from "../traffic/row.js";
+import { type RouteDiff, RouteDiffAccumulator } from "./diff.js";
+import { type RouteTrace, traceRequest } from "./explain.js";
+import type { CompiledPolicy, PriceLookup } from "./policy.js";
+import { RouteReplay, type RoutingDecision } from "./replay.js";
+import { type RouteSummary, RouteSummaryAccumulator } from "./summary.js";
+
+export interface RouteRunOptions {
+  seed?: number;
+  trafficFile?: string;
+  explainRequestId?: string;
+  /** Called with every decision, in timestamp order (the decisions file). */
+  onDecision?: (decision: RoutingDecision) => void;
+  comparePolicy?: CompiledPolicy;
+}
+
+export interface RouteRunResult {
+  summary: RouteSummary;
+  trace: RouteTrace | undefined;
+  diff: RouteDiff | undefined;
+}
+
+export class RouteRun {
+  private readonly replay: RouteReplay;
+  private readonly summary: RouteSummaryAccumulator;
+  private readonly compare: RouteReplay | undefined;
+  private readonly diff: RouteDiffAccumulator | undefined;
+  private trace: RouteTrace | undefined;
+
+  constructor(
+    readonly policy: CompiledPolicy,
+    catalog: PriceLookup,
+    private readonly options: RouteRunOptions = {},
+  ) {
+    this.summary = new RouteSummaryAccumulator(policy);
+    const replayOptions = {
+      ...(options.seed !== undefined && { seed: options.seed }),
+      ...(options.trafficFile !== undefined && { trafficFile: options.trafficFile }),
+    };
+    this.replay = new RouteReplay(policy, catalog, {
+      ...replayOptions,
+      onBreakerTransition: this.summary.onBreakerTransition,
+    });
+    if (options.comparePolicy) {
+      // Same seed: where both policies send a request to the same failing target, both see the same draw
+      // only if their draws line up; each replay keeps its own stream so neither perturbs the other.
+      this.compare = new RouteReplay(options.comparePolicy, catalog, replayOptions);
+      this.diff = new RouteDiffAccumulator();
+    }
+  }
+
+  add(row: TrafficRow): void {
+    const decision = this.replay.route(row);
+    this.summary.add(decision, this.replay.costs);
+    this.options.onDecision?.(decision);
+    if (this.options.explainRequestId !== undefined && row.requestId === this.options.explainRequestId && !this.trace) {
+      this.trace = traceRequest(this.policy, row, decision, this.replay.traceState());
+    }
+    if (this.compare && this.diff) this.diff.add(decision, this.compare.route(row));
+  }
+
+  finish(): RouteRunResult {
+    return {
+      summary: this.summary.finish(this.replay.loggedUnpricedModels()),
+      trace: this.trace,
+      diff: this.diff?.finish(),
+    };
+  }
+}

@@ -1,0 +1,185 @@
+import { describe, expect, it } from "vitest";
+import { monthlyScale, type TrafficProfile, TrafficProfileBuilder } from "../../src/traffic/profile.js";
+import { profileTraffic } from "../../src/traffic/profile-traffic.js";
+import type { TrafficRow } from "../../src/traffic/row.js";
+
+function row(fields: Partial<TrafficRow> = {}): TrafficRow {
+  return {
+    row: 1,
+    model: "gpt-4o",
+    inputTokens: 1000,
+    outputTokens: 100,
+    cacheReadTokens: 0,
+    cacheWriteTokens: 0,
+    requests: 1,
+    requiresCompliance: false,
+    requiresLatest: false,
+    meta: {},
+    ...fields,
+  };
+}
+
+function profileOf(rows: TrafficRow[], thresholds: number[] = [200_000]): TrafficProfile {
+  const builder = new TrafficProfileBuilder({ longContextThresholds: thresholds });
+  for (const r of rows) builder.add(r);
+  return builder.finish();
+}
+
+const T0 = Date.UTC(2025, 5, 2, 9, 0, 0);
+
+describe("TrafficProfileBuilder", () => {
+  it("sums tokens times the requests weight, exactly", () => {
+    const profile = profileOf([
+      row({ inputTokens: 1000, outputTokens: 100, cacheReadTokens: 400, requests: 3 }),
+      row({
+        model: "claude-sonnet-4-5",
+        provider: "anthropic",
+        inputTokens: 500,
+        outputTokens: 50,
+        cacheWriteTokens: 200,
+      }),
+    ]);
+    expect(profile.rows).toBe(2);
+    expect(profile.requests).toBe(3 + 1);
+    expect(profile.tokens).toEqual({
+      input: 1000 * 3 + 500, // 3500
+      output: 100 * 3 + 50, // 350
+      cacheRead: 400 * 3, // 1200
+      cacheWrite: 200,
+    });
+  });
+
+  it("gives the same totals when a row is split into weighted rows", () => {
+    const whole = profileOf([row({ inputTokens: 700, outputTokens: 70, cacheReadTokens: 7, requests: 10 })]);
+    const split = profileOf([
+      row({ inputTokens: 700, outputTokens: 70, cacheReadTokens: 7, requests: 4 }),
+      row({ inputTokens: 700, outputTokens: 70, cacheReadTokens: 7, requests: 6 }),
+    ]);
+    const ones = profileOf(
+      Array.from({ length: 10 }, () => row({ inputTokens: 700, outputTokens: 70, cacheReadTokens: 7 })),
+    );
+    expect(split.tokens).toEqual(whole.tokens);
+    expect(ones.tokens).toEqual(whole.tokens);
+    expect(split.buckets).toEqual(whole.buckets);
+    expect(ones.buckets).toEqual(whole.buckets);
+  });
+
+  it("bands prompts by the largest threshold strictly exceeded (200000 is not above, 200001 is)", () => {
+    const profile = profileOf(
+      [
+        row({ inputTokens: 128_000 }),
+        row({ inputTokens: 128_001 }),
+        row({ inputTokens: 200_000 }),
+        row({ inputTokens: 200_001 }),
+      ],
+      [200_000, 128_000],
+    );
+    expect(profile.buckets.map((b) => [b.promptAbove, b.requests, b.tokens.input])).toEqual([
+      [0, 1, 128_000],
+      [128_000, 2, 128_001 + 200_000],
+      [200_000, 1, 200_001],
+    ]);
+  });
+
+  it("groups by provider, model, region, use case and flags, sorted deterministically", () => {
+    const rows = [
+      row({ model: "gpt-4o", region: "eu-west-1" }),
+      row({ model: "claude-haiku-4-5", provider: "anthropic" }),
+      row({ model: "gpt-4o", region: "us-east-1", useCase: "chat" }),
+      row({ model: "gpt-4o", region: "us-east-1", useCase: "chat", requiresCompliance: true }),
+      row({ model: "gpt-4o", region: "us-east-1", useCase: "chat" }),
+    ];
+    const forward = profileOf(rows);
+    const backward = profileOf([...rows].reverse());
+    expect(forward.buckets).toEqual(backward.buckets);
+    expect(
+      forward.buckets.map((b) => [b.model, b.region, b.useCase, b.requiresCompliance, b.requests]),
+    ).toEqual([
+      ["claude-haiku-4-5", undefined, undefined, false, 1],
+      ["gpt-4o", "eu-west-1", undefined, false, 1],
+      ["gpt-4o", "us-east-1", "chat", false, 2],
+      ["gpt-4o", "us-east-1", "chat", true, 1],
+    ]);
+  });
+
+  it("measures the window and the busiest UTC minute", () => {
+    const profile = profileOf([
+      row({ timestamp: T0 + 5_000, requests: 2, inputTokens: 100, outputTokens: 10 }),
+      row({ timestamp: T0 + 59_999, inputTokens: 300, outputTokens: 30 }),
+      row({ timestamp: T0 + 60_000, inputTokens: 5000, outputTokens: 0 }),
+      row({ timestamp: T0 + 2 * 86_400_000 }),
+      row({}), // no timestamp: counted, not placed in a minute
+    ]);
+    expect(profile.window).toEqual({
+      start: T0 + 5_000,
+      end: T0 + 2 * 86_400_000,
+      days: 2 - 5_000 / 86_400_000,
+    });
+    // Minute 09:00 holds 2 + 1 requests and (100 + 10) x 2 + 300 + 30 = 550 tokens; 09:01 holds 5000 tokens.
+    expect(profile.peak).toEqual({ requestsPerMinute: 3, tokensPerMinute: 5000 });
+  });
+
+  it("merge gives the same profile as adding every row to one builder", () => {
+    const rows = Array.from({ length: 40 }, (_, i) =>
+      row({
+        model: i % 3 === 0 ? "gpt-4o" : "claude-haiku-4-5",
+        inputTokens: 1000 + i * 10_000,
+        requests: 1 + (i % 4),
+        timestamp: T0 + i * 20_000,
+      }),
+    );
+    const a = new TrafficProfileBuilder({ longContextThresholds: [200_000] });
+    const b = new TrafficProfileBuilder({ longContextThresholds: [200_000] });
+    rows.forEach((r, i) => (i % 2 === 0 ? a : b).add(r));
+    a.merge(b);
+    expect(a.finish()).toEqual(profileOf(rows));
+  });
+});
+
+describe("monthlyScale", () => {
+  it("scales the observed window to 30.4375 days", () => {
+    const profile = profileOf([row({ timestamp: T0 }), row({ timestamp: T0 + 7 * 86_400_000 })]);
+    expect(monthlyScale(profile)).toEqual({
+      scale: 30.4375 / 7,
+      basis: "window",
+      assumption: "the observed 7 days are scaled to a month of 30.4375 days",
+    });
+  });
+
+  it("rescales to --monthly-requests when given", () => {
+    const profile = profileOf([row({ requests: 40 }), row({ requests: 10, timestamp: T0 })]);
+    expect(monthlyScale(profile, 1_000)).toMatchObject({ scale: 1_000 / 50, basis: "monthly-requests" });
+  });
+
+  it("takes a file without timestamps, or with a zero-length window, as one month and says so", () => {
+    expect(monthlyScale(profileOf([row()]))).toEqual({
+      scale: 1,
+      basis: "assumed-one-month",
+      assumption: "no timestamps: the file is taken as one month",
+    });
+    expect(monthlyScale(profileOf([row({ timestamp: T0 }), row({ timestamp: T0 })]))).toMatchObject({
+      scale: 1,
+      assumption: "all timestamps are equal: the file is taken as one month",
+    });
+  });
+});
+
+describe("profileTraffic", () => {
+  it("profiles the pre-aggregated month fixture", async () => {
+    const { profile, summary } = await profileTraffic("fixtures/traffic/preaggregated-month.csv", {
+      longContextThresholds: [200_000],
+    });
+    expect(summary.rows).toBe(18);
+    // gpt-4o chat rows: 12000 + 12500 + 13000 + 13500 requests.
+    const chat = profile.buckets.filter((b) => b.model === "gpt-4o");
+    expect(chat.map((b) => b.requests)).toEqual([51_000]);
+    expect(chat[0]?.tokens.input).toBe(51_000 * 1800);
+    // The one 240K-token prompt row lands in the 200K band.
+    const long = profile.buckets.filter((b) => b.promptAbove === 200_000);
+    expect(long.map((b) => [b.model, b.requests, b.tokens.input])).toEqual([
+      ["claude-sonnet-4-5", 40, 40 * 240_000],
+    ]);
+    // 2025-05-01T00:00:00Z to 2025-05-31T23:59:59Z.
+    expect(profile.window.days).toBeCloseTo(31 - 1 / 86_400, 9);
+  });
+});

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { addCurves, evaluateCurve, meteredCurve, signChanges, subtractCurves } from "../src/cost/cost-curve.js";
+import {
+  addCurves,
+  evaluateCurve,
+  meteredCurve,
+  signChanges,
+  subtractCurves,
+} from "../src/cost/cost-curve.js";
 
 describe("cost curves", () => {
   it("meters a quantity with a free tier: Lambda requests, $0.20 per 1M, 1M free", () => {

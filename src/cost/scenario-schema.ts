@@ -59,7 +59,7 @@ export const infraItemSchema = z.strictObject({
   source: z.string().optional(),
 });
 
-export const scenarioSchema = z.strictObject({
+const scenarioObject = z.strictObject({
   version: z.literal(1),
   name: z.string(),
   description: z.string().optional(),
@@ -92,6 +92,54 @@ export const scenarioSchema = z.strictObject({
       small_model_max_output_tokens: z.number().int().positive().default(200),
     })
     .default({ cacheable_prompt_share: 0.5, cache_reads_per_write: 10, small_model_max_output_tokens: 200 }),
+});
+
+/** References between parts of a scenario: unique option ids, infra applied to options that exist. */
+export const scenarioSchema = scenarioObject.superRefine((scenario, context) => {
+  const ids = new Set<string>();
+  scenario.options.forEach((option, index) => {
+    if (ids.has(option.id)) {
+      context.addIssue({
+        code: "custom",
+        path: ["options", index, "id"],
+        message: `duplicate option id "${option.id}"`,
+      });
+    }
+    ids.add(option.id);
+    if (option.kind === "bedrock-provisioned" && !option.provisioned) {
+      context.addIssue({
+        code: "custom",
+        path: ["options", index],
+        message: `option "${option.id}" is bedrock-provisioned: it needs a "provisioned" block (model, model_units, commitment)`,
+      });
+    }
+    if (option.kind !== "bedrock-provisioned" && option.provisioned) {
+      context.addIssue({
+        code: "custom",
+        path: ["options", index, "provisioned"],
+        message: `only bedrock-provisioned options take "provisioned"`,
+      });
+    }
+    if (option.kind === "direct" && option.inference_profile) {
+      context.addIssue({
+        code: "custom",
+        path: ["options", index, "inference_profile"],
+        message: "inference_profile applies to Bedrock options only",
+      });
+    }
+  });
+  const known = new Set<string>([...ids, ...OPTION_KINDS]);
+  scenario.infra.forEach((item, index) => {
+    item.applies_to.forEach((target, at) => {
+      if (!known.has(target)) {
+        context.addIssue({
+          code: "custom",
+          path: ["infra", index, "applies_to", at],
+          message: `"${target}" is neither an option id (${[...ids].join(", ")}) nor an option kind (${OPTION_KINDS.join(", ")})`,
+        });
+      }
+    });
+  });
 });
 
 export type Scenario = z.infer<typeof scenarioSchema>;

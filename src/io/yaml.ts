@@ -73,7 +73,7 @@ export function validateYaml<T extends z.ZodType>(parsed: ParsedYaml, schema: T)
   if (!issue) throw new InputError({ file: parsed.file }, "invalid content");
   const path = issue.path.filter((key): key is string | number => typeof key !== "symbol");
   throw new InputError(
-    { file: parsed.file, ...lineOf(parsed, path), field: formatPath(path) || "(top level)" },
+    { file: parsed.file, ...locateInYaml(parsed, path), field: formatPath(path) || "(top level)" },
     describeIssue(issue),
   );
 }
@@ -82,7 +82,8 @@ export async function loadYamlFile<T extends z.ZodType>(file: string, schema: T)
   return validateYaml(parseYamlText(file, await readTextFile(file)), schema);
 }
 
-function lineOf(parsed: ParsedYaml, path: (string | number)[]): { line?: number } {
+/** The line of the node at `path`, or of its nearest ancestor that exists. */
+export function locateInYaml(parsed: ParsedYaml, path: readonly (string | number)[]): { line?: number } {
   // Walk up the path until a node with a source range is found (a missing key points at its parent).
   for (let depth = path.length; depth >= 0; depth--) {
     const node = parsed.document.getIn(path.slice(0, depth), true);

@@ -31,3 +31,13 @@ export function formatPercent(fraction: number, digits = 1): string {
 export function roundUsd(amount: number): number {
   return Math.round(amount * 1e6) / 1e6;
 }
+
+/** Four decimals for per-request amounts, where cents hide the difference. */
+export function formatUsdPerRequest(amount: number): string {
+  return `$${amount.toFixed(4)}`;
+}
+
+/** A unit price as written, without exponent notation (`0.0000002`, not `2e-7`). */
+export function formatUnitPrice(amount: number): string {
+  return `$${amount.toLocaleString("en-US", { maximumFractionDigits: 12, useGrouping: false })}`;
+}

@@ -13,6 +13,8 @@ export function renderTerminalTable(columns: Column[], rows: string[][], title?:
     head: columns.map((c) => c.header),
     colAligns: columns.map((c) => c.align ?? "left"),
     style: { head: [], border: [] },
+    // No rule between body rows: long reports stay readable.
+    chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
   });
   for (const row of rows) table.push(row);
   return title ? `${title}\n${table.toString()}` : table.toString();

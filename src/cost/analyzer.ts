@@ -1,0 +1,121 @@
+// CostAnalyzer: the observed traffic mix, a scenario and the catalog in; each option's monthly cost,
+// breakdown, breakeven against every other option, growth and tips out. Pure: no I/O.
+import { type Breakeven, breakeven, type GrowthProjection, projectGrowth } from "./breakeven.js";
+import { type ModelCatalog, ModelMapper } from "./model-map.js";
+import {
+  breakdownAt,
+  type OptionBreakdown,
+  type OptionProjection,
+  projectOption,
+} from "./option-projection.js";
+import type { Scenario } from "./scenario-schema.js";
+import { computeTips, type OptimizationTip } from "./tips.js";
+import type { TrafficMix } from "./traffic-mix.js";
+
+export interface AnalysisInput {
+  scenario: Scenario;
+  /** The observed traffic (exact token sums). */
+  mix: TrafficMix;
+  /** The monthly volume to project at: observed requests x the month scale, or a given volume. */
+  monthlyRequests: number;
+  catalog: ModelCatalog;
+}
+
+export interface OptionResult {
+  projection: OptionProjection;
+  atVolume: OptionBreakdown;
+}
+
+/** Traffic that some option could not price, with its share of all traffic. */
+export interface UnpricedTraffic {
+  model: string;
+  provider?: string;
+  reason: string;
+  options: string[];
+  monthlyRequests: number;
+  shareOfRequests: number;
+  shareOfTokens: number;
+}
+
+export interface Analysis {
+  monthlyRequests: number;
+  /** monthlyRequests / observed requests. */
+  scale: number;
+  options: OptionResult[];
+  /** Cheapest option at today's volume. */
+  cheapest: string;
+  breakeven: Breakeven[];
+  growth: GrowthProjection;
+  tips: OptimizationTip[];
+  unpriced: UnpricedTraffic[];
+  warnings: string[];
+}
+
+export function analyze(input: AnalysisInput): Analysis {
+  const { scenario, mix, monthlyRequests, catalog } = input;
+  const mapper = new ModelMapper(catalog, scenario.model_map);
+  const scale = mix.requests === 0 ? 0 : monthlyRequests / mix.requests;
+  const projections = scenario.options.map((option, index) =>
+    projectOption(option, index, scenario, mix, mapper, catalog),
+  );
+  const options = projections.map((projection) => ({
+    projection,
+    atVolume: breakdownAt(projection, monthlyRequests, mix),
+  }));
+  const curves = projections.map((p) => ({ id: p.option.id, curve: p.curve }));
+  const pairs: Breakeven[] = [];
+  for (let i = 0; i < curves.length; i++) {
+    for (let j = i + 1; j < curves.length; j++) {
+      const [a, b] = [curves[i], curves[j]];
+      if (a && b) pairs.push(breakeven(a, b));
+    }
+  }
+  const cheapest =
+    [...options].sort((a, b) => a.atVolume.monthlyCostUsd - b.atVolume.monthlyCostUsd)[0]?.projection.option
+      .id ?? "";
+  return {
+    monthlyRequests,
+    scale,
+    options,
+    cheapest,
+    breakeven: pairs,
+    growth: projectGrowth(
+      curves,
+      monthlyRequests,
+      scenario.growth.monthly_rate,
+      scenario.growth.horizon_months,
+    ),
+    tips: computeTips(projections, { scenario, mix, scale, mapper, catalog }, cheapest),
+    unpriced: collectUnpriced(projections, mix, scale),
+    warnings: [...new Set(projections.flatMap((p) => p.tokens.warnings))],
+  };
+}
+
+function collectUnpriced(
+  projections: readonly OptionProjection[],
+  mix: TrafficMix,
+  scale: number,
+): UnpricedTraffic[] {
+  const byModel = new Map<string, UnpricedTraffic>();
+  const totalTokens = mix.tokens.input + mix.tokens.output;
+  for (const projection of projections) {
+    for (const entry of projection.tokens.unplaced) {
+      const key = `${entry.provider ?? ""}\u0000${entry.model}\u0000${entry.reason}`;
+      const existing = byModel.get(key);
+      if (existing) {
+        existing.options.push(projection.option.id);
+        continue;
+      }
+      byModel.set(key, {
+        model: entry.model,
+        ...(entry.provider !== undefined ? { provider: entry.provider } : {}),
+        reason: entry.reason,
+        options: [projection.option.id],
+        monthlyRequests: entry.requests * scale,
+        shareOfRequests: mix.requests === 0 ? 0 : entry.requests / mix.requests,
+        shareOfTokens: totalTokens === 0 ? 0 : entry.tokens / totalTokens,
+      });
+    }
+  }
+  return [...byModel.values()];
+}

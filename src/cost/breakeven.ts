@@ -1,0 +1,85 @@
+// Breakeven between two options: the monthly request volumes where their cost curves cross, solved exactly.
+import { type CostCurve, evaluateCurve, signChanges, subtractCurves } from "./cost-curve.js";
+
+export interface Breakeven {
+  a: string;
+  b: string;
+  /** First crossing in requests a month; null when the curves never cross (for any N > 0). */
+  requestsPerMonth: number | null;
+  /** Every crossing, ascending (usually zero or one). */
+  crossings: number[];
+  /** Cheaper option below the first crossing (or everywhere, when there is none); null when they cost the same. */
+  cheaperBelow: string | null;
+  /** Cheaper option above the first crossing (the same as below when there is none). */
+  cheaperAbove: string | null;
+}
+
+export function breakeven(
+  a: { id: string; curve: CostCurve },
+  b: { id: string; curve: CostCurve },
+): Breakeven {
+  const difference = subtractCurves(a.curve, b.curve);
+  const crossings = signChanges(difference);
+  const first = crossings[0];
+  const cheaperAt = (requests: number): string | null => {
+    const d = evaluateCurve(difference, requests);
+    return d < 0 ? a.id : d > 0 ? b.id : null;
+  };
+  if (first === undefined) {
+    // No crossing: the sign is the same for every N > 0; probe one point per piece to be safe.
+    const cheaper = cheaperAt((difference.hinges.at(-1)?.at ?? 0) + 1);
+    return {
+      a: a.id,
+      b: b.id,
+      requestsPerMonth: null,
+      crossings,
+      cheaperBelow: cheaper,
+      cheaperAbove: cheaper,
+    };
+  }
+  const next = crossings[1];
+  return {
+    a: a.id,
+    b: b.id,
+    requestsPerMonth: first,
+    crossings,
+    cheaperBelow: cheaperAt(first / 2),
+    cheaperAbove: cheaperAt(next === undefined ? first * 2 : (first + next) / 2),
+  };
+}
+
+export interface GrowthMonth {
+  month: number;
+  requests: number;
+  costs: Record<string, number>;
+  cheapest: string;
+}
+
+export interface GrowthProjection {
+  months: GrowthMonth[];
+  /** First month whose cheapest option differs from month 0's, or null. */
+  flipMonth: number | null;
+}
+
+/** Month 0 is today's volume; month m is `requests x (1 + rate)^m`. */
+export function projectGrowth(
+  options: readonly { id: string; curve: CostCurve }[],
+  requests: number,
+  monthlyRate: number,
+  horizonMonths: number,
+): GrowthProjection {
+  const months: GrowthMonth[] = [];
+  for (let month = 0; month <= horizonMonths; month++) {
+    const volume = requests * (1 + monthlyRate) ** month;
+    const costs: Record<string, number> = {};
+    let cheapest = options[0]?.id ?? "";
+    for (const option of options) {
+      costs[option.id] = evaluateCurve(option.curve, volume);
+      if ((costs[option.id] ?? 0) < (costs[cheapest] ?? Number.POSITIVE_INFINITY)) cheapest = option.id;
+    }
+    months.push({ month, requests: volume, costs, cheapest });
+  }
+  const first = months[0]?.cheapest;
+  const flip = months.find((m) => m.cheapest !== first);
+  return { months, flipMonth: flip ? flip.month : null };
+}

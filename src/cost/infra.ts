@@ -1,0 +1,54 @@
+// Infrastructure line items as cost curves over monthly requests: metered quantities with free tiers.
+import { type CostCurve, evaluateCurve, meteredCurve } from "./cost-curve.js";
+import type { DeploymentOption, InfraItem } from "./scenario-schema.js";
+
+export interface InfraCost {
+  item: InfraItem;
+  curve: CostCurve;
+}
+
+export function appliesTo(item: InfraItem, option: DeploymentOption): boolean {
+  return item.applies_to.includes(option.id) || item.applies_to.includes(option.kind);
+}
+
+/** Units of `item` consumed a month at `requests` requests, given the mix's tokens per request. */
+export function infraQuantity(item: InfraItem, requests: number, perRequest: TokensPerRequest): number {
+  return item.quantity.per_month + quantityRate(item, perRequest) * requests;
+}
+
+export interface TokensPerRequest {
+  input: number;
+  output: number;
+}
+
+function quantityRate(item: InfraItem, perRequest: TokensPerRequest): number {
+  const q = item.quantity;
+  return (
+    q.per_request +
+    (q.per_1k_input_tokens * perRequest.input) / 1000 +
+    (q.per_1k_output_tokens * perRequest.output) / 1000
+  );
+}
+
+export function infraCurve(item: InfraItem, perRequest: TokensPerRequest): CostCurve {
+  return meteredCurve(
+    item.unit_price_usd,
+    item.quantity.per_month,
+    quantityRate(item, perRequest),
+    item.free_units_per_month,
+  );
+}
+
+export function infraCostsFor(
+  option: DeploymentOption,
+  items: readonly InfraItem[],
+  perRequest: TokensPerRequest,
+): InfraCost[] {
+  return items
+    .filter((item) => appliesTo(item, option))
+    .map((item) => ({ item, curve: infraCurve(item, perRequest) }));
+}
+
+export function infraMonthlyUsd(cost: InfraCost, requests: number): number {
+  return evaluateCurve(cost.curve, requests);
+}

@@ -1,0 +1,157 @@
+// The projection report as plain, versioned data: what `--format json` prints and what every other
+// renderer reads. Field names are the documented JSON names (README, "JSON output").
+import type { Analysis } from "../cost/analyzer.js";
+import type { OptionProjection } from "../cost/option-projection.js";
+import type { TokenCounts } from "../cost/request-cost.js";
+import { roundUsd } from "./numbers.js";
+
+export const PROJECTION_SCHEMA_VERSION = 1;
+
+export interface ProjectionContext {
+  trafficFile: string;
+  scenarioName: string;
+  scenarioFile: string;
+  scenarioIsDefault: boolean;
+  window: { start?: number; end?: number; days: number };
+  /** Monthly requests / observed requests. */
+  monthlyScale: number;
+  observedRequests: number;
+  /** Observed token totals (scaled here). */
+  observedTokens: TokenCounts;
+  peak: { requestsPerMinute: number; tokensPerMinute: number };
+  /** Assumptions the caller made (window scaling, --monthly-requests, ...). */
+  assumptions: string[];
+  warnings: string[];
+}
+
+export type ProjectionReport = ReturnType<typeof buildProjectionReport>;
+
+function iso(ms: number | undefined): string | null {
+  return ms === undefined ? null : new Date(ms).toISOString();
+}
+
+export function buildProjectionReport(analysis: Analysis, context: ProjectionContext) {
+  const scale = analysis.scale;
+  const monthlyTokens = (n: number) => Math.round(n * scale);
+  const complete = analysis.unpriced.length === 0;
+  return {
+    schema_version: PROJECTION_SCHEMA_VERSION,
+    scenario: {
+      name: context.scenarioName,
+      file: context.scenarioIsDefault ? "(bundled default)" : context.scenarioFile,
+    },
+    traffic_file: context.trafficFile,
+    window: {
+      start: iso(context.window.start),
+      end: iso(context.window.end),
+      days: context.window.days,
+      monthly_scale: context.monthlyScale,
+    },
+    traffic: {
+      requests: Math.round(analysis.monthlyRequests),
+      input_tokens: monthlyTokens(context.observedTokens.input),
+      output_tokens: monthlyTokens(context.observedTokens.output),
+      cache_read_tokens: monthlyTokens(context.observedTokens.cacheRead),
+      cache_write_tokens: monthlyTokens(context.observedTokens.cacheWrite),
+      observed_requests: context.observedRequests,
+      peak_requests_per_minute: context.peak.requestsPerMinute,
+      peak_tokens_per_minute: context.peak.tokensPerMinute,
+    },
+    complete,
+    cheapest: analysis.cheapest,
+    options: analysis.options.map(({ projection, atVolume }) => ({
+      id: projection.option.id,
+      kind: projection.option.kind,
+      label: projection.option.label ?? projection.option.id,
+      complete: projection.complete,
+      monthly_cost_usd: roundUsd(atVolume.monthlyCostUsd),
+      per_request_usd: roundUsd(atVolume.perRequestUsd),
+      token_cost_usd: roundUsd(atVolume.tokenCostUsd),
+      provisioned_cost_usd: roundUsd(atVolume.provisionedCostUsd),
+      infra_cost_usd: roundUsd(atVolume.infraCostUsd),
+      hidden_cost_usd: roundUsd(atVolume.hiddenCostUsd),
+      complexity_multiplier: projection.hiddenMultiplier,
+      models: projection.tokens.served.map((served) => ({
+        model: served.price.model,
+        provider: served.price.provider,
+        requests: Math.round(served.requests * scale),
+        input_tokens: monthlyTokens(served.tokens.input),
+        output_tokens: monthlyTokens(served.tokens.output),
+        cache_read_tokens: monthlyTokens(served.tokens.cacheRead),
+        cache_write_tokens: monthlyTokens(served.tokens.cacheWrite),
+        batch_requests: Math.round(served.batchRequests * scale),
+        cost_usd: roundUsd(servedCostUsd(projection, atVolume.tokenCostUsd, served.price.key, scale)),
+      })),
+      infra: atVolume.infra.map((item) => ({
+        id: item.id,
+        label: item.label,
+        unit: item.unit,
+        quantity: item.quantity,
+        monthly_cost_usd: roundUsd(item.monthlyCostUsd),
+      })),
+      provisioned: projection.provisioned
+        ? {
+            model: projection.provisioned.modelKey,
+            model_units: projection.provisioned.units,
+            hourly_usd: projection.provisioned.hourlyUsd,
+            capacity_tokens_per_month: projection.provisioned.capacityTokensPerMonth,
+            overflow_above_requests_per_month: Number.isFinite(projection.provisioned.overflowAtRequests)
+              ? projection.provisioned.overflowAtRequests
+              : null,
+          }
+        : null,
+    })),
+    breakeven: analysis.breakeven.map((pair) => ({
+      a: pair.a,
+      b: pair.b,
+      requests_per_month: pair.requestsPerMonth,
+      crossings: pair.crossings,
+      cheaper_below: pair.cheaperBelow,
+      cheaper_above: pair.cheaperAbove,
+    })),
+    growth: analysis.growth.months.map((month) => ({
+      month: month.month,
+      requests: Math.round(month.requests),
+      costs_usd: Object.fromEntries(Object.entries(month.costs).map(([id, usd]) => [id, roundUsd(usd)])),
+      cheapest: month.cheapest,
+    })),
+    /** First month whose cheapest option differs from today's, or null. */
+    growth_flip_month: analysis.growth.flipMonth,
+    tips: analysis.tips.map((tip) => ({
+      id: tip.id,
+      option: tip.option,
+      title: tip.title,
+      monthly_saving_usd: roundUsd(tip.monthlySavingUsd),
+      applies_to: tip.appliesTo,
+    })),
+    unpriced: analysis.unpriced.map((entry) => ({
+      model: entry.model,
+      provider: entry.provider ?? null,
+      reason: entry.reason,
+      options: entry.options,
+      monthly_requests: Math.round(entry.monthlyRequests),
+      share_of_requests: entry.shareOfRequests,
+      share_of_tokens: entry.shareOfTokens,
+    })),
+    warnings: [...context.warnings, ...analysis.warnings],
+    assumptions: context.assumptions,
+  };
+}
+
+/**
+ * A served model's monthly token cost. On a provisioned option, the model on the units pays only for its
+ * overflow: the option's token cost less every other model's on-demand cost.
+ */
+function servedCostUsd(
+  projection: OptionProjection,
+  tokenCostUsd: number,
+  key: string,
+  scale: number,
+): number {
+  const others = projection.tokens.served
+    .filter((s) => s.price.key !== key)
+    .reduce((sum, s) => sum + s.costUsd * scale, 0);
+  const own = projection.tokens.served.find((s) => s.price.key === key);
+  if (projection.provisioned?.modelKey === key) return tokenCostUsd - others;
+  return (own?.costUsd ?? 0) * scale;
+}

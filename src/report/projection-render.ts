@@ -1,0 +1,250 @@
+// Renders the projection report: terminal table, markdown, or CSV line items. Strings in, strings out.
+import type { ReportFormat } from "./formats.js";
+import { formatCount, formatPercent, formatUsd, formatUsdPerRequest } from "./numbers.js";
+import type { ProjectionReport } from "./projection-data.js";
+import { renderSectionsAsMarkdown, renderSectionsForTerminal, type Section } from "./sections.js";
+import { renderCsv } from "./table.js";
+
+const money = { align: "right" } as const;
+
+export function renderProjection(report: ProjectionReport, format: ReportFormat): string {
+  switch (format) {
+    case "json":
+      return JSON.stringify(report, null, 2);
+    case "csv":
+      return renderProjectionCsv(report);
+    case "markdown":
+      return renderSectionsAsMarkdown(heading(report), projectionSections(report));
+    case "table":
+      return renderSectionsForTerminal(heading(report), projectionSections(report));
+  }
+}
+
+function heading(report: ProjectionReport): string {
+  return `llmcost projection: ${report.scenario.name}`;
+}
+
+export function projectionSections(report: ProjectionReport): Section[] {
+  return [
+    trafficSection(report),
+    optionsSection(report),
+    ...report.options.map((option) => modelsSection(report, option)),
+    breakevenSection(report),
+    growthSection(report),
+    tipsSection(report),
+    ...(report.unpriced.length ? [unpricedSection(report)] : []),
+    { title: "Assumptions", notes: [...report.assumptions, ...report.warnings.map((w) => `warning: ${w}`)] },
+  ];
+}
+
+function trafficSection(report: ProjectionReport): Section {
+  const { traffic, window } = report;
+  const observed = window.start
+    ? `${formatCount(traffic.observed_requests)} requests observed over ${window.days.toFixed(2)} days (${window.start} to ${window.end})`
+    : `${formatCount(traffic.observed_requests)} requests observed (no timestamps)`;
+  return {
+    title: "Traffic (monthly)",
+    notes: [
+      `${report.traffic_file}: ${observed}, scaled x${window.monthly_scale.toFixed(4)} to ${formatCount(traffic.requests)} requests a month`,
+      `tokens a month: ${formatCount(traffic.input_tokens)} input (${formatCount(traffic.cache_read_tokens)} cache read, ${formatCount(traffic.cache_write_tokens)} cache write), ${formatCount(traffic.output_tokens)} output`,
+      `peak: ${formatCount(traffic.peak_requests_per_minute)} requests and ${formatCount(traffic.peak_tokens_per_minute)} tokens per minute (observed)`,
+    ],
+  };
+}
+
+function optionsSection(report: ProjectionReport): Section {
+  const cheapest = report.options.find((o) => o.id === report.cheapest);
+  return {
+    title: "Monthly cost by option",
+    columns: [
+      { header: "Option" },
+      { header: "Kind" },
+      { header: "Tokens", ...money },
+      { header: "Provisioned", ...money },
+      { header: "Infra", ...money },
+      { header: "Hidden", ...money },
+      { header: "Monthly total", ...money },
+      { header: "Per request", ...money },
+    ],
+    rows: report.options.map((o) => [
+      `${o.id}${o.id === report.cheapest ? " (cheapest)" : ""}${o.complete ? "" : " (incomplete)"}`,
+      o.kind,
+      formatUsd(o.token_cost_usd),
+      formatUsd(o.provisioned_cost_usd),
+      formatUsd(o.infra_cost_usd),
+      formatUsd(o.hidden_cost_usd),
+      formatUsd(o.monthly_cost_usd),
+      formatUsdPerRequest(o.per_request_usd),
+    ]),
+    notes: cheapest
+      ? report.options
+          .filter((o) => o.id !== cheapest.id)
+          .map(
+            (o) =>
+              `${cheapest.id} saves ${formatUsd(o.monthly_cost_usd - cheapest.monthly_cost_usd)} a month against ${o.id}`,
+          )
+      : [],
+  };
+}
+
+function modelsSection(report: ProjectionReport, option: ProjectionReport["options"][number]): Section {
+  const rows = option.models.map((m) => [
+    m.model,
+    m.provider,
+    formatCount(m.requests),
+    formatCount(m.input_tokens),
+    formatCount(m.output_tokens),
+    formatUsd(m.cost_usd),
+  ]);
+  const lines = [
+    ...rows,
+    ...option.infra.map((i) => [
+      i.label,
+      "infra",
+      "",
+      `${formatCount(i.quantity)} ${i.unit}`,
+      "",
+      formatUsd(i.monthly_cost_usd),
+    ]),
+    ...(option.provisioned
+      ? [
+          [
+            `${option.provisioned.model_units} model units of ${option.provisioned.model}`,
+            "provisioned",
+            "",
+            "",
+            "",
+            formatUsd(option.provisioned_cost_usd),
+          ],
+        ]
+      : []),
+    ...(option.hidden_cost_usd
+      ? [
+          [
+            `hidden cost (x${option.complexity_multiplier})`,
+            "hidden",
+            "",
+            "",
+            "",
+            formatUsd(option.hidden_cost_usd),
+          ],
+        ]
+      : []),
+    ["Total", "", formatCount(report.traffic.requests), "", "", formatUsd(option.monthly_cost_usd)],
+  ];
+  return {
+    title: `${option.label} (${option.id}): line items`,
+    columns: [
+      { header: "Model / item" },
+      { header: "Provider" },
+      { header: "Requests", ...money },
+      { header: "Input tokens / quantity", ...money },
+      { header: "Output tokens", ...money },
+      { header: "Monthly", ...money },
+    ],
+    rows: lines,
+  };
+}
+
+function breakevenSection(report: ProjectionReport): Section {
+  return {
+    title: "Breakeven (monthly requests where the cheaper option flips)",
+    columns: [
+      { header: "Options" },
+      { header: "Breakeven", ...money },
+      { header: "Cheaper below" },
+      { header: "Cheaper above" },
+    ],
+    rows: report.breakeven.map((b) => [
+      `${b.a} vs ${b.b}`,
+      b.requests_per_month === null ? "never" : formatCount(b.requests_per_month),
+      b.cheaper_below ?? "equal",
+      b.requests_per_month === null
+        ? `(${b.cheaper_below ?? "equal"} stays cheaper)`
+        : (b.cheaper_above ?? "equal"),
+    ]),
+  };
+}
+
+function growthSection(report: ProjectionReport): Section {
+  const ids = report.options.map((o) => o.id);
+  return {
+    title: "Growth",
+    columns: [
+      { header: "Month", ...money },
+      { header: "Requests", ...money },
+      ...ids.map((id) => ({ header: id, ...money })),
+      { header: "Cheapest" },
+    ],
+    rows: report.growth.map((m) => [
+      String(m.month),
+      formatCount(m.requests),
+      ...ids.map((id) => formatUsd(m.costs_usd[id] ?? 0)),
+      m.cheapest,
+    ]),
+    notes: [
+      report.growth_flip_month === null
+        ? `the cheapest option does not change within ${report.growth.length - 1} months`
+        : `the cheapest option changes in month ${report.growth_flip_month}`,
+    ],
+  };
+}
+
+function tipsSection(report: ProjectionReport): Section {
+  if (!report.tips.length)
+    return { title: "Optimization tips", notes: ["no tip saves a cent on this traffic"] };
+  return {
+    title: "Optimization tips",
+    columns: [
+      { header: "Saving / month", ...money },
+      { header: "Option" },
+      { header: "Tip" },
+      { header: "Applies to" },
+    ],
+    rows: report.tips.map((t) => [formatUsd(t.monthly_saving_usd), t.option, t.title, t.applies_to]),
+  };
+}
+
+function unpricedSection(report: ProjectionReport): Section {
+  return {
+    title: "Unpriced traffic (not in the totals: totals are incomplete)",
+    columns: [
+      { header: "Model" },
+      { header: "Options" },
+      { header: "Requests", ...money },
+      { header: "Share", ...money },
+      { header: "Reason" },
+    ],
+    rows: report.unpriced.map((u) => [
+      u.provider ? `${u.provider}/${u.model}` : u.model,
+      u.options.join(", "),
+      formatCount(u.monthly_requests),
+      `${formatPercent(u.share_of_requests)} req, ${formatPercent(u.share_of_tokens)} tok`,
+      u.reason,
+    ]),
+  };
+}
+
+/** Line items, one row each, summing to each option's monthly total. */
+export function renderProjectionCsv(report: ProjectionReport): string {
+  const rows: (string | number | null)[][] = [];
+  for (const o of report.options) {
+    for (const m of o.models)
+      rows.push([o.id, "tokens", m.model, m.provider, m.requests, "requests", m.cost_usd]);
+    if (o.provisioned)
+      rows.push([
+        o.id,
+        "provisioned",
+        o.provisioned.model,
+        "bedrock",
+        o.provisioned.model_units,
+        "model units",
+        o.provisioned_cost_usd,
+      ]);
+    for (const i of o.infra) rows.push([o.id, "infra", i.id, "", i.quantity, i.unit, i.monthly_cost_usd]);
+    if (o.hidden_cost_usd)
+      rows.push([o.id, "hidden", "complexity", "", o.complexity_multiplier, "multiplier", o.hidden_cost_usd]);
+    rows.push([o.id, "total", "", "", report.traffic.requests, "requests", o.monthly_cost_usd]);
+  }
+  return renderCsv(["option", "category", "item", "provider", "quantity", "unit", "monthly_cost_usd"], rows);
+}

@@ -1,0 +1,32 @@
+// A report as titled tables and notes, rendered for a terminal or as markdown.
+import chalk from "chalk";
+import { type Column, escapeMarkdown, renderMarkdownTable, renderTerminalTable } from "./table.js";
+
+export interface Section {
+  title: string;
+  columns?: Column[];
+  rows?: string[][];
+  /** Lines of text under the title (after the table, if any). */
+  notes?: string[];
+}
+
+export function renderSectionsForTerminal(heading: string, sections: readonly Section[]): string {
+  const parts = [chalk.bold(heading)];
+  for (const section of sections) {
+    parts.push("");
+    parts.push(chalk.bold.underline(section.title));
+    if (section.columns && section.rows) parts.push(renderTerminalTable(section.columns, section.rows));
+    for (const note of section.notes ?? []) parts.push(`  ${note}`);
+  }
+  return parts.join("\n");
+}
+
+export function renderSectionsAsMarkdown(heading: string, sections: readonly Section[]): string {
+  const parts = [`# ${escapeMarkdown(heading)}`];
+  for (const section of sections) {
+    parts.push("", `## ${escapeMarkdown(section.title)}`, "");
+    if (section.columns && section.rows) parts.push(renderMarkdownTable(section.columns, section.rows), "");
+    for (const note of section.notes ?? []) parts.push(`- ${escapeMarkdown(note)}`);
+  }
+  return parts.join("\n");
+}

@@ -84,6 +84,8 @@ const SECONDS_LIMIT = 1e11;
 
 /** ISO 8601 (with or without zone; none = UTC) or unix seconds/milliseconds, to epoch milliseconds. */
 export function parseTimestamp(text: string): number | undefined | FieldProblem {
+  const fast = fastUtcTimestamp(text);
+  if (fast !== undefined) return fast;
   const trimmed = text.trim();
   if (trimmed === "") return undefined;
   const iso = ISO.exec(trimmed);
@@ -95,6 +97,44 @@ export function parseTimestamp(text: string): number | undefined | FieldProblem 
   return new FieldProblem(
     `expected an ISO 8601 timestamp (e.g. 2025-06-02T14:03:00Z; no zone = UTC) or unix seconds/milliseconds, found ${show(trimmed)}`,
   );
+}
+
+// Logs are sorted, so consecutive rows share a day: the day is validated once and cached, and the time
+// of day is read digit by digit. Only the common `YYYY-MM-DDTHH:MM:SS[.mmm]Z` shape takes this path;
+// anything else (or anything odd in it) goes through the full parser, which also words the errors.
+let cachedDay = "";
+let cachedDayMs = 0;
+
+function fastUtcTimestamp(text: string): number | undefined {
+  const n = text.length;
+  if ((n !== 20 && n !== 24) || text.charCodeAt(n - 1) !== 90 || text.charCodeAt(10) !== 84) return undefined;
+  if (text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58 || (n === 24 && text.charCodeAt(19) !== 46)) {
+    return undefined;
+  }
+  const day = text.slice(0, 10);
+  if (day !== cachedDay) {
+    const parsed = parseTimestamp(`${day}T00:00:00.000+00:00`);
+    if (typeof parsed !== "number") return undefined;
+    cachedDay = day;
+    cachedDayMs = parsed;
+  }
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
+  const second = twoDigits(text, 17);
+  const millis = n === 24 ? twoDigits(text, 20) * 10 + digit(text, 22) : 0;
+  if (hour > 23 || minute > 59 || second > 59 || hour < 0 || minute < 0 || second < 0 || millis < 0)
+    return undefined;
+  return cachedDayMs + ((hour * 60 + minute) * 60 + second) * 1000 + millis;
+}
+
+/** 0..9, or a large negative number for a non-digit so that any sum using it stays negative. */
+function digit(text: string, at: number): number {
+  const value = text.charCodeAt(at) - 48;
+  return value >= 0 && value <= 9 ? value : -1000;
+}
+
+function twoDigits(text: string, at: number): number {
+  return digit(text, at) * 10 + digit(text, at + 1);
 }
 
 function isoToEpoch(match: RegExpExecArray, text: string): number | FieldProblem {

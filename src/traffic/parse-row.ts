@@ -23,10 +23,31 @@ export function rowParser(file: string, layout: ColumnLayout): RowParser {
   const fail = (row: number, column: TrafficColumn, message: string): never => {
     throw new InputError({ file, row, field: columns[index[column]] ?? column }, message);
   };
-  const cell = (cells: readonly string[], column: TrafficColumn): string => {
-    const at = index[column];
-    return at < 0 ? "" : (cells[at] ?? "");
-  };
+  // Column positions resolved once per file; -1 reads as an empty cell.
+  const at = (column: TrafficColumn): number => index[column];
+  const cell = (cells: readonly string[], position: number): string =>
+    position < 0 ? "" : (cells[position] ?? "");
+  const iModel = at("model");
+  const iInput = at("input_tokens");
+  const iOutput = at("output_tokens");
+  const iCacheRead = at("cache_read_tokens");
+  const iCacheWrite = at("cache_write_tokens");
+  const iRequests = at("requests");
+  const iCompliance = at("requires_compliance");
+  const iLatest = at("requires_latest");
+  const iTimestamp = at("timestamp");
+  const iLatency = at("latency_ms");
+  const iBudget = at("latency_budget_ms");
+  const texts: [TextField, number][] = (
+    [
+      ["requestId", at("request_id")],
+      ["provider", at("provider")],
+      ["region", at("region")],
+      ["useCase", at("use_case")],
+      ["status", at("status")],
+      ["costSensitivity", at("cost_sensitivity")],
+    ] satisfies [TextField, number][]
+  ).filter(([, position]) => position >= 0);
   function check<T>(value: T | FieldProblem, row: number, column: TrafficColumn): T {
     if (value instanceof FieldProblem) return fail(row, column, value.message);
     return value;
@@ -39,15 +60,11 @@ export function rowParser(file: string, layout: ColumnLayout): RowParser {
         `expected ${width} fields (as in the header), found ${cells.length}${cells.length < width ? " (a truncated row?)" : ""}`,
       );
     }
-    const model = parseText(cell(cells, "model"));
+    const model = parseText(cell(cells, iModel));
     if (model === undefined) fail(row, "model", "expected a model name, found an empty cell");
-    const inputTokens = check(parseTokens(cell(cells, "input_tokens")), row, "input_tokens");
-    const cacheReadTokens = check(parseTokens(cell(cells, "cache_read_tokens"), 0), row, "cache_read_tokens");
-    const cacheWriteTokens = check(
-      parseTokens(cell(cells, "cache_write_tokens"), 0),
-      row,
-      "cache_write_tokens",
-    );
+    const inputTokens = check(parseTokens(cell(cells, iInput)), row, "input_tokens");
+    const cacheReadTokens = check(parseTokens(cell(cells, iCacheRead), 0), row, "cache_read_tokens");
+    const cacheWriteTokens = check(parseTokens(cell(cells, iCacheWrite), 0), row, "cache_write_tokens");
     if (cacheReadTokens + cacheWriteTokens > inputTokens) {
       fail(
         row,
@@ -59,26 +76,21 @@ export function rowParser(file: string, layout: ColumnLayout): RowParser {
       row,
       model: model ?? "",
       inputTokens,
-      outputTokens: check(parseTokens(cell(cells, "output_tokens")), row, "output_tokens"),
+      outputTokens: check(parseTokens(cell(cells, iOutput)), row, "output_tokens"),
       cacheReadTokens,
       cacheWriteTokens,
-      requests: check(parseWeight(cell(cells, "requests")), row, "requests"),
-      requiresCompliance: check(parseBoolean(cell(cells, "requires_compliance")), row, "requires_compliance"),
-      requiresLatest: check(parseBoolean(cell(cells, "requires_latest")), row, "requires_latest"),
+      requests: check(parseWeight(cell(cells, iRequests)), row, "requests"),
+      requiresCompliance: check(parseBoolean(cell(cells, iCompliance)), row, "requires_compliance"),
+      requiresLatest: check(parseBoolean(cell(cells, iLatest)), row, "requires_latest"),
       meta: {},
     };
-    const timestamp = check(parseTimestamp(cell(cells, "timestamp")), row, "timestamp");
+    const timestamp = check(parseTimestamp(cell(cells, iTimestamp)), row, "timestamp");
     if (timestamp !== undefined) traffic.timestamp = timestamp;
-    const latencyMs = check(parseMeasure(cell(cells, "latency_ms")), row, "latency_ms");
+    const latencyMs = check(parseMeasure(cell(cells, iLatency)), row, "latency_ms");
     if (latencyMs !== undefined) traffic.latencyMs = latencyMs;
-    const latencyBudgetMs = check(parseMeasure(cell(cells, "latency_budget_ms")), row, "latency_budget_ms");
+    const latencyBudgetMs = check(parseMeasure(cell(cells, iBudget)), row, "latency_budget_ms");
     if (latencyBudgetMs !== undefined) traffic.latencyBudgetMs = latencyBudgetMs;
-    setText(traffic, "requestId", cell(cells, "request_id"));
-    setText(traffic, "provider", cell(cells, "provider"));
-    setText(traffic, "region", cell(cells, "region"));
-    setText(traffic, "useCase", cell(cells, "use_case"));
-    setText(traffic, "status", cell(cells, "status"));
-    setText(traffic, "costSensitivity", cell(cells, "cost_sensitivity"));
+    for (const [key, position] of texts) setText(traffic, key, cells[position] ?? "");
     for (const column of meta) traffic.meta[column.name] = cells[column.index] ?? "";
     return traffic;
   };

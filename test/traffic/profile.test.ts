@@ -130,7 +130,7 @@ describe("TrafficProfileBuilder", () => {
     );
     const a = new TrafficProfileBuilder({ longContextThresholds: [200_000] });
     const b = new TrafficProfileBuilder({ longContextThresholds: [200_000] });
-    rows.forEach((r, i) => (i % 2 === 0 ? a : b).add(r));
+    for (const [i, r] of rows.entries()) (i % 2 === 0 ? a : b).add(r);
     a.merge(b);
     expect(a.finish()).toEqual(profileOf(rows));
   });

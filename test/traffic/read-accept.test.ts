@@ -191,3 +191,17 @@ describe("readTraffic: accepted forms", () => {
     expect(month.summary.requests).toBeGreaterThan(month.summary.rows);
   });
 });
+
+describe("readTraffic: timestamp fast path agrees with the full parser", () => {
+  it("reads millisecond UTC timestamps across days and rejects impossible times in that shape", async () => {
+    const { rows } = await readCsv(
+      "timestamp,model,input_tokens,output_tokens\n" +
+        "2025-06-02T23:59:59.999Z,m,1,1\n2025-06-03T00:00:00.007Z,m,1,1\n2025-06-03T00:00:01Z,m,1,1\n",
+    );
+    expect(rows.map((r) => r.timestamp)).toEqual([
+      Date.UTC(2025, 5, 2, 23, 59, 59, 999),
+      Date.UTC(2025, 5, 3, 0, 0, 0, 7),
+      Date.UTC(2025, 5, 3, 0, 0, 1),
+    ]);
+  });
+});

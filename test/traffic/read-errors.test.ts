@@ -206,3 +206,16 @@ describe("parseColumnMap", () => {
     expect(() => parseColumnMap(["engine"])).toThrow(/expects col=field, found "engine"/);
   });
 });
+
+describe("readTraffic: bad timestamps in the common UTC shape", () => {
+  it.each(["2025-06-02T10:61:00.000Z", "2025-13-02T10:00:00Z", "2025-06-02T1a:00:00Z"])(
+    "%j",
+    async (value) => {
+      await expectInputError(
+        csv(`timestamp,${HEADER}`, `${value},gpt-4o,1,1`),
+        { row: 1, field: "timestamp" },
+        /timestamp|no such date/,
+      );
+    },
+  );
+});

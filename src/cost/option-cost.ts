@@ -47,6 +47,28 @@ export function pricingContextFor(
   };
 }
 
+function wantsBatch(option: DeploymentOption, scenario: Scenario, bucket: TrafficBucket): boolean {
+  return (
+    option.kind === "bedrock-batch" &&
+    bucket.useCase !== undefined &&
+    scenario.batchable_use_cases.includes(bucket.useCase)
+  );
+}
+
+/** How an option prices a bucket: batch for its batchable use cases when the model has batch prices. */
+export function bucketContext(
+  option: DeploymentOption,
+  scenario: Scenario,
+  bucket: TrafficBucket,
+  price: ModelPrice,
+): PricingContext {
+  return pricingContextFor(
+    option,
+    scenario,
+    wantsBatch(option, scenario, bucket) && price.batch !== undefined,
+  );
+}
+
 export function isLongContextBucket(price: ModelPrice, bucket: TrafficBucket): boolean {
   return price.longContext !== undefined && bucket.promptAbove >= price.longContext.thresholdTokens;
 }
@@ -58,7 +80,6 @@ export function costOptionTokens(
   mapper: ModelMapper,
 ): OptionTokenCost {
   const side = sideOf(option.kind);
-  const batchable = new Set(option.kind === "bedrock-batch" ? scenario.batchable_use_cases : []);
   const served = new Map<string, ServedModel>();
   const unplaced = new Map<string, UnplacedTraffic>();
   const warnings = new Set<string>();
@@ -69,14 +90,14 @@ export function costOptionTokens(
       continue;
     }
     const { price } = placement;
-    let batch = bucket.useCase !== undefined && batchable.has(bucket.useCase);
-    if (batch && !price.batch) {
+    const context = bucketContext(option, scenario, bucket, price);
+    if (wantsBatch(option, scenario, bucket) && context.mode !== "batch") {
       warnings.add(
         `${price.key} has no batch price: its batchable traffic is priced on demand in "${option.id}"`,
       );
-      batch = false;
     }
-    const cost = priceBucket(price, bucket, pricingContextFor(option, scenario, batch));
+    const batch = context.mode === "batch";
+    const cost = priceBucket(price, bucket, context);
     const entry = served.get(price.key) ?? {
       price,
       requests: 0,

@@ -2,7 +2,7 @@
 // estimated monthly saving under one option. Nothing here is canned; a tip with no saving is not shown.
 
 import { type ModelCatalog, type ModelMapper, sideOf } from "./model-map.js";
-import { isLongContextBucket, priceBucket, pricingContextFor } from "./option-cost.js";
+import { bucketContext, isLongContextBucket, priceBucket, pricingContextFor } from "./option-cost.js";
 import type { OptionProjection } from "./option-projection.js";
 import type { ModelPrice } from "./price.js";
 import { HOURS_PER_MONTH, MINUTES_PER_MONTH } from "./provisioned.js";
@@ -148,7 +148,7 @@ function cachingTip(projection: OptionProjection, inputs: TipInputs): Optimizati
         cacheWrite: bucket.tokens.cacheWrite + cacheable / (reads + 1),
       },
     };
-    const context = pricingContextFor(option, inputs.scenario, false);
+    const context = bucketContext(option, inputs.scenario, bucket, price);
     const delta = priceBucket(price, bucket, context) - priceBucket(price, cached, context);
     if (delta > 0) {
       saving += delta;
@@ -172,7 +172,7 @@ function globalProfileTip(projection: OptionProjection, inputs: TipInputs): Opti
   let saving = 0;
   const helped: TrafficBucket[] = [];
   for (const { bucket, price } of pricedBuckets(projection, inputs)) {
-    const context = pricingContextFor(option, inputs.scenario, false);
+    const context = bucketContext(option, inputs.scenario, bucket, price);
     const delta =
       priceBucket(price, bucket, context) - priceBucket(price, bucket, { ...context, scope: "global" });
     if (delta > 0) {
@@ -213,13 +213,14 @@ function cheaperModelTip(projection: OptionProjection, inputs: TipInputs): Optim
     const requests = priced.reduce((sum, p) => sum + p.bucket.requests, 0);
     const output = priced.reduce((sum, p) => sum + p.bucket.tokens.output, 0);
     if (output / requests > limit) continue;
-    const context = pricingContextFor(option, inputs.scenario, false);
     let saving = 0;
     const targets = new Set<string>();
     for (const { bucket, price } of priced) {
       const candidate = cheapestSibling(price, side, inputs.catalog);
       if (!candidate) continue;
-      saving += priceBucket(price, bucket, context) - priceBucket(candidate, bucket, context);
+      saving +=
+        priceBucket(price, bucket, bucketContext(option, inputs.scenario, bucket, price)) -
+        priceBucket(candidate, bucket, bucketContext(option, inputs.scenario, bucket, candidate));
       targets.add(candidate.model);
     }
     const tip: OptimizationTip = {
@@ -281,7 +282,7 @@ function longContextTip(projection: OptionProjection, inputs: TipInputs): Optimi
   let threshold = 0;
   for (const { bucket, price } of pricedBuckets(projection, inputs)) {
     if (!isLongContextBucket(price, bucket) || !price.longContext) continue;
-    const context = pricingContextFor(option, inputs.scenario, false);
+    const context = bucketContext(option, inputs.scenario, bucket, price);
     const long = costAtRates(effectiveRates(price, context, true), bucket.tokens, context.cacheWriteTtl);
     const short = costAtRates(effectiveRates(price, context, false), bucket.tokens, context.cacheWriteTtl);
     saving += (long - short) * costMultiplier(price, context);

@@ -27,7 +27,7 @@ const OPENAI_BATCH = {
 };
 const ANTHROPIC_BATCH = {
   multiplier: 0.5,
-  source: `${ANTHROPIC_PAGE} (Message Batches API: 50% off; prompt-caching prices stack with it)`,
+  source: `${ANTHROPIC_PAGE} (Message Batches API: 50% off, prompt-caching prices stack with it)`,
   as_of: HAND_AS_OF,
 };
 const BEDROCK_BATCH = {
@@ -43,7 +43,7 @@ const BEDROCK_BATCH_UNSURE = {
 /** Geo and in-region endpoints cost 10% more than global cross-region inference for the newest Claude models. */
 const PROFILE_NEWER_CLAUDE = { global: 1, geo: 1.1, in_region: 1.1 };
 const PROFILE_FLAT = { global: 1, geo: 1, in_region: 1 };
-const PROFILE_SOURCE_NEWER = `; profile multipliers: ${BEDROCK_PAGE} (Claude Sonnet 4.5, Haiku 4.5, Opus 4.5: geo and in-region endpoints +10% over global; LiteLLM's us./eu. rows agree)`;
+const PROFILE_SOURCE_NEWER = `; profile multipliers: ${BEDROCK_PAGE} (Claude Sonnet 4.5, Haiku 4.5, Opus 4.5: geo and in-region endpoints +10% over global, LiteLLM's us./eu. rows agree)`;
 const PROFILE_SOURCE_FLAT = `; profile multipliers 1.0: ${BEDROCK_PAGE} lists no regional premium for this model`;
 
 const OPENAI = [
@@ -132,7 +132,7 @@ const MANUAL = {
   // Not in the snapshot (retired from the list); Anthropic's page: $0.80 in, $4 out, $1 / $1.60 cache writes, $0.08 hits.
   "claude-3-5-haiku-20241022": {
     rates: { input: 0.8, output: 4, cache_read: 0.08, cache_write_5m: 1, cache_write_1h: 1.6 },
-    source: `${ANTHROPIC_PAGE} (not in the LiteLLM snapshot; hand-copied)`,
+    source: `${ANTHROPIC_PAGE} (not in the LiteLLM snapshot, hand-copied)`,
   },
   // LiteLLM lists $6/M for the 1-hour cache write of Haiku 3; Anthropic's page says $0.50 (2x input).
   "claude-3-haiku-20240307": {
@@ -171,7 +171,7 @@ const nova = (size, cacheRead) => ({
   aliases: [],
   batch: BEDROCK_BATCH,
   override: { cache_read: cacheRead },
-  extraSource: `; cache_read: ${BEDROCK_PAGE} (Nova prompt caching, cached reads 75% below input; unsure, verify)`,
+  extraSource: `; cache_read: ${BEDROCK_PAGE} (Nova prompt caching, cached reads 75% below input, unsure, verify)`,
 });
 
 const plainBedrock = (model, family, batch, extra = {}) => ({
@@ -190,7 +190,7 @@ const BEDROCK_OTHERS = [
   nova("pro", 0.2),
   plainBedrock("meta.llama3-1-8b-instruct-v1:0", "llama-3.1-8b", BEDROCK_BATCH_UNSURE),
   plainBedrock("meta.llama3-1-70b-instruct-v1:0", "llama-3.1-70b", BEDROCK_BATCH_UNSURE, {
-    extraSource: `; AWS's page has listed $0.72 in and out since a price cut; LiteLLM still says $0.99 (unsure which is current)`,
+    extraSource: `; AWS's page has listed $0.72 in and out since a price cut, LiteLLM still says $0.99 (unsure which is current)`,
   }),
   plainBedrock("meta.llama3-2-3b-instruct-v1:0", "llama-3.2-3b", undefined),
   plainBedrock("meta.llama3-3-70b-instruct-v1:0", "llama-3.3-70b", BEDROCK_BATCH_UNSURE),
@@ -200,17 +200,17 @@ const BEDROCK_OTHERS = [
   plainBedrock("cohere.command-r-v1:0", "command-r", undefined),
   plainBedrock("cohere.command-r-plus-v1:0", "command-r-plus", undefined),
   plainBedrock("amazon.titan-text-express-v1", "titan-text-express", undefined, {
-    extraSource: `; AWS's page has also shown $0.20 in / $0.60 out for Titan Text Express (unsure; LiteLLM's figures kept)`,
+    extraSource: `; AWS's page has also shown $0.20 in / $0.60 out for Titan Text Express (unsure, LiteLLM's figures kept)`,
     provisioned: {
       per_unit_hour: { no_commitment: 20.5, one_month: 18.4, six_months: 14.8 },
-      source: `${BEDROCK_PAGE} (Provisioned Throughput, us-east-1; 1-month $18.40 is AWS's worked example: 2 units x $18.40 x 744 h = $27,379.20; no-commitment and 6-month from the same table, verify)`,
+      source: `${BEDROCK_PAGE} (Provisioned Throughput, us-east-1. 1-month $18.40 is AWS's worked example: 2 units x $18.40 x 744 h = $27,379.20. No-commitment and 6-month from the same table, verify)`,
       as_of: HAND_AS_OF,
     },
   }),
   plainBedrock("amazon.titan-text-lite-v1", "titan-text-lite", undefined, {
     provisioned: {
       per_unit_hour: { no_commitment: 7.1, one_month: 6.4, six_months: 5.1 },
-      source: `${BEDROCK_PAGE} (Provisioned Throughput, us-east-1; figures as remembered from the page, unsure, verify)`,
+      source: `${BEDROCK_PAGE} (Provisioned Throughput, us-east-1, figures as remembered from the page, unsure, verify)`,
       as_of: HAND_AS_OF,
     },
   }),
@@ -286,7 +286,7 @@ function provisionedFromLiteLlm(model) {
   };
   return {
     per_unit_hour: clean({ one_month: hourly("1-month"), six_months: hourly("6-month") }),
-    source: `${LITELLM} (bedrock/us-east-1/*-month-commitment rows, per second x 3600, rounded to cents); ${BEDROCK_PAGE}`,
+    source: `${LITELLM} (bedrock/us-east-1/*-month-commitment rows, per second x 3600, rounded to cents), cross-checked with ${BEDROCK_PAGE}`,
     as_of: LITELLM_AS_OF,
   };
 }

@@ -1,6 +1,72 @@
-// Declares `llmcost pricing`; the body lives in commands/pricing.ts and is imported on use.
+// Declares `llmcost pricing list` and `pricing show`; the bodies live in commands/pricing.ts, imported on use.
 import type { Command } from "commander";
+import { addOutputOptions, collect, type OutputOptions, parsePositiveInt } from "./options.js";
+
+export interface PricingListOptions extends OutputOptions {
+  provider?: string;
+  pricing: string[];
+  maxAgeDays: number;
+}
+
+export interface PricingShowOptions extends PricingListOptions {}
+
+const DEFAULT_MAX_AGE_DAYS = 365;
+
+function addPricingOptions(command: Command): Command {
+  return command
+    .option(
+      "-p, --pricing <file>",
+      "extra pricing file, llmcost YAML or LiteLLM JSON (repeatable; later wins)",
+      collect,
+      [],
+    )
+    .option(
+      "--max-age-days <n>",
+      `flag prices older than N days as stale (default: ${DEFAULT_MAX_AGE_DAYS})`,
+      parsePositiveInt("--max-age-days"),
+      DEFAULT_MAX_AGE_DAYS,
+    );
+}
 
 export function registerPricing(program: Command): void {
-  program.command("pricing").description("(not built yet)");
+  const pricing = program
+    .command("pricing")
+    .description("what the pricing catalog knows: prices per model, with source and as-of date");
+
+  const list = pricing
+    .command("list")
+    .description("list the models in the catalog (bundled, plus any --pricing files)")
+    .option("--provider <provider>", "only models billed by this provider (openai, anthropic, bedrock, ...)");
+  addOutputOptions(addPricingOptions(list))
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ llmcost pricing list
+  $ llmcost pricing list --provider bedrock --format markdown
+  $ llmcost pricing list --pricing model_prices_and_context_window.json --format json | jq '.models | length'`,
+    )
+    .action(async (options: PricingListOptions) => {
+      const { runPricingList } = await import("../commands/pricing.js");
+      process.exitCode = await runPricingList(options);
+    });
+
+  const show = pricing
+    .command("show")
+    .description("every price component of one model, with its sources and as-of date")
+    .argument("<model>", "model id as logged (claude-sonnet-4-5, us.anthropic.claude-…-v1:0, openai/gpt-4o)")
+    .option("--provider <provider>", "pick the model at this provider when the id alone is ambiguous");
+  addOutputOptions(addPricingOptions(show))
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ llmcost pricing show claude-sonnet-4-5
+  $ llmcost pricing show global.anthropic.claude-sonnet-4-5-20250929-v1:0 --format json
+  $ llmcost pricing show my-model --pricing fixtures/pricing/custom-models.yaml --max-age-days 90`,
+    )
+    .action(async (model: string, options: PricingShowOptions) => {
+      const { runPricingShow } = await import("../commands/pricing.js");
+      process.exitCode = await runPricingShow(model, options);
+    });
 }

@@ -122,11 +122,16 @@ export class PricingCatalog {
     return undefined;
   }
 
-  /** Entries whose plain ids share the query's base (and vendor, when `sameVendor`) with compatible date/version. */
+  /**
+   * Entries whose plain ids share the query's base with a compatible date and version: with the same Bedrock
+   * vendor prefix, or else (`sameVendor` false) a vendor-less query (`claude-sonnet-4-5`) may find a Bedrock id
+   * (`anthropic.claude-sonnet-4-5-…`), never the other way round.
+   */
   private matchParts(query: ModelIdParts, sameVendor: boolean): ModelPrice[] {
+    if (!sameVendor && query.vendor !== undefined) return [];
     const found: ModelPrice[] = [];
     for (const entry of this.byBase.get(query.base) ?? []) {
-      if (sameVendor && entry.parts.vendor !== query.vendor) continue;
+      if (sameVendor ? entry.parts.vendor !== query.vendor : entry.parts.vendor === undefined) continue;
       if (!compatible(query.date, entry.parts.date, entry.datePinned)) continue;
       if (!compatible(query.version, entry.parts.version, entry.versionPinned)) continue;
       found.push(entry.price);

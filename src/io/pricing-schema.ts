@@ -93,11 +93,9 @@ const profileMultipliersSchema = z
   .describe("Bedrock inference-profile multiplier on every price, by scope");
 
 export const pricingModelSchema = z.strictObject({
-  provider: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9_.-]*$/, {
-      error: "expected a lowercase provider id such as openai, anthropic, bedrock",
-    }),
+  provider: z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/, {
+    error: "expected a lowercase provider id such as openai, anthropic, bedrock",
+  }),
   model: z.string().min(1).describe("the provider's own model id"),
   family: z
     .string()

@@ -1,0 +1,59 @@
+// `llmcost pricing list` and `pricing show`: load the catalog, pick models, render, exit code.
+import { applyColorChoice, createDiagnostics } from "../cli/diagnostics.js";
+import type { PricingListOptions, PricingShowOptions } from "../cli/pricing.js";
+import { normaliseProvider } from "../cost/pricing-ids.js";
+import { ExitCode, UsageError } from "../errors.js";
+import { emitReport } from "../io/output.js";
+import { loadCatalog } from "../io/pricing-load.js";
+import type { ReportFormat } from "../report/formats.js";
+import { buildPricingList, buildPricingShow } from "../report/pricing-data.js";
+import { renderPricingList, renderPricingShow } from "../report/pricing-render.js";
+
+export async function runPricingList(options: PricingListOptions): Promise<number> {
+  applyColorChoice(options);
+  const diagnostics = createDiagnostics(options);
+  const catalog = await loadCatalog(options.pricing, { onNotice: diagnostics.warn });
+  const provider = options.provider !== undefined ? normaliseProvider(options.provider) : undefined;
+  const report = buildPricingList(catalog.models, {
+    ...(provider !== undefined ? { provider } : {}),
+    today: new Date(),
+    maxAgeDays: options.maxAgeDays,
+  });
+  if (provider !== undefined && report.models.length === 0) {
+    const known = [...new Set(catalog.models.map((m) => m.provider))].sort().join(", ");
+    throw new UsageError(`no models at provider "${options.provider}"; the catalog has: ${known}`);
+  }
+  await emitReport(renderPricingList(report, chosenFormat(options)), options.output);
+  return ExitCode.ok;
+}
+
+export async function runPricingShow(model: string, options: PricingShowOptions): Promise<number> {
+  applyColorChoice(options);
+  const diagnostics = createDiagnostics(options);
+  const catalog = await loadCatalog(options.pricing, { onNotice: diagnostics.warn });
+  const resolved = catalog.resolve(model, options.provider);
+  if (!resolved) {
+    const close = catalog.suggest(model);
+    const hint = close.length ? `; did you mean ${close.join(", ")}?` : "";
+    throw new UsageError(
+      `unknown model "${model}"${options.provider ? ` at provider "${options.provider}"` : ""}${hint} (run "llmcost pricing list" to see every model)`,
+    );
+  }
+  const report = buildPricingShow(resolved.price, {
+    query: model,
+    scope: resolved.scope,
+    today: new Date(),
+    maxAgeDays: options.maxAgeDays,
+  });
+  await emitReport(renderPricingShow(report, chosenFormat(options)), options.output);
+  if (report.stale) {
+    diagnostics.warn(`${report.key}: prices as of ${report.as_of} are older than ${options.maxAgeDays} days`);
+  }
+  return ExitCode.ok;
+}
+
+/** Table on a terminal, JSON when piped or written to a file, unless --format says otherwise. */
+function chosenFormat(options: PricingListOptions): ReportFormat {
+  if (options.format) return options.format;
+  return process.stdout.isTTY && !options.output ? "table" : "json";
+}

@@ -1,0 +1,42 @@
+// Runs the built binary as a user would: `node bin/llmcost.js ...`, capturing stdout, stderr and the exit code.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const BIN = join(ROOT, "bin", "llmcost.js");
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(
+  args: string[],
+  options: { env?: Record<string, string>; input?: string } = {},
+): CliResult {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", ...options.env },
+    input: options.input ?? "",
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A fresh temporary folder with the given files written into it; returns its path. */
+export function tempFiles(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), "llmcost-test-"));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return dir;
+}
+
+/** A user-facing error: one message line, no stack trace. */
+export function expectCleanError(result: CliResult): void {
+  if (result.code !== 2) throw new Error(`expected exit 2, got ${result.code}; stderr: ${result.stderr}`);
+  if (/\n\s+at /.test(result.stderr)) throw new Error(`stack trace on stderr: ${result.stderr}`);
+  if (result.stdout !== "") throw new Error(`stdout not empty on error: ${result.stdout}`);
+}

@@ -1,6 +1,74 @@
 // Declares `llmcost route`; the body lives in commands/route.ts and is imported on use.
-import type { Command } from "commander";
+import { type Command, InvalidArgumentError, Option } from "commander";
+import { addOutputOptions, collect, type OutputOptions } from "./options.js";
+
+export const ROUTE_FAIL_ON = ["compliance"] as const;
+export type RouteFailOn = (typeof ROUTE_FAIL_ON)[number];
+
+export interface RouteOptions extends OutputOptions {
+  dryRun?: boolean;
+  traffic: string;
+  policy: string;
+  pricing: string[];
+  map: string[];
+  seed?: number;
+  decisions?: string;
+  explain?: string;
+  diff?: string;
+  failOn?: RouteFailOn;
+}
+
+function parseSeed(value: string): number {
+  const seed = Number(value);
+  if (!Number.isSafeInteger(seed) || seed < 0 || seed > 0xffffffff) {
+    throw new InvalidArgumentError(`--seed expects a whole number from 0 to 4294967295, got "${value}"`);
+  }
+  return seed;
+}
 
 export function registerRoute(program: Command): void {
-  program.command("route").description("(not built yet)");
+  const command = program
+    .command("route")
+    .description(
+      "replay logged requests through a routing policy, offline: a decision per request and a summary",
+    )
+    .option("--dry-run", "replay the traffic log (required: llmcost never routes live traffic)")
+    .requiredOption(
+      "-t, --traffic <file>",
+      "traffic CSV (.csv or .csv.gz) with a header row, in timestamp order",
+    )
+    .requiredOption("-P, --policy <file>", "routing policy YAML (see docs/route.md)")
+    .option(
+      "-p, --pricing <file>",
+      "extra pricing file, llmcost YAML or LiteLLM JSON (repeatable; later wins)",
+      collect,
+      [],
+    )
+    .option("-m, --map <column=field>", "map a CSV column to a canonical field (repeatable)", collect, [])
+    .option("--seed <n>", "seed for simulated error rates below 1 (default 1)", parseSeed)
+    .option(
+      "--decisions <file>",
+      "stream every decision to a file: .jsonl/.ndjson for JSON Lines, otherwise CSV",
+    )
+    .option("--explain <request-id>", "print one request's full trace instead of the summary")
+    .option(
+      "--diff <policy>",
+      "also replay another policy and show which requests change route and the cost delta",
+    )
+    .addOption(new Option("--fail-on <finding>", "exit 1 when the finding occurs").choices(ROUTE_FAIL_ON));
+  addOutputOptions(command)
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ llmcost route --dry-run -t fixtures/traffic/saas-assistant-week.csv -P fixtures/policies/seed-hybrid.yaml
+  $ llmcost route --dry-run -t logs.csv -P policy.yaml --decisions decisions.jsonl --format json | jq .targets
+  $ llmcost route --dry-run -t logs.csv -P policy.yaml --explain req-7-1
+  $ llmcost route --dry-run -t logs.csv -P new.yaml --diff current.yaml --format markdown
+  $ llmcost route --dry-run -t logs.csv -P fixtures/policies/failover-drill.yaml --seed 7 --fail-on compliance`,
+    )
+    .action(async (options: RouteOptions) => {
+      const { runRoute } = await import("../commands/route.js");
+      process.exitCode = await runRoute(options);
+    });
 }

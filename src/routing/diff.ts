@@ -16,7 +16,13 @@ export interface RouteDiff {
     cost_delta_usd: number | null;
   }[];
   matrix: { from: string; to: string; requests: number }[];
-  use_cases: { use_case: string; requests: number; cost_before_usd: number; cost_after_usd: number; delta_usd: number }[];
+  use_cases: {
+    use_case: string;
+    requests: number;
+    cost_before_usd: number;
+    cost_after_usd: number;
+    delta_usd: number;
+  }[];
   totals: { cost_before_usd: number; cost_after_usd: number; delta_usd: number };
 }
 
@@ -60,7 +66,8 @@ export class RouteDiffAccumulator {
         to,
         rule_before: before.rule,
         rule_after: after.rule,
-        cost_delta_usd: before.costUsd !== null && after.costUsd !== null ? after.costUsd - before.costUsd : null,
+        cost_delta_usd:
+          before.costUsd !== null && after.costUsd !== null ? after.costUsd - before.costUsd : null,
       });
     }
   }
@@ -86,7 +93,9 @@ export class RouteDiffAccumulator {
       requests: this.requests,
       changed_requests: this.changed,
       changed_examples: [...this.examples],
-      matrix: [...this.matrix].flatMap(([from, row]) => [...row].map(([to, requests]) => ({ from, to, requests }))),
+      matrix: [...this.matrix].flatMap(([from, row]) =>
+        [...row].map(([to, requests]) => ({ from, to, requests })),
+      ),
       use_cases: [...this.useCaseSlots].map(([useCase, slot]) => {
         const costBefore = this.useCaseCosts.total(2 * slot);
         const costAfter = this.useCaseCosts.total(2 * slot + 1);

@@ -66,7 +66,8 @@ export function traceRequest(
   decision: RoutingDecision,
   state: ReplayState,
 ): RouteTrace {
-  const chosen = [...policy.rules, policy.defaultRule].find((r) => r.index === decision.ruleIndex) ?? policy.defaultRule;
+  const chosen =
+    [...policy.rules, policy.defaultRule].find((r) => r.index === decision.ruleIndex) ?? policy.defaultRule;
   return {
     request_id: decision.requestId,
     row: row.row,
@@ -75,7 +76,10 @@ export function traceRequest(
     rules: traceRules(policy, row, chosen, state.skippedRules),
     route: { rule: chosen.name, kind: chosen.route.kind },
     candidates: traceCandidates(policy, chosen, row, state.costs),
-    attempts: state.attempts.map((a) => ({ target: policy.targets[a.target]?.name ?? "?", outcome: a.outcome })),
+    attempts: state.attempts.map((a) => ({
+      target: policy.targets[a.target]?.name ?? "?",
+      outcome: a.outcome,
+    })),
     decision: {
       rule: decision.rule,
       reason_code: decision.reasonCode,
@@ -133,8 +137,13 @@ function traceRules(
 }
 
 /** One check per field test and per combinator, in document order. */
-export function explainCondition(condition: ConditionSpec | undefined, row: TrafficRow, prefix = ""): ConditionCheck[] {
-  if (condition === undefined) return [{ test: "(no condition: matches every request)", actual: "", passed: true }];
+export function explainCondition(
+  condition: ConditionSpec | undefined,
+  row: TrafficRow,
+  prefix = "",
+): ConditionCheck[] {
+  if (condition === undefined)
+    return [{ test: "(no condition: matches every request)", actual: "", passed: true }];
   const checks: ConditionCheck[] = [];
   for (const [key, matcher] of fieldEntries(condition)) {
     const value = fieldAccessor(key)(row);
@@ -148,7 +157,11 @@ export function explainCondition(condition: ConditionSpec | undefined, row: Traf
     checks.push(...explainCondition(inner, row, `${prefix}all[${i}].`));
   });
   if (condition.any) {
-    checks.push({ test: `${prefix}any of ${condition.any.length}`, actual: "", passed: evaluate({ any: condition.any }, row) });
+    checks.push({
+      test: `${prefix}any of ${condition.any.length}`,
+      actual: "",
+      passed: evaluate({ any: condition.any }, row),
+    });
     condition.any.forEach((inner, i) => {
       checks.push(...explainCondition(inner, row, `${prefix}any[${i}].`));
     });
@@ -188,7 +201,8 @@ function traceCandidates(
     const target = policy.targets[t];
     if (!target) return [];
     const isEligible = eligible.includes(t);
-    const score = scored && isEligible ? scoreOf(rule.route, target, costs[t] ?? 0, minCost, minLatency) : undefined;
+    const score =
+      scored && isEligible ? scoreOf(rule.route, target, costs[t] ?? 0, minCost, minLatency) : undefined;
     return [
       {
         target: target.name,

@@ -55,7 +55,11 @@ export class RouteRun {
     const decision = this.replay.route(row);
     this.summary.add(decision, this.replay.costs);
     this.options.onDecision?.(decision);
-    if (this.options.explainRequestId !== undefined && row.requestId === this.options.explainRequestId && !this.trace) {
+    if (
+      this.options.explainRequestId !== undefined &&
+      row.requestId === this.options.explainRequestId &&
+      !this.trace
+    ) {
       this.trace = traceRequest(this.policy, row, decision, this.replay.traceState());
     }
     if (this.compare && this.diff) this.diff.add(decision, this.compare.route(row));

@@ -9,7 +9,9 @@ const policy = compile({
   default: { route: { target: "bedrock-sonnet" } },
   fallbacks: { "bedrock-sonnet": ["anthropic-sonnet"] },
   circuit_breaker: { failure_threshold: 2, cooldown_seconds: 60, half_open_probes: 1 },
-  simulate: { failures: [{ target: "bedrock-sonnet", from: "2026-01-05T00:00:00Z", to: "2026-01-05T00:05:00Z" }] },
+  simulate: {
+    failures: [{ target: "bedrock-sonnet", from: "2026-01-05T00:00:00Z", to: "2026-01-05T00:05:00Z" }],
+  },
 });
 
 test("the breaker opens at the threshold, routes around, half-opens after the cooldown and closes on success", () => {
@@ -76,11 +78,23 @@ test("error rates below 1 are drawn from the seed: same seed, same failures", ()
     targets: TARGETS,
     default: { route: { target: "bedrock-sonnet" } },
     fallbacks: { "bedrock-sonnet": ["anthropic-sonnet"] },
-    simulate: { failures: [{ target: "bedrock-sonnet", from: "2026-01-05T00:00:00Z", to: "2026-01-06T00:00:00Z", error_rate: 0.3 }] },
+    simulate: {
+      failures: [
+        {
+          target: "bedrock-sonnet",
+          from: "2026-01-05T00:00:00Z",
+          to: "2026-01-06T00:00:00Z",
+          error_rate: 0.3,
+        },
+      ],
+    },
   });
   const run = (seed: number) => {
     const replay = new RouteReplay(partial, LOOKUP, { seed });
-    return Array.from({ length: 200 }, (_, i) => replay.route(request({ timestamp: at("2026-01-05T00:00:00Z") + i * 1000 })).target);
+    return Array.from(
+      { length: 200 },
+      (_, i) => replay.route(request({ timestamp: at("2026-01-05T00:00:00Z") + i * 1000 })).target,
+    );
   };
   const first = run(7);
   expect(run(7)).toEqual(first);

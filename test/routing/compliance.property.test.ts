@@ -64,7 +64,11 @@ test("whatever the other rules, a compliance-required request never lands on a t
       traffic,
       (others, position, compliantTarget, fallbackMap, windows, rows) => {
         const rules = others.map((rule, i) => ({ name: `rule-${i}`, ...rule }));
-        const compliance = { name: "compliance", when: { requires_compliance: true }, route: { target: compliantTarget } };
+        const compliance = {
+          name: "compliance",
+          when: { requires_compliance: true },
+          route: { target: compliantTarget },
+        };
         rules.splice(Math.min(position, rules.length), 0, compliance);
         const policy = compile({
           version: 1,
@@ -87,7 +91,9 @@ test("whatever the other rules, a compliance-required request never lands on a t
         const sorted = [...rows].sort((a, b) => a.minute - b.minute);
         for (const row of sorted) {
           const { minute, ...fields } = row;
-          const decision = replay.route(request({ ...fields, timestamp: at("2026-01-05T00:00:00Z") + minute * 60_000 }));
+          const decision = replay.route(
+            request({ ...fields, timestamp: at("2026-01-05T00:00:00Z") + minute * 60_000 }),
+          );
           if (row.requiresCompliance && decision.targetIndex >= 0) {
             expect(COMPLIANT).toContain(decision.target);
           }

@@ -1,0 +1,40 @@
+// Loads a routing policy file: YAML parse, schema validation, then the cross-reference checks, every
+// problem reported with the file, the line and the field path. Also used by `llmcost validate`.
+import { isNode } from "yaml";
+import { InputError } from "../errors.js";
+import { readTextFile } from "../io/files.js";
+import { formatPath, type ParsedYaml, parseYamlText, validateYaml } from "../io/yaml.js";
+import { type CompiledPolicy, compilePolicy, type PolicyIssue, type PriceLookup } from "../routing/policy.js";
+import { PolicySchema } from "../routing/policy-schema.js";
+
+export async function loadRoutingPolicy(file: string, catalog: PriceLookup): Promise<CompiledPolicy> {
+  const parsed = parseYamlText(file, await readTextFile(file));
+  const spec = validateYaml(parsed, PolicySchema);
+  const result = compilePolicy(spec, catalog);
+  if (result.ok) return result.policy;
+  const issues = result.issues.map((issue) => locate(parsed, issue));
+  const [first] = issues;
+  if (!first) throw new InputError({ file }, "invalid policy");
+  if (issues.length === 1) throw first;
+  const rest = issues
+    .slice(1)
+    .map((e) => `  line ${e.location.line ?? "?"}, ${e.location.field}: ${e.message}`);
+  throw new InputError(
+    first.location,
+    `${first.message}\n${issues.length - 1} more problem(s):\n${rest.join("\n")}`,
+  );
+}
+
+export function locate(parsed: ParsedYaml, issue: PolicyIssue): InputError {
+  const field = formatPath(issue.path) || "(top level)";
+  for (let depth = issue.path.length; depth >= 0; depth--) {
+    const node = parsed.document.getIn(issue.path.slice(0, depth), true);
+    if (isNode(node) && node.range) {
+      return new InputError(
+        { file: parsed.file, line: parsed.lineCounter.linePos(node.range[0]).line, field },
+        issue.message,
+      );
+    }
+  }
+  return new InputError({ file: parsed.file, field }, issue.message);
+}

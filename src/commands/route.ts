@@ -1,0 +1,85 @@
+// `llmcost route --dry-run`: load pricing and policies, stream the traffic through the replay, write the
+// decisions file as it goes, render the summary (or one request's trace), return the exit code.
+import { applyColorChoice, createDiagnostics } from "../cli/diagnostics.js";
+import { createProgress } from "../cli/progress.js";
+import type { RouteOptions } from "../cli/route.js";
+import { ExitCode, InputError, UsageError } from "../errors.js";
+import { emitReport } from "../io/output.js";
+import { loadCatalog } from "../io/pricing-load.js";
+import type { ReportFormat } from "../report/formats.js";
+import { renderRouteReport, renderTrace } from "../report/route-render.js";
+import { buildRouteReport } from "../report/route-report.js";
+import { DEFAULT_SEED } from "../routing/prng.js";
+import { RouteRun } from "../routing/run.js";
+import { parseColumnMap } from "../traffic/columns.js";
+import { readTraffic } from "../traffic/read.js";
+import { DecisionsFile } from "./route-decisions-file.js";
+import { loadRoutingPolicy } from "./route-policy.js";
+
+export async function runRoute(options: RouteOptions): Promise<number> {
+  if (!options.dryRun) {
+    throw new UsageError(
+      "route needs --dry-run: llmcost replays logged traffic offline and never routes live requests",
+    );
+  }
+  applyColorChoice(options);
+  const diagnostics = createDiagnostics(options);
+  const map = parseColumnMap(options.map);
+  const catalog = await loadCatalog(options.pricing, { onNotice: diagnostics.info });
+  const policy = await loadRoutingPolicy(options.policy, catalog);
+  const comparePolicy = options.diff ? await loadRoutingPolicy(options.diff, catalog) : undefined;
+  const seed = options.seed ?? DEFAULT_SEED;
+  const decisions = options.decisions ? DecisionsFile.open(options.decisions) : undefined;
+  const run = new RouteRun(policy, catalog, {
+    seed,
+    trafficFile: options.traffic,
+    ...(options.explain !== undefined && { explainRequestId: options.explain }),
+    ...(decisions && { onDecision: decisions.write }),
+    ...(comparePolicy && { comparePolicy }),
+  });
+  const progress = createProgress(`routing ${options.traffic}`, !options.quiet);
+  try {
+    await readTraffic(options.traffic, (row) => run.add(row), {
+      map,
+      onProgress: (done, total) => progress.update(done, total),
+    });
+    decisions?.commit();
+  } finally {
+    progress.finish();
+    decisions?.discard();
+  }
+  const result = run.finish();
+  const format = reportFormat(options);
+  if (options.explain !== undefined) {
+    if (!result.trace) {
+      throw new InputError(
+        { file: options.traffic, field: "request_id" },
+        `no request with id "${options.explain}" in the traffic`,
+      );
+    }
+    await emitReport(renderTrace(result.trace, format), options.output);
+    return ExitCode.ok;
+  }
+  const inputs = {
+    traffic: options.traffic,
+    policy: options.policy,
+    pricing: options.pricing,
+    seed,
+    diff_policy: options.diff ?? null,
+  };
+  const report = buildRouteReport(result.summary, inputs, result.diff);
+  await emitReport(renderRouteReport(report, format), options.output);
+  for (const model of report.unpriced_logged_models) {
+    diagnostics.warn(
+      `logged model ${model.model} has no price: ${model.requests} requests left out of the as-logged baseline`,
+    );
+  }
+  const violations = report.compliance.violations;
+  if (violations > 0)
+    diagnostics.warn(`${violations} compliance-required requests were routed to targets without the label`);
+  return options.failOn === "compliance" && violations > 0 ? ExitCode.finding : ExitCode.ok;
+}
+
+function reportFormat(options: RouteOptions): ReportFormat {
+  return options.format ?? (process.stdout.isTTY && !options.output ? "table" : "json");
+}

@@ -1,0 +1,140 @@
+// Renders the route report, the --explain trace and the --diff comparison as table, markdown or CSV.
+// Sections are shared; CSV is long-form (section, item, column, value) so one file holds them all.
+import type { RouteTrace } from "../routing/explain.js";
+import type { ReportFormat } from "./formats.js";
+import { formatCount, formatUsd } from "./numbers.js";
+import { type ReportSection, type RouteReport, renderJson, routeSections } from "./route-report.js";
+import { renderCsv, renderMarkdownTable, renderTerminalTable } from "./table.js";
+
+export function renderSections(
+  sections: ReportSection[],
+  format: Exclude<ReportFormat, "json">,
+  notes: string[],
+): string {
+  if (format === "csv") {
+    const rows = sections.flatMap((s) =>
+      s.rows.flatMap((row) => {
+        const item = row[0] ?? "";
+        return row.slice(1).map((value, i) => [s.title, item, s.columns[i + 1]?.header ?? "", value]);
+      }),
+    );
+    return renderCsv(["section", "item", "column", "value"], rows);
+  }
+  const render = format === "markdown" ? renderMarkdownTable : renderTerminalTable;
+  const body = sections.map((s) => render(s.columns, s.rows, s.title)).join("\n\n");
+  const list = notes.map((n) => (format === "markdown" ? `- ${n}` : `  - ${n}`)).join("\n");
+  return `${body}\n\n${format === "markdown" ? "### Assumptions" : "Assumptions"}\n${list}\n`;
+}
+
+export function renderRouteReport(report: RouteReport, format: ReportFormat): string {
+  if (format === "json") return renderJson(report);
+  const sections = routeSections(report);
+  if (report.diff) sections.push(...diffSections(report));
+  return renderSections(sections, format, report.assumptions);
+}
+
+function diffSections(report: RouteReport): ReportSection[] {
+  const diff = report.diff;
+  if (!diff) return [];
+  return [
+    {
+      title: `Diff against ${report.inputs.diff_policy ?? "?"}: ${formatCount(diff.changed_requests)} of ${formatCount(diff.requests)} requests change route`,
+      columns: [
+        { header: "from (this policy)" },
+        { header: "to (other policy)" },
+        { header: "requests", align: "right" },
+      ],
+      rows: diff.matrix.map((m) => [m.from, m.to, formatCount(m.requests)]),
+    },
+    {
+      title: "Cost per use case",
+      columns: [
+        { header: "use case" },
+        { header: "requests", align: "right" },
+        { header: "this policy", align: "right" },
+        { header: "other policy", align: "right" },
+        { header: "delta", align: "right" },
+      ],
+      rows: [
+        ...diff.use_cases.map((u) => [
+          u.use_case,
+          formatCount(u.requests),
+          formatUsd(u.cost_before_usd),
+          formatUsd(u.cost_after_usd),
+          formatUsd(u.delta_usd),
+        ]),
+        [
+          "total",
+          formatCount(diff.requests),
+          formatUsd(diff.totals.cost_before_usd),
+          formatUsd(diff.totals.cost_after_usd),
+          formatUsd(diff.totals.delta_usd),
+        ],
+      ],
+    },
+  ];
+}
+
+export function renderTrace(trace: RouteTrace, format: ReportFormat): string {
+  if (format === "json") return renderJson({ schema_version: 1, command: "route", explain: trace });
+  const d = trace.decision;
+  const sections: ReportSection[] = [
+    {
+      title: `Request ${trace.request_id} (row ${trace.row}, ${trace.timestamp ?? "no timestamp"})`,
+      columns: [{ header: "field" }, { header: "value" }],
+      rows: Object.entries(trace.request).map(([k, v]) => [k, v === null ? "" : String(v)]),
+    },
+    {
+      title: "Rules tried (first match wins)",
+      columns: [{ header: "rule" }, { header: "check" }, { header: "request" }, { header: "result" }],
+      rows: trace.rules.flatMap((r) => [
+        [r.rule, r.note ?? "", "", r.matched ? "MATCH" : "no match"],
+        ...r.checks.map((c) => ["", c.test, c.actual, c.passed ? "pass" : "fail"]),
+      ]),
+    },
+    {
+      title: `Candidates of "${trace.route.rule}" (${trace.route.kind})`,
+      columns: [
+        { header: "target" },
+        { header: "eligible" },
+        { header: "cost", align: "right" },
+        { header: "score", align: "right" },
+        { header: "cost score", align: "right" },
+        { header: "performance", align: "right" },
+        { header: "latency score", align: "right" },
+      ],
+      rows: trace.candidates.map((c) => [
+        c.target,
+        c.eligible ? "yes" : "no (compliance)",
+        formatUsd(c.cost_usd),
+        fixed(c.score),
+        fixed(c.cost_score),
+        fixed(c.performance),
+        fixed(c.latency_score),
+      ]),
+    },
+    {
+      title: "Attempts",
+      columns: [{ header: "#", align: "right" }, { header: "target" }, { header: "outcome" }],
+      rows: trace.attempts.map((a, i) => [String(i + 1), a.target, a.outcome]),
+    },
+    {
+      title: "Decision",
+      columns: [{ header: "" }, { header: "value" }],
+      rows: [
+        ["target", d.target ?? "(unroutable)"],
+        ["rule / reason", `${d.rule} / ${d.reason_code}`],
+        ["confidence", d.confidence === null ? "" : d.confidence.toFixed(2)],
+        ["cost", d.cost_usd === null ? "" : formatUsd(d.cost_usd)],
+        ["as logged", d.logged_cost_usd === null ? "(unpriced)" : formatUsd(d.logged_cost_usd)],
+        ["impact", d.cost_impact_usd === null ? "" : formatUsd(d.cost_impact_usd)],
+        ["fallback path", d.fallback_path],
+      ],
+    },
+  ];
+  return renderSections(sections, format, [d.reasoning]);
+}
+
+function fixed(value: number | null): string {
+  return value === null ? "" : value.toFixed(4);
+}

@@ -8,6 +8,12 @@ import { registerValidate } from "./cli/validate.js";
 import { registerWizard } from "./cli/wizard.js";
 import { VERSION } from "./version.js";
 
+// A reader that stops early (`| head`) is not an error: stop quietly.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 const program = new Command("llmcost")
   .description(
     "Cost and routing analyzer for LLM traffic: AWS Bedrock versus direct provider APIs, breakeven volume,\n" +

@@ -15,7 +15,7 @@ export function addOutputOptions(command: Command): Command {
     .addOption(
       new Option(
         "-f, --format <format>",
-        "report format (default: table on a terminal, json when piped)",
+        "report format (default: table)",
       ).choices(REPORT_FORMATS),
     )
     .option("-o, --output <file>", "write the report to a file (atomically) instead of stdout")

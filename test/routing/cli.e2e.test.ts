@@ -1,0 +1,175 @@
+// End to end through the built binary: stdout, stderr and exit codes.
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, test } from "vitest";
+
+const TRAFFIC = "fixtures/traffic/saas-assistant-week.csv";
+const SEED = "fixtures/policies/seed-hybrid.yaml";
+const DRILL = "fixtures/policies/failover-drill.yaml";
+
+function llmcost(...args: string[]) {
+  const result = spawnSync("node", ["bin/llmcost.js", ...args], {
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", TZ: "UTC" },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeAll(() => {
+  execFileSync("npm", ["run", "build"], { stdio: "ignore" });
+}, 120_000);
+
+describe("llmcost route --dry-run", () => {
+  test("seed-hybrid: JSON summary on stdout, nothing on stderr, exit 0", () => {
+    const run = llmcost("route", "--dry-run", "-t", TRAFFIC, "-P", SEED, "--format", "json");
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.schema_version).toBe(1);
+    expect(report.totals.requests).toBe(4000);
+    // The fixture has 728 compliance-required requests; all go to Bedrock by the first rule.
+    expect(report.rules.find((r: { rule: string }) => r.rule === "compliance").requests).toBe(728);
+    expect(report.compliance.violations).toBe(0);
+    const shares = report.targets.reduce((sum: number, t: { share: number }) => sum + t.share, 0);
+    expect(shares).toBeCloseTo(1, 9);
+  });
+
+  test("without --dry-run: usage error, exit 2", () => {
+    const run = llmcost("route", "-t", TRAFFIC, "-P", SEED);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(/route needs --dry-run/);
+  });
+
+  test("--fail-on compliance exits 1 when a compliance-required request lands on an unlabelled target", () => {
+    const policy = "test/fixtures/routing/violating.yaml";
+    const run = llmcost(
+      "route",
+      "--dry-run",
+      "-t",
+      TRAFFIC,
+      "-P",
+      policy,
+      "-f",
+      "json",
+      "--fail-on",
+      "compliance",
+    );
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout).compliance.violations).toBeGreaterThan(0);
+    expect(run.stderr).toMatch(/compliance-required requests were routed to targets without the label/);
+    expect(llmcost("route", "--dry-run", "-t", TRAFFIC, "-P", policy, "-f", "json").code).toBe(0);
+  });
+
+  test("two runs are byte-identical, summary and decisions file alike", () => {
+    const dir = mkdtempSync(join(tmpdir(), "llmcost-route-"));
+    const outputs = [1, 2].map((n) => {
+      const file = join(dir, `decisions-${n}.jsonl`);
+      const run = llmcost(
+        "route",
+        "--dry-run",
+        "-t",
+        TRAFFIC,
+        "-P",
+        DRILL,
+        "-f",
+        "json",
+        "--seed",
+        "7",
+        "--decisions",
+        file,
+      );
+      expect(run.code).toBe(0);
+      return { stdout: run.stdout, decisions: readFileSync(file, "utf8") };
+    });
+    expect(outputs[1]).toEqual(outputs[0]);
+    const lines = outputs[0]?.decisions.trim().split("\n") ?? [];
+    expect(lines).toHaveLength(4000);
+    const report = JSON.parse(outputs[0]?.stdout ?? "{}");
+    expect(report.breaker.openings).toBeGreaterThan(0);
+    expect(report.fallbacks.length).toBeGreaterThan(0);
+  });
+
+  test("--decisions as CSV has a header and one line per request", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "llmcost-route-")), "decisions.csv");
+    expect(
+      llmcost("route", "--dry-run", "-t", TRAFFIC, "-P", SEED, "-f", "json", "--decisions", file).code,
+    ).toBe(0);
+    const lines = readFileSync(file, "utf8").trim().split("\n");
+    expect(lines[0]).toBe(
+      "request_id,timestamp,rule,reason_code,target,provider,model,reasoning,confidence,cost_usd,logged_cost_usd,cost_impact_usd,fallback_path,compliance_violation",
+    );
+    expect(lines).toHaveLength(4001);
+  });
+
+  test("--explain prints one request's trace", () => {
+    const run = llmcost(
+      "route",
+      "--dry-run",
+      "-t",
+      TRAFFIC,
+      "-P",
+      SEED,
+      "-f",
+      "json",
+      "--explain",
+      "req-7-1",
+    );
+    expect(run.code).toBe(0);
+    const { explain } = JSON.parse(run.stdout);
+    // req-7-1 requires compliance (row 2 of the fixture): the first rule matches.
+    expect(explain.rules[0]).toMatchObject({ rule: "compliance", matched: true });
+    expect(explain.decision).toMatchObject({ target: "bedrock-sonnet", reason_code: "compliance" });
+    const missing = llmcost("route", "--dry-run", "-t", TRAFFIC, "-P", SEED, "--explain", "nope");
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/no request with id "nope"/);
+  });
+
+  test("--diff shows requests whose route changed", () => {
+    const run = llmcost(
+      "route",
+      "--dry-run",
+      "-t",
+      TRAFFIC,
+      "-P",
+      SEED,
+      "--diff",
+      "fixtures/policies/per-use-case.yaml",
+      "-f",
+      "json",
+    );
+    expect(run.code).toBe(0);
+    const { diff } = JSON.parse(run.stdout);
+    expect(diff.changed_requests).toBeGreaterThan(0);
+    expect(diff.use_cases.map((u: { use_case: string }) => u.use_case).sort()).toEqual([
+      "chat",
+      "classification",
+      "rag_qa",
+      "summarize",
+    ]);
+  });
+
+  test("table and markdown render; CSV cells are formula-safe", () => {
+    expect(llmcost("route", "--dry-run", "-t", TRAFFIC, "-P", SEED, "-f", "table").stdout).toMatch(
+      /Share per target/,
+    );
+    expect(llmcost("route", "--dry-run", "-t", TRAFFIC, "-P", SEED, "-f", "markdown").stdout).toMatch(
+      /### Hits per rule/,
+    );
+    const csv = llmcost("route", "--dry-run", "-t", TRAFFIC, "-P", SEED, "-f", "csv").stdout;
+    expect(csv.split("\n")[0]).toBe("section,item,column,value");
+    expect(csv).toMatch(/'-\$/); // negative money differences start with "-" and are quoted for spreadsheets
+  });
+
+  test("bad input: policy problems and unsorted traffic name file, line/row and field; exit 2", () => {
+    const bad = llmcost("route", "--dry-run", "-t", TRAFFIC, "-P", "test/fixtures/routing/unsorted.csv");
+    expect(bad.code).toBe(2);
+    const unsorted = llmcost("route", "--dry-run", "-t", "test/fixtures/routing/unsorted.csv", "-P", SEED);
+    expect(unsorted.code).toBe(2);
+    expect(unsorted.stderr).toMatch(
+      /unsorted\.csv row 3, field "timestamp": traffic is not in timestamp order/,
+    );
+  });
+});

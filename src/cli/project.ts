@@ -5,8 +5,8 @@ import { addOutputOptions, collect, type OutputOptions, parsePositiveInt } from 
 export interface ProjectOptions extends OutputOptions {
   traffic: string;
   scenario?: string;
-  pricing: string[];
-  map: string[];
+  pricing?: string[];
+  map?: string[];
   monthlyRequests?: number;
   strict?: boolean;
 }
@@ -23,7 +23,7 @@ export function registerProject(program: Command): void {
       collect,
       [],
     )
-    .option("-m, --map <column=field>", "map a CSV column to a canonical field (repeatable)", collect, [])
+    .option("-m, --map <column=field>", "map a CSV column to a canonical field (repeatable)", collect)
     .option(
       "-n, --monthly-requests <n>",
       "rescale the observed mix to N requests a month",

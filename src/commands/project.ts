@@ -17,8 +17,8 @@ import { projectionAssumptions } from "./project-assumptions.js";
 export async function runProject(options: ProjectOptions): Promise<number> {
   applyColorChoice(options);
   const diagnostics = createDiagnostics(options);
-  const map = parseColumnMap(options.map);
-  const catalog = await loadCatalog(options.pricing, { onNotice: diagnostics.info });
+  const map = parseColumnMap(options.map ?? []);
+  const catalog = await loadCatalog(options.pricing ?? [], { onNotice: diagnostics.info });
   const loaded = await loadScenario(options.scenario);
   const thresholds = [
     ...new Set(catalog.models.flatMap((m) => (m.longContext ? [m.longContext.thresholdTokens] : []))),

@@ -3,7 +3,12 @@
 import { z } from "zod";
 
 const usdPerMillion = z
-  .number()
+  .number({
+    error: (issue) =>
+      issue.input === undefined
+        ? "expected a price (USD per 1M tokens), found nothing (required)"
+        : `expected a number (USD per 1M tokens), found ${JSON.stringify(issue.input)}`,
+  })
   .min(0, { error: (issue) => `expected a price >= 0 (USD per 1M tokens), found ${String(issue.input)}` })
   .describe("US dollars per one million tokens");
 

@@ -21,7 +21,6 @@ export function registerProject(program: Command): void {
       "-p, --pricing <file>",
       "extra pricing file, llmcost YAML or LiteLLM JSON (repeatable; later wins)",
       collect,
-      [],
     )
     .option("-m, --map <column=field>", "map a CSV column to a canonical field (repeatable)", collect)
     .option(

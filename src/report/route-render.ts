@@ -10,6 +10,7 @@ export function renderSections(
   sections: ReportSection[],
   format: Exclude<ReportFormat, "json">,
   notes: string[],
+  notesTitle = "Assumptions",
 ): string {
   if (format === "csv") {
     const rows = sections.flatMap((s) =>
@@ -23,7 +24,7 @@ export function renderSections(
   const render = format === "markdown" ? renderMarkdownTable : renderTerminalTable;
   const body = sections.map((s) => render(s.columns, s.rows, s.title)).join("\n\n");
   const list = notes.map((n) => (format === "markdown" ? `- ${n}` : `  - ${n}`)).join("\n");
-  return `${body}\n\n${format === "markdown" ? "### Assumptions" : "Assumptions"}\n${list}\n`;
+  return `${body}\n\n${format === "markdown" ? `### ${notesTitle}` : notesTitle}\n${list}\n`;
 }
 
 export function renderRouteReport(report: RouteReport, format: ReportFormat): string {
@@ -106,7 +107,7 @@ export function renderTrace(trace: RouteTrace, format: ReportFormat): string {
       rows: trace.candidates.map((c) => [
         c.target,
         c.eligible ? "yes" : "no (compliance)",
-        formatUsd(c.cost_usd),
+        perRequestUsd(c.cost_usd),
         fixed(c.score),
         fixed(c.cost_score),
         fixed(c.performance),
@@ -125,14 +126,19 @@ export function renderTrace(trace: RouteTrace, format: ReportFormat): string {
         ["target", d.target ?? "(unroutable)"],
         ["rule / reason", `${d.rule} / ${d.reason_code}`],
         ["confidence", d.confidence === null ? "" : d.confidence.toFixed(2)],
-        ["cost", d.cost_usd === null ? "" : formatUsd(d.cost_usd)],
-        ["as logged", d.logged_cost_usd === null ? "(unpriced)" : formatUsd(d.logged_cost_usd)],
-        ["impact", d.cost_impact_usd === null ? "" : formatUsd(d.cost_impact_usd)],
+        ["cost", perRequestUsd(d.cost_usd)],
+        ["as logged", d.logged_cost_usd === null ? "(unpriced)" : perRequestUsd(d.logged_cost_usd)],
+        ["impact", perRequestUsd(d.cost_impact_usd)],
         ["fallback path", d.fallback_path],
       ],
     },
   ];
-  return renderSections(sections, format, [d.reasoning]);
+  return renderSections(sections, format, [d.reasoning], "Reasoning");
+}
+
+/** Per-request amounts are fractions of a cent to a few cents: six decimals keep them comparable. */
+function perRequestUsd(value: number | null): string {
+  return value === null ? "" : `$${value.toFixed(6)}`;
 }
 
 function fixed(value: number | null): string {

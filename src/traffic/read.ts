@@ -75,7 +75,7 @@ export async function readTraffic(
       if (error) settle(streamError(file, error));
     };
     const input: Readable = gzip
-      ? pipeline(source, createGunzip(), text, done)
+      ? pipeline(source, createGunzip({ chunkSize: 1 << 16 }), text, done)
       : pipeline(source, text, done);
     Papa.parse<string[]>(input, {
       delimiter: ",",

@@ -222,7 +222,7 @@ export function alwaysTrue(condition: ConditionSpec | undefined): boolean {
 }
 
 function alwaysFalse(condition: ConditionSpec): boolean {
-  if (condition.any && condition.any.every(alwaysFalse)) return true;
+  if (condition.any?.every(alwaysFalse)) return true;
   if (condition.all?.some(alwaysFalse)) return true;
   if (condition.not && alwaysTrue(condition.not)) return true;
   return false;

@@ -3,13 +3,9 @@
 import { z } from "zod";
 
 const usdPerMillion = z
-  .number({
-    error: (issue) =>
-      issue.input === undefined
-        ? "expected a price (USD per 1M tokens), found nothing (required)"
-        : `expected a number (USD per 1M tokens), found ${JSON.stringify(issue.input)}`,
-  })
-  .min(0, { error: (issue) => `expected a price >= 0 (USD per 1M tokens), found ${String(issue.input)}` })
+  .number()
+  // src/io/yaml.ts appends the value found to schema messages.
+  .min(0, { error: "expected a price >= 0 (USD per 1M tokens)" })
   .describe("US dollars per one million tokens");
 
 const isoDate = z

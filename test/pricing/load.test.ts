@@ -34,8 +34,8 @@ describe("pricing YAML", () => {
   });
 
   it.each([
-    ["negative-price.yaml", 6, "models[0].output", /expected a price >= 0 .*found -2/],
-    ["string-price.yaml", 5, "models[0].input", /expected a number \(USD per 1M tokens\), found "1.5 USD"/],
+    ["negative-price.yaml", 6, "models[0].output", /expected a price >= 0 \(USD per 1M tokens\)/],
+    ["string-price.yaml", 5, "models[0].input", /expected (a )?number.*"1.5 USD"/],
     ["unknown-key.yaml", 3, "models[0]", /unknown key "cache_reed"/],
     ["duplicate-model.yaml", 10, "models[1].model", /listed twice/],
     ["batch-both.yaml", 8, "models[0].batch", /either multiplier or explicit prices/],

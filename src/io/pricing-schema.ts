@@ -10,13 +10,15 @@ const usdPerMillion = z
 
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, {
-    error: (issue) => `expected a date YYYY-MM-DD, found ${JSON.stringify(issue.input)}`,
-  })
-  .refine((text) => !Number.isNaN(Date.parse(`${text}T00:00:00Z`)), {
-    error: "expected a real calendar date",
-  })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "expected a date YYYY-MM-DD" })
+  // A round trip rejects dates such as 2026-02-30 that Date.parse would roll over.
+  .refine((text) => isCalendarDate(text), { error: "expected a real calendar date" })
   .describe("date the price was read, YYYY-MM-DD");
+
+function isCalendarDate(text: string): boolean {
+  const time = Date.parse(`${text}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === text;
+}
 
 const sourceText = z
   .string()

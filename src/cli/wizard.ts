@@ -1,6 +1,51 @@
 // Declares `llmcost wizard`; the body lives in commands/wizard.ts and is imported on use.
 import type { Command } from "commander";
+import { collect } from "./options.js";
+
+export interface WizardOptions {
+  answers?: string;
+  outDir: string;
+  yes?: boolean;
+  pricing: string[];
+  color: boolean;
+}
 
 export function registerWizard(program: Command): void {
-  program.command("wizard").description("(not built yet)");
+  program
+    .command("wizard")
+    .description(
+      "interview for architects: describe a workload (or point at a traffic CSV), see the projection, and get a scenario, traffic and draft routing policy to commit and rerun",
+    )
+    .option(
+      "-a, --answers <file>",
+      "take the answers from a YAML file instead of asking (no terminal needed)",
+    )
+    .option(
+      "-d, --out-dir <dir>",
+      "where to write llmcost.scenario.yaml, llmcost.traffic.csv, llmcost.policy.yaml",
+      ".",
+    )
+    .option("-y, --yes", "overwrite existing files without asking")
+    .option(
+      "-p, --pricing <file>",
+      "extra pricing file, llmcost YAML or LiteLLM JSON (repeatable; later wins)",
+      collect,
+      [],
+    )
+    .option("--no-color", "disable colors (NO_COLOR and FORCE_COLOR are honoured too)")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ llmcost wizard                                   # ask, show the projection, write ./llmcost.*
+  $ llmcost wizard --out-dir plans/checkout          # write the files elsewhere
+  $ llmcost wizard --answers fixtures/wizard/saas-assistant.answers.yaml --out-dir /tmp/demo --yes
+  $ llmcost project --traffic llmcost.traffic.csv --scenario llmcost.scenario.yaml   # rerun afterwards
+
+Answers file format: docs/wizard.md. Without a terminal, use --answers (or llmcost project).`,
+    )
+    .action(async (options: WizardOptions) => {
+      const { runWizard } = await import("../commands/wizard.js");
+      process.exitCode = await runWizard(options);
+    });
 }

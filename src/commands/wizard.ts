@@ -1,0 +1,135 @@
+// `llmcost wizard`: answers (interview or --answers file) -> scenario, traffic and draft policy -> the
+// projection, the policy, the files written and the commands to rerun. Exit 130 on Ctrl-C at any prompt.
+import { join } from "node:path";
+import chalk from "chalk";
+import type { WizardOptions } from "../cli/wizard.js";
+import type { PricingCatalog } from "../cost/catalog.js";
+import { ExitCode, UsageError } from "../errors.js";
+import { loadCatalog } from "../io/pricing-load.js";
+import { type LoadedScenario, loadScenario } from "../io/scenario-load.js";
+import { formatUnitPrice } from "../report/numbers.js";
+import { renderProjection } from "../report/projection-render.js";
+import type { TrafficProfile } from "../traffic/profile.js";
+import { profileTraffic } from "../traffic/profile-traffic.js";
+import { checkAnswers, loadAnswers } from "../wizard/answers-load.js";
+import type { Answers } from "../wizard/answers-schema.js";
+import { type InterviewContext, runInterview } from "../wizard/interview.js";
+import { buildPlan, directModelsIn, longContextThresholds, type WizardPaths } from "../wizard/plan.js";
+import { projectPlan } from "../wizard/projection.js";
+import type { Prompter } from "../wizard/prompter.js";
+import { terminalPrompter } from "../wizard/terminal-prompter.js";
+import { trafficOverview } from "../wizard/traffic-overview.js";
+import { type FileToWrite, rerunCommands, writeWizardFiles } from "../wizard/write-files.js";
+
+export const NEEDS_TERMINAL =
+  "llmcost wizard asks questions and needs an interactive terminal (stdin and stdout are not both a TTY here). " +
+  "Without one, run `llmcost project --traffic FILE [--scenario FILE]`, or `llmcost wizard --answers FILE` " +
+  "with a YAML answers file (example: fixtures/wizard/saas-assistant.answers.yaml)";
+
+export async function runWizard(options: WizardOptions): Promise<number> {
+  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  if (options.answers === undefined && !interactive) throw new UsageError(NEEDS_TERMINAL);
+  if (!options.color) chalk.level = 0;
+  try {
+    return await wizardSession(options, interactive ? terminalPrompter(print) : undefined);
+  } catch (error) {
+    // @inquirer rejects every pending prompt with ExitPromptError on Ctrl-C; nothing has been written yet.
+    if (error instanceof Error && error.name === "ExitPromptError") {
+      process.stderr.write("\nllmcost: wizard cancelled; no file was written\n");
+      return ExitCode.interrupted;
+    }
+    throw error;
+  }
+}
+
+function print(text: string): void {
+  process.stdout.write(text);
+}
+
+async function wizardSession(options: WizardOptions, prompter: Prompter | undefined): Promise<number> {
+  const catalog = await loadCatalog(options.pricing);
+  const base = await loadScenario(undefined);
+  const profiles = new Map<string, TrafficProfile>();
+  const readProfile = async (file: string): Promise<TrafficProfile> => {
+    const known = profiles.get(file);
+    if (known) return known;
+    const { profile } = await profileTraffic(file, { longContextThresholds: longContextThresholds(catalog) });
+    profiles.set(file, profile);
+    return profile;
+  };
+  const answers = await collectAnswers(options, prompter, interviewContext(catalog, base, readProfile));
+  const paths: WizardPaths = {
+    scenario: join(options.outDir, "llmcost.scenario.yaml"),
+    policy: join(options.outDir, "llmcost.policy.yaml"),
+    traffic: join(options.outDir, "llmcost.traffic.csv"),
+  };
+  const csvFile = answers.workload.source === "csv" ? answers.workload.traffic_file : undefined;
+  const plan = buildPlan({
+    answers,
+    catalog,
+    base,
+    paths,
+    ...(csvFile !== undefined ? { csvProfile: await readProfile(csvFile) } : {}),
+  });
+  print(`\n${renderProjection(projectPlan(plan, catalog), "table")}\n`);
+  print(`\nDraft routing policy (${paths.policy}):\n\n${plan.policyYaml}\n`);
+  const files: FileToWrite[] = [
+    { path: paths.scenario, content: plan.scenarioYaml },
+    ...(plan.trafficCsv !== undefined ? [{ path: paths.traffic, content: plan.trafficCsv }] : []),
+    { path: paths.policy, content: plan.policyYaml },
+  ];
+  const outcome = await writeWizardFiles(options.outDir, files, { yes: options.yes ?? false, prompter });
+  if ("refused" in outcome) {
+    print(
+      `Nothing written: ${outcome.refused.join(", ")} left as they were. Rerun with --out-dir DIR to keep both.\n`,
+    );
+    return ExitCode.ok;
+  }
+  print(`Wrote ${outcome.written.join(", ")}\n\nRerun with:\n`);
+  for (const command of rerunCommands({ ...paths, traffic: plan.trafficFile }, options.pricing)) {
+    print(`  $ ${command}\n`);
+  }
+  return ExitCode.ok;
+}
+
+async function collectAnswers(
+  options: WizardOptions,
+  prompter: Prompter | undefined,
+  context: InterviewContext,
+): Promise<Answers> {
+  if (options.answers !== undefined) {
+    print(`llmcost wizard: answers from ${options.answers}\n`);
+    const answers = await loadAnswers(options.answers, context.catalog);
+    if (answers.workload.source === "csv") {
+      for (const line of (await context.inspectTraffic(answers.workload.traffic_file)).lines)
+        print(`${line}\n`);
+    }
+    return answers;
+  }
+  if (!prompter) throw new UsageError(NEEDS_TERMINAL);
+  const answers = await runInterview(prompter, context);
+  const [issue] = checkAnswers(answers, context.catalog);
+  // The prompts validate every answer; a problem here is a gap between the prompts and the checks.
+  if (issue)
+    throw new Error(`the interview produced invalid answers: ${issue.path.join(".")}: ${issue.message}`);
+  return answers;
+}
+
+function interviewContext(
+  catalog: PricingCatalog,
+  base: LoadedScenario,
+  readProfile: (file: string) => Promise<TrafficProfile>,
+): InterviewContext {
+  const { scenario } = base;
+  return {
+    catalog,
+    defaultModelMap: scenario.model_map.bedrock,
+    defaultBatchable: scenario.batchable_use_cases,
+    infraSummary: scenario.infra.map(
+      (item) =>
+        `${item.label}: ${formatUnitPrice(item.unit_price_usd)} per ${item.unit} (${item.applies_to.filter((t) => t !== "bedrock-provisioned").join(", ")})`,
+    ),
+    inspectTraffic: async (file) => trafficOverview(file, await readProfile(file)),
+    trafficModels: async (file) => [...directModelsIn(catalog, (await readProfile(file)).buckets).keys()],
+  };
+}

@@ -1,0 +1,63 @@
+// Writes the wizard's files: asks before replacing any that exist (a refusal writes nothing), writes each
+// atomically, and says how to rerun. Without a terminal to ask on, existing files need --yes.
+import { access, mkdir } from "node:fs/promises";
+import { UsageError } from "../errors.js";
+import { writeAtomically } from "../io/output.js";
+import type { Prompter } from "./prompter.js";
+
+export interface FileToWrite {
+  path: string;
+  content: string;
+}
+
+export type WriteOutcome = { written: string[] } | { refused: string[] };
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function writeWizardFiles(
+  outDir: string,
+  files: readonly FileToWrite[],
+  choice: { yes: boolean; prompter: Prompter | undefined },
+): Promise<WriteOutcome> {
+  const existing: string[] = [];
+  for (const file of files) if (await exists(file.path)) existing.push(file.path);
+  if (existing.length > 0 && !choice.yes) {
+    if (!choice.prompter) {
+      throw new UsageError(
+        `${existing.join(", ")} already exist${existing.length === 1 ? "s" : ""}; pass --yes to overwrite, or --out-dir DIR to write elsewhere`,
+      );
+    }
+    const overwrite = await choice.prompter.confirm({
+      message: `Overwrite ${existing.join(", ")}?`,
+      default: false,
+    });
+    if (!overwrite) return { refused: existing };
+  }
+  await mkdir(outDir, { recursive: true });
+  for (const file of files) await writeAtomically(file.path, file.content);
+  return { written: files.map((f) => f.path) };
+}
+
+/** Quotes a shell word only when it needs it, so the printed commands paste as they are. */
+export function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
+}
+
+export function rerunCommands(
+  paths: { traffic: string; scenario: string; policy: string },
+  pricing: readonly string[],
+): string[] {
+  const extra = pricing.flatMap((file) => ["--pricing", shellWord(file)]);
+  const traffic = shellWord(paths.traffic);
+  return [
+    ["llmcost project --traffic", traffic, "--scenario", shellWord(paths.scenario), ...extra].join(" "),
+    ["llmcost route --dry-run --traffic", traffic, "--policy", shellWord(paths.policy), ...extra].join(" "),
+  ];
+}

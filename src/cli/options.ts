@@ -12,12 +12,7 @@ export interface OutputOptions {
 
 export function addOutputOptions(command: Command): Command {
   return command
-    .addOption(
-      new Option(
-        "-f, --format <format>",
-        "report format (default: table)",
-      ).choices(REPORT_FORMATS),
-    )
+    .addOption(new Option("-f, --format <format>", "report format (default: table)").choices(REPORT_FORMATS))
     .option("-o, --output <file>", "write the report to a file (atomically) instead of stdout")
     .option("--no-color", "disable colors (NO_COLOR and FORCE_COLOR are honoured too)")
     .option("-q, --quiet", "no progress or warnings on stderr")

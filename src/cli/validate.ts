@@ -1,6 +1,50 @@
 // Declares `llmcost validate`; the body lives in commands/validate.ts and is imported on use.
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
+import { collect } from "./options.js";
+
+export const INPUT_KINDS = ["traffic", "pricing", "scenario", "policy"] as const;
+export type InputKind = (typeof INPUT_KINDS)[number];
+
+export interface ValidateOptions {
+  kind?: InputKind;
+  pricing?: string[];
+  map?: string[];
+  format?: "text" | "json";
+  color: boolean;
+}
 
 export function registerValidate(program: Command): void {
-  program.command("validate").description("(not built yet)");
+  program
+    .command("validate")
+    .description(
+      "check input files (traffic CSV, pricing, scenario, policy) and report every problem with its location",
+    )
+    .argument("<files...>", "files to check; the kind is detected from the extension and the top-level keys")
+    .addOption(
+      new Option("-k, --kind <kind>", "check every file as this kind instead of detecting it").choices(
+        INPUT_KINDS,
+      ),
+    )
+    .option("-p, --pricing <file>", "extra pricing for policy checks (repeatable)", collect)
+    .option("-m, --map <column=field>", "map a CSV column to a canonical field (repeatable)", collect)
+    .addOption(
+      new Option("-f, --format <format>", "text lines or a JSON document")
+        .choices(["text", "json"])
+        .default("text"),
+    )
+    .option("--no-color", "disable colors")
+    .addHelpText(
+      "after",
+      `
+Exit code 0 when every file is valid, 2 when any has a problem.
+
+Examples:
+  $ llmcost validate fixtures/traffic/saas-assistant-week.csv fixtures/scenarios/default.yaml
+  $ llmcost validate my.policy.yaml --pricing extra-prices.yaml
+  $ llmcost validate llmcost.*.yaml --format json`,
+    )
+    .action(async (files: string[], options: ValidateOptions) => {
+      const { runValidate } = await import("../commands/validate.js");
+      process.exitCode = await runValidate(files, options);
+    });
 }

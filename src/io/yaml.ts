@@ -67,15 +67,27 @@ function maxIndentDepth(text: string): number {
 
 /** Validates parsed YAML against a schema; the first issue becomes an InputError with line and field. */
 export function validateYaml<T extends z.ZodType>(parsed: ParsedYaml, schema: T): z.infer<T> {
-  const result = schema.safeParse(parsed.value);
+  const result = schema.safeParse(parsed.value, { reportInput: true });
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  if (!issue) throw new InputError({ file: parsed.file }, "invalid content");
-  const path = issue.path.filter((key): key is string | number => typeof key !== "symbol");
-  throw new InputError(
-    { file: parsed.file, ...locateInYaml(parsed, path), field: formatPath(path) || "(top level)" },
-    describeIssue(issue),
+  throw (
+    yamlIssues(parsed, result.error.issues)[0] ?? new InputError({ file: parsed.file }, "invalid content")
   );
+}
+
+/** Every schema issue of parsed YAML as located InputErrors (empty when valid): what `validate` lists. */
+export function yamlProblems(parsed: ParsedYaml, schema: z.ZodType): InputError[] {
+  const result = schema.safeParse(parsed.value, { reportInput: true });
+  return result.success ? [] : yamlIssues(parsed, result.error.issues);
+}
+
+function yamlIssues(parsed: ParsedYaml, issues: readonly z.core.$ZodIssue[]): InputError[] {
+  return issues.map((issue) => {
+    const path = issue.path.filter((key): key is string | number => typeof key !== "symbol");
+    return new InputError(
+      { file: parsed.file, ...locateInYaml(parsed, path), field: formatPath(path) || "(top level)" },
+      describeIssue(issue),
+    );
+  });
 }
 
 export async function loadYamlFile<T extends z.ZodType>(file: string, schema: T): Promise<z.infer<T>> {
@@ -97,14 +109,25 @@ export function formatPath(path: readonly (string | number)[]): string {
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
+  const found = "input" in issue && issue.input !== undefined ? `, found ${brief(issue.input)}` : "";
   switch (issue.code) {
     case "unrecognized_keys":
       return `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")} (check the spelling; unknown keys are not allowed)`;
     case "invalid_type":
-      return issue.message.startsWith("Invalid input")
-        ? `expected ${issue.expected}, found ${issue.input === undefined ? "nothing (required)" : JSON.stringify(issue.input)}`
-        : issue.message;
-    default:
+      return issue.input === undefined
+        ? `expected ${issue.expected}, found nothing (required)`
+        : `expected ${issue.expected}${found}`;
+    case "invalid_value":
+      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}${found}`;
+    case "custom":
       return issue.message;
+    default:
+      return `${issue.message}${found}`;
   }
+}
+
+/** A found value, short enough for one line. */
+function brief(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

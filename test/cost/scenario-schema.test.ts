@@ -41,7 +41,11 @@ describe("scenario schema", () => {
   });
 
   it("requires a provisioned block on bedrock-provisioned options", () => {
-    const result = scenarioSchema.safeParse({ version: 1, name: "pt", options: [{ id: "pt", kind: "bedrock-provisioned" }] });
-    expect(result.error?.issues[0]?.message).toContain("needs a \"provisioned\" block");
+    const result = scenarioSchema.safeParse({
+      version: 1,
+      name: "pt",
+      options: [{ id: "pt", kind: "bedrock-provisioned" }],
+    });
+    expect(result.error?.issues[0]?.message).toContain('needs a "provisioned" block');
   });
 });

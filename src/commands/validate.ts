@@ -1,0 +1,104 @@
+// `llmcost validate`: check each file as the kind it is, collect every problem with its location, print a
+// line per file (or JSON) and exit 2 when anything is wrong.
+import type { InputKind, ValidateOptions } from "../cli/validate.js";
+import { scenarioSchema } from "../cost/scenario-schema.js";
+import { ExitCode, formatLocation, InputError } from "../errors.js";
+import { readTextFile } from "../io/files.js";
+import { loadCatalog, loadPricingFile } from "../io/pricing-load.js";
+import { parseYamlText, yamlProblems } from "../io/yaml.js";
+import { parseColumnMap } from "../traffic/columns.js";
+import { readTraffic } from "../traffic/read.js";
+import { loadRoutingPolicy } from "./route-policy.js";
+
+interface FileVerdict {
+  file: string;
+  kind: InputKind | "unknown";
+  summary?: string;
+  problems: InputError[];
+}
+
+export async function runValidate(files: string[], options: ValidateOptions): Promise<number> {
+  const verdicts: FileVerdict[] = [];
+  for (const file of files) verdicts.push(await check(file, options));
+  process.stdout.write(options.format === "json" ? renderJson(verdicts) : renderText(verdicts));
+  return verdicts.some((v) => v.problems.length > 0) ? ExitCode.usage : ExitCode.ok;
+}
+
+async function check(file: string, options: ValidateOptions): Promise<FileVerdict> {
+  let kind: InputKind | "unknown" = options.kind ?? "unknown";
+  try {
+    kind = options.kind ?? (await detectKind(file));
+    const checked = await checkAs(kind, file, options);
+    return { file, kind, ...checked };
+  } catch (error) {
+    if (error instanceof InputError) return { file, kind, problems: [error] };
+    throw error;
+  }
+}
+
+async function checkAs(
+  kind: InputKind,
+  file: string,
+  options: ValidateOptions,
+): Promise<Omit<FileVerdict, "file" | "kind">> {
+  switch (kind) {
+    case "traffic": {
+      const summary = await readTraffic(file, () => {}, { map: parseColumnMap(options.map ?? []) });
+      return { summary: `${summary.rows} rows, ${summary.requests} requests`, problems: [] };
+    }
+    case "pricing": {
+      const models = await loadPricingFile(file);
+      return { summary: `${models.length} models`, problems: [] };
+    }
+    case "scenario": {
+      const parsed = parseYamlText(file, await readTextFile(file));
+      const problems = yamlProblems(parsed, scenarioSchema);
+      const options = scenarioSchema.safeParse(parsed.value).data?.options.length ?? 0;
+      return { ...(problems.length ? {} : { summary: `${options} options` }), problems };
+    }
+    case "policy": {
+      const policy = await loadRoutingPolicy(file, await loadCatalog(options.pricing ?? []));
+      return { summary: `${policy.targets.length} targets, ${policy.rules.length} rules`, problems: [] };
+    }
+  }
+}
+
+/** Extension first (.csv, .json), then the top-level keys of a YAML document. */
+async function detectKind(file: string): Promise<InputKind> {
+  if (/\.(csv|tsv)(\.gz)?$/i.test(file)) return "traffic";
+  if (/\.json$/i.test(file)) return "pricing";
+  const parsed = parseYamlText(file, await readTextFile(file));
+  const value = parsed.value;
+  const keys = value !== null && typeof value === "object" && !Array.isArray(value) ? Object.keys(value) : [];
+  if (keys.includes("models")) return "pricing";
+  if (keys.includes("options")) return "scenario";
+  if (keys.includes("targets") || keys.includes("rules")) return "policy";
+  throw new InputError(
+    { file },
+    `cannot tell what kind of file this is (top-level keys: ${keys.join(", ") || "none"}); expected a traffic CSV, a pricing file (models:), a scenario (options:) or a policy (targets:, rules:); pass --kind`,
+  );
+}
+
+function renderText(verdicts: readonly FileVerdict[]): string {
+  const lines: string[] = [];
+  for (const verdict of verdicts) {
+    if (verdict.problems.length === 0)
+      lines.push(`ok       ${verdict.file} (${verdict.kind}: ${verdict.summary ?? "valid"})`);
+    for (const problem of verdict.problems)
+      lines.push(`problem  ${formatLocation(problem.location)}: ${problem.message}`);
+  }
+  const bad = verdicts.filter((v) => v.problems.length > 0).length;
+  lines.push(`${verdicts.length} file${verdicts.length === 1 ? "" : "s"} checked, ${bad} with problems`);
+  return `${lines.join("\n")}\n`;
+}
+
+function renderJson(verdicts: readonly FileVerdict[]): string {
+  const files = verdicts.map((v) => ({
+    file: v.file,
+    kind: v.kind,
+    valid: v.problems.length === 0,
+    summary: v.summary ?? null,
+    problems: v.problems.map((p) => ({ ...p.location, message: p.message })),
+  }));
+  return `${JSON.stringify({ schema_version: 1, files }, null, 2)}\n`;
+}

@@ -3,22 +3,18 @@
 import { join } from "node:path";
 import chalk from "chalk";
 import type { WizardOptions } from "../cli/wizard.js";
-import type { PricingCatalog } from "../cost/catalog.js";
 import { ExitCode, UsageError } from "../errors.js";
 import { loadCatalog } from "../io/pricing-load.js";
-import { type LoadedScenario, loadScenario } from "../io/scenario-load.js";
-import { formatUnitPrice } from "../report/numbers.js";
+import { loadScenario } from "../io/scenario-load.js";
 import { renderProjection } from "../report/projection-render.js";
-import type { TrafficProfile } from "../traffic/profile.js";
-import { profileTraffic } from "../traffic/profile-traffic.js";
 import { checkAnswers, loadAnswers } from "../wizard/answers-load.js";
 import type { Answers } from "../wizard/answers-schema.js";
-import { type InterviewContext, runInterview } from "../wizard/interview.js";
-import { buildPlan, directModelsIn, longContextThresholds, type WizardPaths } from "../wizard/plan.js";
+import { interviewContext, type WizardContext } from "../wizard/context.js";
+import { runInterview } from "../wizard/interview.js";
+import { buildPlan, type WizardPaths } from "../wizard/plan.js";
 import { projectPlan } from "../wizard/projection.js";
 import type { Prompter } from "../wizard/prompter.js";
 import { terminalPrompter } from "../wizard/terminal-prompter.js";
-import { trafficOverview } from "../wizard/traffic-overview.js";
 import { type FileToWrite, rerunCommands, writeWizardFiles } from "../wizard/write-files.js";
 
 export const NEEDS_TERMINAL =
@@ -49,15 +45,8 @@ function print(text: string): void {
 async function wizardSession(options: WizardOptions, prompter: Prompter | undefined): Promise<number> {
   const catalog = await loadCatalog(options.pricing);
   const base = await loadScenario(undefined);
-  const profiles = new Map<string, TrafficProfile>();
-  const readProfile = async (file: string): Promise<TrafficProfile> => {
-    const known = profiles.get(file);
-    if (known) return known;
-    const { profile } = await profileTraffic(file, { longContextThresholds: longContextThresholds(catalog) });
-    profiles.set(file, profile);
-    return profile;
-  };
-  const answers = await collectAnswers(options, prompter, interviewContext(catalog, base, readProfile));
+  const context = interviewContext(catalog, base);
+  const answers = await collectAnswers(options, prompter, context);
   const paths: WizardPaths = {
     scenario: join(options.outDir, "llmcost.scenario.yaml"),
     policy: join(options.outDir, "llmcost.policy.yaml"),
@@ -69,7 +58,7 @@ async function wizardSession(options: WizardOptions, prompter: Prompter | undefi
     catalog,
     base,
     paths,
-    ...(csvFile !== undefined ? { csvProfile: await readProfile(csvFile) } : {}),
+    ...(csvFile !== undefined ? { csvProfile: await context.readProfile(csvFile) } : {}),
   });
   print(`\n${renderProjection(projectPlan(plan, catalog), "table")}\n`);
   print(`\nDraft routing policy (${paths.policy}):\n\n${plan.policyYaml}\n`);
@@ -95,7 +84,7 @@ async function wizardSession(options: WizardOptions, prompter: Prompter | undefi
 async function collectAnswers(
   options: WizardOptions,
   prompter: Prompter | undefined,
-  context: InterviewContext,
+  context: WizardContext,
 ): Promise<Answers> {
   if (options.answers !== undefined) {
     print(`llmcost wizard: answers from ${options.answers}\n`);
@@ -113,23 +102,4 @@ async function collectAnswers(
   if (issue)
     throw new Error(`the interview produced invalid answers: ${issue.path.join(".")}: ${issue.message}`);
   return answers;
-}
-
-function interviewContext(
-  catalog: PricingCatalog,
-  base: LoadedScenario,
-  readProfile: (file: string) => Promise<TrafficProfile>,
-): InterviewContext {
-  const { scenario } = base;
-  return {
-    catalog,
-    defaultModelMap: scenario.model_map.bedrock,
-    defaultBatchable: scenario.batchable_use_cases,
-    infraSummary: scenario.infra.map(
-      (item) =>
-        `${item.label}: ${formatUnitPrice(item.unit_price_usd)} per ${item.unit} (${item.applies_to.filter((t) => t !== "bedrock-provisioned").join(", ")})`,
-    ),
-    inspectTraffic: async (file) => trafficOverview(file, await readProfile(file)),
-    trafficModels: async (file) => [...directModelsIn(catalog, (await readProfile(file)).buckets).keys()],
-  };
 }

@@ -5,7 +5,7 @@ import { normaliseProvider } from "../cost/pricing-ids.js";
 import { ExitCode, UsageError } from "../errors.js";
 import { emitReport } from "../io/output.js";
 import { loadCatalog } from "../io/pricing-load.js";
-import type { ReportFormat } from "../report/formats.js";
+import { chosenFormat } from "../report/formats.js";
 import { buildPricingList, buildPricingShow } from "../report/pricing-data.js";
 import { renderPricingList, renderPricingShow } from "../report/pricing-render.js";
 
@@ -50,10 +50,4 @@ export async function runPricingShow(model: string, options: PricingShowOptions)
     diagnostics.warn(`${report.key}: prices as of ${report.as_of} are older than ${options.maxAgeDays} days`);
   }
   return ExitCode.ok;
-}
-
-/** Table on a terminal, JSON when piped or written to a file, unless --format says otherwise. */
-function chosenFormat(options: PricingListOptions): ReportFormat {
-  if (options.format) return options.format;
-  return process.stdout.isTTY && !options.output ? "table" : "json";
 }

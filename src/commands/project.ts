@@ -7,6 +7,7 @@ import { ExitCode, InputError } from "../errors.js";
 import { emitReport } from "../io/output.js";
 import { loadCatalog } from "../io/pricing-load.js";
 import { loadScenario, withScenarioLocations } from "../io/scenario-load.js";
+import { chosenFormat } from "../report/formats.js";
 import { buildProjectionReport } from "../report/projection-data.js";
 import { renderProjection } from "../report/projection-render.js";
 import { parseColumnMap } from "../traffic/columns.js";
@@ -59,7 +60,7 @@ export async function runProject(options: ProjectOptions): Promise<number> {
     assumptions: projectionAssumptions(loaded, month.assumption),
     warnings: [],
   });
-  await emitReport(renderProjection(report, options.format ?? "table"), options.output);
+  await emitReport(renderProjection(report, chosenFormat(options)), options.output);
   for (const entry of report.unpriced) {
     diagnostics.warn(
       `${entry.model}: ${entry.reason}; ${(entry.share_of_requests * 100).toFixed(1)}% of requests are not in the totals of ${entry.options.join(", ")}`,

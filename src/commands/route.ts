@@ -6,7 +6,7 @@ import type { RouteOptions } from "../cli/route.js";
 import { ExitCode, InputError, UsageError } from "../errors.js";
 import { emitReport } from "../io/output.js";
 import { loadCatalog } from "../io/pricing-load.js";
-import type { ReportFormat } from "../report/formats.js";
+import { chosenFormat } from "../report/formats.js";
 import { renderRouteReport, renderTrace } from "../report/route-render.js";
 import { buildRouteReport } from "../report/route-report.js";
 import { DEFAULT_SEED } from "../routing/prng.js";
@@ -49,7 +49,7 @@ export async function runRoute(options: RouteOptions): Promise<number> {
     decisions?.discard();
   }
   const result = run.finish();
-  const format = reportFormat(options);
+  const format = chosenFormat(options);
   if (options.explain !== undefined) {
     if (!result.trace) {
       throw new InputError(
@@ -78,8 +78,4 @@ export async function runRoute(options: RouteOptions): Promise<number> {
   if (violations > 0)
     diagnostics.warn(`${violations} compliance-required requests were routed to targets without the label`);
   return options.failOn === "compliance" && violations > 0 ? ExitCode.finding : ExitCode.ok;
-}
-
-function reportFormat(options: RouteOptions): ReportFormat {
-  return options.format ?? (process.stdout.isTTY && !options.output ? "table" : "json");
 }

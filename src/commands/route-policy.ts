@@ -1,9 +1,8 @@
 // Loads a routing policy file: YAML parse, schema validation, then the cross-reference checks, every
 // problem reported with the file, the line and the field path. Also used by `llmcost validate`.
-import { isNode } from "yaml";
 import { InputError } from "../errors.js";
 import { readTextFile } from "../io/files.js";
-import { formatPath, type ParsedYaml, parseYamlText, validateYaml } from "../io/yaml.js";
+import { formatPath, locateInYaml, type ParsedYaml, parseYamlText, validateYaml } from "../io/yaml.js";
 import { type CompiledPolicy, compilePolicy, type PolicyIssue, type PriceLookup } from "../routing/policy.js";
 import { PolicySchema } from "../routing/policy-schema.js";
 
@@ -27,14 +26,5 @@ export async function loadRoutingPolicy(file: string, catalog: PriceLookup): Pro
 
 export function locate(parsed: ParsedYaml, issue: PolicyIssue): InputError {
   const field = formatPath(issue.path) || "(top level)";
-  for (let depth = issue.path.length; depth >= 0; depth--) {
-    const node = parsed.document.getIn(issue.path.slice(0, depth), true);
-    if (isNode(node) && node.range) {
-      return new InputError(
-        { file: parsed.file, line: parsed.lineCounter.linePos(node.range[0]).line, field },
-        issue.message,
-      );
-    }
-  }
-  return new InputError({ file: parsed.file, field }, issue.message);
+  return new InputError({ file: parsed.file, ...locateInYaml(parsed, issue.path), field }, issue.message);
 }

@@ -2,27 +2,13 @@
 // messages and schemas/policy.schema.json. Cross-references (targets, cycles, prices) are checked in
 // policy-check.ts, because they need the whole document and the pricing catalog.
 import { z } from "zod";
+import { TRAFFIC_COLUMNS, type TrafficColumn } from "../traffic/row.js";
 
-/** Request fields a condition can read (canonical traffic column names); `meta.<column>` reads the rest. */
-export const REQUEST_FIELDS = [
-  "request_id",
-  "provider",
-  "model",
-  "region",
-  "use_case",
-  "input_tokens",
-  "output_tokens",
-  "cache_read_tokens",
-  "cache_write_tokens",
-  "requests",
-  "latency_ms",
-  "status",
-  "requires_compliance",
-  "latency_budget_ms",
-  "cost_sensitivity",
-  "requires_latest",
-] as const;
-export type RequestField = (typeof REQUEST_FIELDS)[number];
+/** Request fields a condition can read: the canonical traffic columns but the timestamp; `meta.<column>` reads the rest. */
+export type RequestField = Exclude<TrafficColumn, "timestamp">;
+export const REQUEST_FIELDS: readonly RequestField[] = TRAFFIC_COLUMNS.filter(
+  (column): column is RequestField => column !== "timestamp",
+);
 
 /** Why a request went where it did. Rule reasons are declared or inferred; the rest come from the replay. */
 export const REASON_CODES = [

@@ -87,8 +87,8 @@ async function collectAnswers(
   context: WizardContext,
 ): Promise<Answers> {
   if (options.answers !== undefined) {
-    print(`llmcost wizard: answers from ${options.answers}\n`);
     const answers = await loadAnswers(options.answers, context.catalog);
+    print(`llmcost wizard: answers from ${options.answers}\n`);
     if (answers.workload.source === "csv") {
       for (const line of (await context.inspectTraffic(answers.workload.traffic_file)).lines)
         print(`${line}\n`);

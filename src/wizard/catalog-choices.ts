@@ -27,7 +27,7 @@ function choiceOf(price: ModelPrice): Choice<string> {
   return {
     value: price.model,
     name: `${price.model.padEnd(44)} ${price.provider.padEnd(10)} ${priceSummary(price)}`,
-    description: `${price.key}, ${price.source} (as of ${price.asOf})`,
+    description: `${price.key}, prices as of ${price.asOf} (llmcost pricing show ${price.model} for sources)`,
   };
 }
 

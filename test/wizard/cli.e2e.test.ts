@@ -1,0 +1,268 @@
+// `llmcost wizard` through the built binary: the answers-file path end to end (and `project` reproducing
+// what the wizard showed), the refusals at the edges, and a real terminal session driven through tmux.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectCleanError, ROOT, runCli, tempFiles } from "../cli.js";
+
+const ANSWERS = "fixtures/wizard/saas-assistant.answers.yaml";
+
+beforeAll(() => {
+  // The binary runs dist/; build it so these tests never check stale code.
+  const build = spawnSync("npm", ["run", "build"], { cwd: ROOT, encoding: "utf8" });
+  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
+}, 120_000);
+
+/** Monthly totals of the "Monthly cost by option" table the wizard printed, by option id. */
+function shownTotals(stdout: string): Record<string, string> {
+  const section = stdout.split("Monthly cost by option")[1]?.split("\n\n")[0] ?? "";
+  const totals: Record<string, string> = {};
+  for (const line of section.split("\n")) {
+    const cells = line.split("│").map((c) => c.trim());
+    const id = cells[1]?.replace(" (cheapest)", "");
+    if (id && id !== "Option" && cells[7]) totals[id] = cells[7];
+  }
+  return totals;
+}
+
+function projectedTotals(args: string[]): { totals: Record<string, string>; requests: number } {
+  const result = runCli(["project", ...args, "--format", "json"]);
+  expect(result.stderr).toBe("");
+  expect(result.code).toBe(0);
+  const report = JSON.parse(result.stdout) as {
+    traffic: { requests: number };
+    options: { id: string; monthly_cost_usd: number }[];
+  };
+  const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
+  return {
+    requests: report.traffic.requests,
+    totals: Object.fromEntries(report.options.map((o) => [o.id, usd.format(o.monthly_cost_usd)])),
+  };
+}
+
+describe("llmcost wizard --answers", () => {
+  it("writes files that pass their schemas and that `project` turns into the projection it showed", () => {
+    const out = tempFiles({});
+    const result = runCli(["wizard", "--answers", ANSWERS, "--out-dir", out]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual([
+      "llmcost.policy.yaml",
+      "llmcost.scenario.yaml",
+      "llmcost.traffic.csv",
+    ]);
+    const shown = shownTotals(result.stdout);
+    expect(Object.keys(shown)).toEqual(["direct", "bedrock", "bedrock-batch"]);
+    // chat on gpt-4o by hand: 40,000/day x 30.4375 days x 55% = 669,625 requests; per request 1,200 uncached
+    // input x $2.50 + 800 cache read x $1.25 + 400 output x $10 = $0.008 per request -> $5,357.00 a month.
+    expect(result.stdout).toMatch(
+      /│ gpt-4o +│ openai +│ +669,625 │ +1,339,250,000 │ +267,850,000 │ +\$5,357\.00 │/,
+    );
+    const traffic = join(out, "llmcost.traffic.csv");
+    const scenario = join(out, "llmcost.scenario.yaml");
+    const policy = join(out, "llmcost.policy.yaml");
+    const projected = projectedTotals(["--traffic", traffic, "--scenario", scenario]);
+    expect(projected.requests).toBe(1_217_500); // 40,000 x 30.4375
+    expect(projected.totals).toEqual(shown);
+    expect(result.stdout).toContain(`$ llmcost project --traffic ${traffic} --scenario ${scenario}`);
+    expect(result.stdout).toContain(`$ llmcost route --dry-run --traffic ${traffic} --policy ${policy}`);
+    const route = runCli([
+      "route",
+      "--dry-run",
+      "--traffic",
+      traffic,
+      "--policy",
+      policy,
+      "--format",
+      "json",
+    ]);
+    expect(route.code).toBe(0);
+    // The regulated chat traffic (HIPAA) never lands on a direct target.
+    expect(JSON.parse(route.stdout)).toMatchObject({
+      totals: { requests: 1_217_500, unroutable_requests: 0 },
+    });
+  });
+
+  it("starts from a traffic CSV: writes no traffic file, and `project` on that CSV reproduces the totals", () => {
+    const out = tempFiles({});
+    const result = runCli([
+      "wizard",
+      "--answers",
+      "fixtures/wizard/from-traffic-csv.answers.yaml",
+      "--out-dir",
+      out,
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      "Read fixtures/traffic/saas-assistant-week.csv: 4,000 rows, 4,000 requests",
+    );
+    expect(readdirSync(out).sort()).toEqual(["llmcost.policy.yaml", "llmcost.scenario.yaml"]);
+    const projected = projectedTotals([
+      "--traffic",
+      "fixtures/traffic/saas-assistant-week.csv",
+      "--scenario",
+      join(out, "llmcost.scenario.yaml"),
+    ]);
+    expect(projected.totals).toEqual(shownTotals(result.stdout));
+  });
+
+  it("refuses to overwrite existing files without a terminal unless --yes, and leaves them untouched", () => {
+    const out = tempFiles({ "llmcost.policy.yaml": "keep me\n" });
+    const refused = runCli(["wizard", "--answers", ANSWERS, "--out-dir", out]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/llmcost\.policy\.yaml already exists; pass --yes to overwrite/);
+    expect(readdirSync(out)).toEqual(["llmcost.policy.yaml"]);
+    expect(readFileSync(join(out, "llmcost.policy.yaml"), "utf8")).toBe("keep me\n");
+    const forced = runCli(["wizard", "--answers", ANSWERS, "--out-dir", out, "--yes"]);
+    expect(forced.code).toBe(0);
+    expect(readFileSync(join(out, "llmcost.policy.yaml"), "utf8")).toMatch(/^# Draft routing policy/);
+  });
+
+  it("reports a bad answers file with its line and field, and no stack trace", () => {
+    const dir = tempFiles({ "a.yaml": "version: 1\ngrowth:\n  horizon_months: 0\n" });
+    const result = runCli(["wizard", "--answers", join(dir, "a.yaml"), "--out-dir", dir]);
+    expectCleanError(result);
+    expect(result.stderr).toContain(`${join(dir, "a.yaml")}:3,`);
+    expect(result.stderr).toContain('field "growth.horizon_months": 1 to 120 months');
+  });
+});
+
+describe("llmcost wizard without a terminal", () => {
+  it("exits 2 and names the non-interactive commands", () => {
+    const out = tempFiles({});
+    const result = runCli(["wizard", "--out-dir", out]);
+    expectCleanError(result);
+    expect(result.stderr).toContain("needs an interactive terminal");
+    expect(result.stderr).toContain("llmcost project --traffic FILE");
+    expect(result.stderr).toContain("llmcost wizard --answers FILE");
+    expect(readdirSync(out)).toEqual([]);
+  });
+});
+
+const HAS_TMUX = spawnSync("tmux", ["-V"]).status === 0;
+
+describe.skipIf(!HAS_TMUX)("llmcost wizard in a terminal (tmux; skipped when tmux is not installed)", () => {
+  const sessions: string[] = [];
+
+  function tmux(...args: string[]): string {
+    const result = spawnSync("tmux", args, { encoding: "utf8" });
+    if (result.status !== 0) throw new Error(`tmux ${args.join(" ")}: ${result.stderr}`);
+    return result.stdout;
+  }
+
+  function start(out: string): { screen: () => string; keys: (...keys: string[]) => void } {
+    const name = `llmcost-wizard-${process.pid}-${Date.now()}-${sessions.length}`;
+    const script = join(out, "..", `${name}.sh`);
+    // The shell prints the exit code and stays, so the test can read it before the session is killed.
+    writeFileSync(
+      script,
+      `cd '${ROOT}' && NO_COLOR=1 node bin/llmcost.js wizard --out-dir '${out}'; echo "WIZARD-EXIT=$?"; sleep 600\n`,
+    );
+    tmux("new-session", "-d", "-s", name, "-x", "200", "-y", "50", `sh '${script}'`);
+    sessions.push(name);
+    return {
+      screen: () => tmux("capture-pane", "-p", "-J", "-S", "-2000", "-t", name),
+      keys: (...keys) => {
+        // `--` so a key such as "-5" is typed, not read as a flag.
+        tmux("send-keys", "-t", name, "--", ...keys);
+      },
+    };
+  }
+
+  async function waitFor(screen: () => string, text: string | RegExp, timeoutMs = 15_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const shown = screen();
+      if (typeof text === "string" ? shown.includes(text) : text.test(shown)) return shown;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(text)}; screen:\n${shown}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  afterAll(() => {
+    // Every session this file started, whatever happened in the tests.
+    for (const name of sessions) spawnSync("tmux", ["kill-session", "-t", name]);
+  });
+
+  it("answers with keystrokes (a refused negative volume, then Enter for defaults) and writes the files", async () => {
+    const out = join(tempFiles({}), "plan");
+    const { screen, keys } = start(out);
+    await waitFor(screen, "? Where does the workload come from?");
+    keys("Enter");
+    await waitFor(screen, "? Requests per day (all use cases)");
+    keys("-5", "Enter");
+    await waitFor(
+      screen,
+      "must be at least 1 request per day: a zero or negative volume cannot be projected",
+    );
+    keys("BSpace", "BSpace", "30000", "Enter");
+    const prompts = [
+      "How many use cases",
+      ...useCasePrompts("chat", 1, true),
+      ...useCasePrompts("summarize", 2, true),
+      ...useCasePrompts("classify", 3, false),
+      "Compliance regimes that apply",
+      "AWS regions the workload runs in",
+      "Deployment options to compare",
+      "On Bedrock, traffic now sent to gpt-4o is served by",
+      "On Bedrock, traffic now sent to gpt-4o-mini is served by",
+      "Bedrock inference profile",
+      "Complexity multiplier on the direct option",
+      "Lambda memory in front of Bedrock",
+      "Lambda duration per request",
+      "Traffic growth per month",
+      "Growth horizon, months",
+    ];
+    for (const prompt of prompts) {
+      await waitFor(screen, `? ${prompt}`);
+      keys("Enter");
+    }
+    const shown = await waitFor(screen, /WIZARD-EXIT=\d+/, 30_000);
+    expect(shown).toContain("WIZARD-EXIT=0");
+    expect(shown).toContain("✔ Requests per day (all use cases) 30000");
+    expect(shown).toMatch(/gpt-4o +openai +in \$2\.50 · out \$10\.00/);
+    expect(shown).toContain("Monthly cost by option");
+    expect(shown).toContain(`Wrote ${join(out, "llmcost.scenario.yaml")}`);
+    expect(readdirSync(out).sort()).toEqual([
+      "llmcost.policy.yaml",
+      "llmcost.scenario.yaml",
+      "llmcost.traffic.csv",
+    ]);
+    const projected = projectedTotals([
+      "--traffic",
+      join(out, "llmcost.traffic.csv"),
+      "--scenario",
+      join(out, "llmcost.scenario.yaml"),
+    ]);
+    expect(projected.requests).toBe(913_125); // 30,000 a day x 30.4375 days
+    expect(projected.totals).toEqual(shownTotals(shown));
+  }, 90_000);
+
+  it("Ctrl-C at a prompt exits 130 without a stack trace or a file", async () => {
+    const out = join(tempFiles({}), "plan");
+    const { screen, keys } = start(out);
+    await waitFor(screen, "? Where does the workload come from?");
+    keys("Enter");
+    await waitFor(screen, "? Requests per day");
+    keys("C-c");
+    const shown = await waitFor(screen, /WIZARD-EXIT=\d+/);
+    expect(shown).toContain("WIZARD-EXIT=130");
+    expect(shown).toContain("wizard cancelled; no file was written");
+    expect(shown).not.toMatch(/\n\s+at /);
+    expect(existsSync(out)).toBe(false);
+  }, 60_000);
+});
+
+function useCasePrompts(name: string, index: number, askShare: boolean): string[] {
+  return [
+    `Use case ${index} of 3: name`,
+    ...(askShare ? [`Use case ${index} of 3 (${name}): share of requests`] : []),
+    `${name}: which model serves it today`,
+    `${name}: average input tokens`,
+    `${name}: average output tokens`,
+    `${name}: share of the prompt served`,
+    `${name}: can it wait for a batch job`,
+    `${name}: latency budget`,
+  ];
+}

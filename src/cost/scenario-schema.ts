@@ -12,19 +12,27 @@ const fraction = z.number().min(0).max(1);
 
 const hiddenCost = z.strictObject({
   /** Multiplies the option's token + infrastructure cost: the hidden cost of running it yourself. */
-  complexity_multiplier: z.number().min(1).default(1),
+  complexity_multiplier: z
+    .number()
+    .min(1)
+    .default(1)
+    .describe("multiplies the option's token + infrastructure cost: the hidden cost of running it yourself"),
   note: z.string().optional(),
 });
 
 const provisioned = z.strictObject({
   /** Bedrock model served by the provisioned units (traffic mapped to it uses them first). */
-  model: z.string().min(1),
+  model: z.string().min(1).describe("Bedrock model served by the provisioned units"),
   model_units: z.number().int().positive(),
   commitment: z.enum(PT_COMMITMENTS),
   /** Input + output tokens one model unit serves per minute; overrides the catalog's assumption. */
-  tokens_per_minute_per_unit: z.number().positive().optional(),
+  tokens_per_minute_per_unit: z
+    .number()
+    .positive()
+    .optional()
+    .describe("input + output tokens one model unit serves per minute (overrides the catalog)"),
   /** Share of the theoretical capacity that real, uneven traffic can use (default 0.7). */
-  usable_share: fraction.default(0.7),
+  usable_share: fraction.default(0.7).describe("share of the capacity that uneven real traffic can use"),
 });
 
 export const deploymentOptionSchema = z.strictObject({
@@ -32,11 +40,14 @@ export const deploymentOptionSchema = z.strictObject({
   kind: z.enum(OPTION_KINDS),
   label: z.string().optional(),
   /** Bedrock inference-profile scope (bedrock kinds only). */
-  inference_profile: z.enum(PROFILE_SCOPES).optional(),
+  inference_profile: z
+    .enum(PROFILE_SCOPES)
+    .optional()
+    .describe("Bedrock inference-profile scope; geo and in-region cost 1.10x global for newer Claude"),
   hidden_cost: hiddenCost.optional(),
   provisioned: provisioned.optional(),
   /** Fraction off this option's token prices (a negotiated discount). */
-  discount: fraction.optional(),
+  discount: fraction.optional().describe("fraction off this option's token prices"),
 });
 
 const quantity = z.strictObject({
@@ -50,12 +61,12 @@ export const infraItemSchema = z.strictObject({
   id,
   label: z.string(),
   /** Option ids, or option kinds, this item is paid by. */
-  applies_to: z.array(z.string().min(1)).min(1),
+  applies_to: z.array(z.string().min(1)).min(1).describe("option ids or option kinds that pay for this item"),
   unit: z.string().min(1),
   unit_price_usd: nonNegative,
   quantity,
   /** Units a month that cost nothing (AWS free tiers). */
-  free_units_per_month: nonNegative.default(0),
+  free_units_per_month: nonNegative.default(0).describe("units a month that cost nothing (free tiers)"),
   source: z.string().optional(),
 });
 
@@ -72,8 +83,11 @@ const scenarioObject = z.strictObject({
     })
     .default({ bedrock: {}, direct: {} }),
   /** Use cases that can wait: priced at batch rates on bedrock-batch options and in the batch tip. */
-  batchable_use_cases: z.array(z.string()).default([]),
-  cache_write_ttl: z.enum(CACHE_WRITE_TTLS).default("5m"),
+  batchable_use_cases: z
+    .array(z.string())
+    .default([])
+    .describe("use cases priced at batch rates on bedrock-batch options"),
+  cache_write_ttl: z.enum(CACHE_WRITE_TTLS).default("5m").describe("which cache-write price applies"),
   infra: z.array(infraItemSchema).default([]),
   growth: z
     .strictObject({

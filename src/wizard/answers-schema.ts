@@ -222,3 +222,8 @@ export function validatorFor(schema: z.ZodType): (value: unknown) => true | stri
     return result.success ? true : (result.error.issues[0]?.message ?? "invalid value");
   };
 }
+
+/** The JSON Schema committed as schemas/answers.schema.json, for editors (yaml-language-server). */
+export function answersJsonSchema(): unknown {
+  return { title: "llmcost wizard answers", ...z.toJSONSchema(answersSchema, { io: "input" }) };
+}

@@ -6,6 +6,8 @@ import { registerProject } from "./cli/project.js";
 import { registerRoute } from "./cli/route.js";
 import { registerValidate } from "./cli/validate.js";
 import { registerWizard } from "./cli/wizard.js";
+import { ExitCode } from "./errors.js";
+import { removeTemporaries } from "./io/temporary-files.js";
 import { VERSION } from "./version.js";
 
 // A reader that stops early (`| head`) is not an error: stop quietly.
@@ -13,6 +15,19 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   if (error.code === "EPIPE") process.exit(0);
   throw error;
 });
+
+// Ctrl-C during a long run: remove half-written temporary files and exit 130 (128 + SIGINT), quietly.
+// SIGTERM likewise (143). Output files are only ever renamed into place once complete.
+for (const [signal, code] of [
+  ["SIGINT", ExitCode.interrupted],
+  ["SIGTERM", ExitCode.terminated],
+] as const) {
+  process.once(signal, () => {
+    removeTemporaries();
+    process.stderr.write(`\nllmcost: interrupted (${signal}); no partial output was left behind\n`);
+    process.exit(code);
+  });
+}
 
 const program = new Command("llmcost")
   .description(

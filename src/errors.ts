@@ -1,7 +1,14 @@
 // Marker errors. The one top-level catch in cli.ts turns these into one line on stderr and an exit code;
 // anything else is a bug (exit 3).
 
-export const ExitCode = { ok: 0, finding: 1, usage: 2, internal: 3, interrupted: 130 } as const;
+export const ExitCode = {
+  ok: 0,
+  finding: 1,
+  usage: 2,
+  internal: 3,
+  interrupted: 130,
+  terminated: 143,
+} as const;
 
 /** Where in an input a problem is: the file, then a line (YAML/text) or a row (CSV), then the field. */
 export interface InputLocation {

@@ -40,3 +40,33 @@ export function expectCleanError(result: CliResult): void {
   if (/\n\s+at /.test(result.stderr)) throw new Error(`stack trace on stderr: ${result.stderr}`);
   if (result.stdout !== "") throw new Error(`stdout not empty on error: ${result.stdout}`);
 }
+
+/** Where a located error must point: the file, then a line (YAML) or a row (CSV), then the field. */
+export interface ExpectedLocation {
+  file: string;
+  line?: number;
+  row?: number;
+  field?: string;
+}
+
+/**
+ * A clean error (exit 2, no stack, empty stdout) whose stderr is ONE line, `llmcost: <location>: ...`,
+ * with exactly the given location, and whose message matches `message` (what was expected and found).
+ */
+export function expectLocatedError(result: CliResult, at: ExpectedLocation, message: RegExp): void {
+  expectCleanError(result);
+  const lines = result.stderr.trimEnd().split("\n");
+  if (lines.length !== 1)
+    throw new Error(`expected one line on stderr, got ${lines.length}: ${result.stderr}`);
+  let prefix = `llmcost: ${at.file}`;
+  if (at.line !== undefined) prefix += `:${at.line}`;
+  if (at.row !== undefined) prefix += ` row ${at.row}`;
+  if (at.field !== undefined) prefix += `, field "${at.field}"`;
+  const line = lines[0] ?? "";
+  // `file:12:` and `file:12:3:` (a column) both count as line 12.
+  if (!line.startsWith(`${prefix}:`)) {
+    throw new Error(`expected stderr to start with ${JSON.stringify(prefix)}, got ${JSON.stringify(line)}`);
+  }
+  if (!message.test(line))
+    throw new Error(`expected stderr to match ${message}, got ${JSON.stringify(line)}`);
+}

@@ -15,7 +15,7 @@ export function addOutputOptions(command: Command): Command {
     .addOption(new Option("-f, --format <format>", "report format (default: table)").choices(REPORT_FORMATS))
     .option("-o, --output <file>", "write the report to a file (atomically) instead of stdout")
     .option("--no-color", "disable colors (NO_COLOR and FORCE_COLOR are honoured too)")
-    .option("-q, --quiet", "no progress or warnings on stderr")
+    .addOption(new Option("-q, --quiet", "no progress or warnings on stderr").conflicts("verbose"))
     .option("--verbose", "more detail on stderr, and stack traces for internal errors");
 }
 

@@ -50,7 +50,12 @@ export function registerRoute(program: Command): void {
       "--decisions <file>",
       "stream every decision to a file: .jsonl/.ndjson for JSON Lines, otherwise CSV",
     )
-    .option("--explain <request-id>", "print one request's full trace instead of the summary")
+    // A trace is about one policy; a diff compares two. Together one would be silently dropped.
+    .addOption(
+      new Option("--explain <request-id>", "print one request's full trace instead of the summary").conflicts(
+        "diff",
+      ),
+    )
     .option(
       "--diff <policy>",
       "also replay another policy and show which requests change route and the cost delta",

@@ -3,6 +3,7 @@
 // into a temporary file renamed into place at the end, so a failed run never leaves half a file behind.
 import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { trackTemporary } from "../io/temporary-files.js";
 import {
   type DecisionFileFormat,
   decisionFileFormat,
@@ -16,12 +17,14 @@ const FLUSH_AT = 64 * 1024;
 export class DecisionsFile {
   private buffer = "";
   private fd: number | undefined;
+  private readonly untrack: () => void;
 
   private constructor(
     private readonly file: string,
     private readonly temporary: string,
     private readonly format: DecisionFileFormat,
   ) {
+    this.untrack = trackTemporary(temporary);
     this.fd = openSync(temporary, "w");
     this.buffer = decisionHeader(format);
   }
@@ -47,6 +50,7 @@ export class DecisionsFile {
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
     renameSync(this.temporary, this.file);
+    this.untrack();
   }
 
   /** After commit this does nothing; after a failure it removes the temporary file. */
@@ -55,5 +59,6 @@ export class DecisionsFile {
     closeSync(this.fd);
     this.fd = undefined;
     rmSync(this.temporary, { force: true });
+    this.untrack();
   }
 }

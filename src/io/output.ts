@@ -2,15 +2,19 @@
 // Ctrl-C never leaves a half-written report behind.
 import { rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { trackTemporary } from "./temporary-files.js";
 
 export async function writeAtomically(file: string, content: string): Promise<void> {
   const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  const untrack = trackTemporary(temporary);
   try {
     await writeFile(temporary, content);
     await rename(temporary, file);
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
+  } finally {
+    untrack();
   }
 }
 

@@ -17,9 +17,12 @@ export interface ParsedYaml {
 }
 
 export function parseYamlText(file: string, text: string): ParsedYaml {
-  const depth = maxBracketDepth(text);
-  if (depth > MAX_DEPTH) {
-    throw new InputError({ file }, `nesting is ${depth} levels deep; at most ${MAX_DEPTH} are accepted`);
+  const tooDeep = firstTooDeepLine(text);
+  if (tooDeep !== undefined) {
+    throw new InputError(
+      { file, line: tooDeep },
+      `invalid YAML: expected at most ${MAX_DEPTH} levels of nesting, found more (rejected before parsing)`,
+    );
   }
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
@@ -41,28 +44,43 @@ export function parseYamlText(file: string, text: string): ParsedYaml {
   return { file, document, lineCounter, value };
 }
 
-/** Flow-style nesting depth ({[ ... ]}); block nesting is bounded by line count and indentation. */
-function maxBracketDepth(text: string): number {
-  let depth = 0;
-  let deepest = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x5b || c === 0x7b) {
-      depth++;
-      if (depth > deepest) deepest = depth;
-    } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
+/**
+ * The first line whose nesting exceeds MAX_DEPTH, or undefined. The parser recurses per level, so very
+ * deep input must be refused before it runs. Nesting is estimated per line: open flow brackets ({[)
+ * carried over from earlier lines, plus the indentation, plus compact block indicators (`- - - x`,
+ * `? ? x`) that nest on a single line. Brackets inside quoted strings count too; the bound leaves room.
+ */
+function firstTooDeepLine(text: string): number | undefined {
+  let brackets = 0;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0x0a;
+    if (c === 0x0a) {
+      if (blockDepth(text, lineStart, i) + brackets > MAX_DEPTH) return line;
+      line++;
+      lineStart = i + 1;
+    } else if (c === 0x5b || c === 0x7b) {
+      brackets++;
+      if (brackets > MAX_DEPTH) return line;
+    } else if ((c === 0x5d || c === 0x7d) && brackets > 0) brackets--;
   }
-  return Math.max(deepest, maxIndentDepth(text));
+  return undefined;
 }
 
-function maxIndentDepth(text: string): number {
-  let deepest = 0;
-  for (const line of text.split("\n")) {
-    const indent = line.length - line.trimStart().length;
-    const level = Math.floor(indent / 2);
-    if (level > deepest) deepest = level;
+/** Indentation (two spaces a level) plus compact `- ` / `? ` indicators at the start of one line. */
+function blockDepth(text: string, start: number, end: number): number {
+  let i = start;
+  while (i < end && text.charCodeAt(i) === 0x20) i++;
+  let depth = Math.floor((i - start) / 2);
+  for (;;) {
+    const c = text.charCodeAt(i);
+    const next = text.charCodeAt(i + 1);
+    if (i + 1 >= end || (c !== 0x2d && c !== 0x3f) || (next !== 0x20 && next !== 0x09)) return depth;
+    depth++;
+    i += 2;
+    while (i < end && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
   }
-  return deepest;
 }
 
 /** Validates parsed YAML against a schema; the first issue becomes an InputError with line and field. */

@@ -1,0 +1,172 @@
+// Bad traffic CSVs through the real binary: each ends with exit 2 and one located message, and `--output`
+// never leaves a file (or a temporary file) behind. Fixtures: test/fixtures/bad/*.csv; byte-level cases
+// (not UTF-8, corrupt gzip) are generated here.
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { type ExpectedLocation, expectLocatedError, runCli, tempFiles } from "../cli.js";
+
+const BAD = "test/fixtures/bad";
+const POLICY = "fixtures/policies/seed-hybrid.yaml";
+const HEADER = "timestamp,request_id,model,input_tokens,output_tokens";
+
+/** Runs `project` with `--output` into an empty folder; asserts the error and that the folder stays empty. */
+function expectProjectRejects(traffic: string, at: Omit<ExpectedLocation, "file">, message: RegExp): void {
+  const out = mkdtempSync(join(tmpdir(), "llmcost-out-"));
+  const result = runCli(["project", "-t", traffic, "-f", "json", "-o", join(out, "report.json")]);
+  expectLocatedError(result, { file: traffic, ...at }, message);
+  expect(readdirSync(out)).toEqual([]);
+}
+
+describe("traffic CSV corpus: exit 2, one located message, no output file", () => {
+  const cases: [string, Omit<ExpectedLocation, "file">, RegExp][] = [
+    ["empty.csv", {}, /: is empty; expected a header row and at least one data row$/],
+    ["header-only.csv", { row: 1 }, /has a header but no data rows; expected at least one data row$/],
+    [
+      "missing-column.csv",
+      { row: 0, field: "output_tokens" },
+      /missing required column output_tokens; found timestamp, request_id, model, input_tokens$/,
+    ],
+    [
+      "duplicate-header.csv",
+      { row: 0, field: "team" },
+      /duplicate column "team" \(columns 6 and 7\); expected unique names$/,
+    ],
+    [
+      "truncated-last-row.csv",
+      { row: 2 },
+      /expected 5 fields \(as in the header\), found 4 \(a truncated row\?\)$/,
+    ],
+    ["too-many-fields.csv", { row: 2 }, /expected 5 fields \(as in the header\), found 6$/],
+    ["too-few-fields.csv", { row: 2 }, /expected 5 fields \(as in the header\), found 4/],
+    [
+      "tokens-not-numeric.csv",
+      { row: 2, field: "input_tokens" },
+      /expected a whole number of tokens, found "lots" \(not a number\)$/,
+    ],
+    [
+      "tokens-negative.csv",
+      { row: 1, field: "output_tokens" },
+      /expected a whole number of tokens, found "-10" \(negative\)$/,
+    ],
+    [
+      "tokens-fractional.csv",
+      { row: 2, field: "input_tokens" },
+      /expected a whole number of tokens, found "12.5" \(fractional\)$/,
+    ],
+    [
+      "tokens-huge.csv",
+      { row: 1, field: "input_tokens" },
+      /expected at most 1000000000 tokens per request, found 99999999999999/,
+    ],
+    [
+      "cache-over-input.csv",
+      { row: 1, field: "cache_read_tokens" },
+      /expected cache read \+ cache write tokens \(150 \+ 0\) to be at most input_tokens \(100\)/,
+    ],
+    [
+      "timestamp-bad.csv",
+      { row: 2, field: "timestamp" },
+      /expected an ISO 8601 timestamp .* found "02\/06\/2025 10:00"$/,
+    ],
+    [
+      "timestamp-no-such-date.csv",
+      { row: 1, field: "timestamp" },
+      /expected a valid date and time, found "2025-02-30T00:00:00Z" \(no such date or time\)$/,
+    ],
+    ["unclosed-quote.csv", { row: 1 }, /a quoted field is never closed; expected a closing quote/],
+  ];
+
+  it.each(cases)("%s", (name, at, message) => {
+    expectProjectRejects(`${BAD}/${name}`, at, message);
+  });
+
+  it("a file that is not UTF-8 (Latin-1) names the byte where decoding failed", () => {
+    const dir = tempFiles({});
+    const file = join(dir, "latin1.csv");
+    writeFileSync(file, Buffer.from(`${HEADER}\n2025-06-02T00:00:00Z,r1,caf\xe9,1,1\n`, "latin1"));
+    expectProjectRejects(
+      file,
+      {},
+      /is not valid UTF-8 text \(invalid bytes after byte \d+\); expected a UTF-8/,
+    );
+  });
+
+  it("a corrupt gzip file", () => {
+    const dir = tempFiles({});
+    const file = join(dir, "corrupt.csv.gz");
+    const gz = gzipSync(`${HEADER}\n2025-06-02T00:00:00Z,r1,gpt-4o,1,1\n`);
+    gz[12] = (gz[12] ?? 0) ^ 0xff;
+    gz[gz.length - 6] = (gz[gz.length - 6] ?? 0) ^ 0xff;
+    writeFileSync(file, gz);
+    expectProjectRejects(file, {}, /is not a valid gzip file \(.*\); expected a \.csv\.gz written by gzip$/);
+  });
+
+  it("a plain CSV named .csv.gz", () => {
+    const file = join(
+      tempFiles({ "plain.csv.gz": `${HEADER}\n2025-06-02T00:00:00Z,r1,gpt-4o,1,1\n` }),
+      "plain.csv.gz",
+    );
+    expectProjectRejects(file, {}, /is not a valid gzip file/);
+  });
+
+  it("a gzip file cut short", () => {
+    const dir = tempFiles({});
+    const file = join(dir, "short.csv.gz");
+    const gz = gzipSync(`${HEADER}\n${"2025-06-02T00:00:00Z,r1,gpt-4o,1,1\n".repeat(200)}`);
+    writeFileSync(file, gz.subarray(0, gz.length - 20));
+    expectProjectRejects(file, {}, /is not a valid gzip file/);
+  });
+
+  it("a missing file", () => {
+    expectProjectRejects(`${BAD}/no-such-file.csv`, {}, /: file not found$/);
+  });
+
+  it("a directory given as a file", () => {
+    expectProjectRejects(BAD, {}, /: is a directory; expected a file$/);
+  });
+});
+
+describe("traffic CSV corpus through route --dry-run", () => {
+  it("unsorted timestamps: replay needs ascending order, names both rows, writes no decisions file", () => {
+    const out = mkdtempSync(join(tmpdir(), "llmcost-out-"));
+    const file = `${BAD}/timestamps-unsorted.csv`;
+    const result = runCli([
+      "route",
+      "--dry-run",
+      "-t",
+      file,
+      "-P",
+      POLICY,
+      "-f",
+      "json",
+      "-o",
+      join(out, "report.json"),
+      "--decisions",
+      join(out, "decisions.csv"),
+    ]);
+    expectLocatedError(
+      result,
+      { file, row: 3, field: "timestamp" },
+      /2025-06-02T00:01:00.000Z comes after 2025-06-02T00:06:00.000Z \(row 2\); replay needs ascending timestamps/,
+    );
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it("a bad row stops the replay with the same located message as project", () => {
+    const file = `${BAD}/tokens-fractional.csv`;
+    const result = runCli(["route", "--dry-run", "-t", file, "-P", POLICY, "-f", "json"]);
+    expectLocatedError(result, { file, row: 2, field: "input_tokens" }, /found "12.5" \(fractional\)$/);
+  });
+
+  it("project accepts unsorted timestamps: the window runs from the earliest to the latest", () => {
+    const result = runCli(["project", "-t", `${BAD}/timestamps-unsorted.csv`, "-f", "json", "-q"]);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    // Rows at 00:05, 00:06, 00:01: the window is 00:01 to 00:06.
+    expect(report.window.start).toBe("2025-06-02T00:01:00.000Z");
+    expect(report.window.end).toBe("2025-06-02T00:06:00.000Z");
+  });
+});

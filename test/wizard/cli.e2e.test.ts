@@ -1,15 +1,27 @@
 // `llmcost wizard` through the built binary: the answers-file path end to end (and `project` reproducing
 // what the wizard showed), the refusals at the edges, and a real terminal session driven through tmux.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectCleanError, ROOT, runCli, tempFiles } from "../cli.js";
 
 const ANSWERS = "fixtures/wizard/saas-assistant.answers.yaml";
 
+/** Newest modification time under `dir` (ms), 0 when it does not exist. */
+function newest(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let latest = 0;
+  for (const entry of readdirSync(dir, { recursive: true, encoding: "utf8" })) {
+    latest = Math.max(latest, statSync(join(dir, entry)).mtimeMs);
+  }
+  return latest;
+}
+
 beforeAll(() => {
-  // The binary runs dist/; build it so these tests never check stale code.
+  // The binary runs dist/. Build only when src/ is newer: `npm test` has just built, and rebuilding while
+  // other test files run the binary could let them read a half-written dist file.
+  if (newest(join(ROOT, "dist")) >= newest(join(ROOT, "src"))) return;
   const build = spawnSync("npm", ["run", "build"], { cwd: ROOT, encoding: "utf8" });
   if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
 }, 120_000);
@@ -62,6 +74,9 @@ describe("llmcost wizard --answers", () => {
     const traffic = join(out, "llmcost.traffic.csv");
     const scenario = join(out, "llmcost.scenario.yaml");
     const policy = join(out, "llmcost.policy.yaml");
+    const validate = runCli(["validate", scenario, policy, traffic]);
+    expect(validate.stdout + validate.stderr).toMatch(/3 files checked/);
+    expect(validate.code).toBe(0);
     const projected = projectedTotals(["--traffic", traffic, "--scenario", scenario]);
     expect(projected.requests).toBe(1_217_500); // 40,000 x 30.4375
     expect(projected.totals).toEqual(shown);
@@ -170,7 +185,7 @@ describe.skipIf(!HAS_TMUX)("llmcost wizard in a terminal (tmux; skipped when tmu
     };
   }
 
-  async function waitFor(screen: () => string, text: string | RegExp, timeoutMs = 15_000): Promise<string> {
+  async function waitFor(screen: () => string, text: string | RegExp, timeoutMs = 30_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const shown = screen();
@@ -218,7 +233,7 @@ describe.skipIf(!HAS_TMUX)("llmcost wizard in a terminal (tmux; skipped when tmu
       await waitFor(screen, `? ${prompt}`);
       keys("Enter");
     }
-    const shown = await waitFor(screen, /WIZARD-EXIT=\d+/, 30_000);
+    const shown = await waitFor(screen, /WIZARD-EXIT=\d+/, 60_000);
     expect(shown).toContain("WIZARD-EXIT=0");
     expect(shown).toContain("✔ Requests per day (all use cases) 30000");
     expect(shown).toMatch(/gpt-4o +openai +in \$2\.50 · out \$10\.00/);
@@ -237,7 +252,7 @@ describe.skipIf(!HAS_TMUX)("llmcost wizard in a terminal (tmux; skipped when tmu
     ]);
     expect(projected.requests).toBe(913_125); // 30,000 a day x 30.4375 days
     expect(projected.totals).toEqual(shownTotals(shown));
-  }, 90_000);
+  }, 180_000);
 
   it("Ctrl-C at a prompt exits 130 without a stack trace or a file", async () => {
     const out = join(tempFiles({}), "plan");
@@ -251,7 +266,7 @@ describe.skipIf(!HAS_TMUX)("llmcost wizard in a terminal (tmux; skipped when tmu
     expect(shown).toContain("wizard cancelled; no file was written");
     expect(shown).not.toMatch(/\n\s+at /);
     expect(existsSync(out)).toBe(false);
-  }, 60_000);
+  }, 90_000);
 });
 
 function useCasePrompts(name: string, index: number, askShare: boolean): string[] {

@@ -41,9 +41,40 @@ interface MinuteLoad {
   tokens: number;
 }
 
+/** A builder's state as plain data, to send from a worker thread and merge in the main thread. */
+export interface TrafficProfilePart {
+  rows: number;
+  buckets: ProfileBucket[];
+  /** [minute since the epoch, requests, input + output tokens] */
+  minutes: [number, number, number][];
+  start?: number;
+  end?: number;
+}
+
+// Buckets are found through nested maps (model, provider, region, use case), then an array slot for the
+// flags and prompt band: no key string is built per row, which was a third of the profile's cost.
+type Level<T> = Map<string | undefined, T>;
+type BucketTree = Level<Level<Level<Level<Slots>>>>;
+
+function child<T>(level: Level<T>, key: string | undefined, make: () => T): T {
+  let next = level.get(key);
+  if (next === undefined) {
+    next = make();
+    level.set(key, next);
+  }
+  return next;
+}
+
+type Slots = (ProfileBucket | undefined)[];
+const newSlots = (): Slots => [];
+const newUseCases = (): Level<Slots> => new Map();
+const newRegions = (): Level<Level<Slots>> => new Map();
+const newProviders = (): Level<Level<Level<Slots>>> => new Map();
+
 export class TrafficProfileBuilder {
   private readonly thresholds: number[];
-  private readonly buckets = new Map<string, ProfileBucket>();
+  private readonly tree: BucketTree = new Map();
+  private readonly buckets: ProfileBucket[] = [];
   private readonly minutes = new Map<number, MinuteLoad>();
   private rows = 0;
   private start: number | undefined;
@@ -56,45 +87,51 @@ export class TrafficProfileBuilder {
 
   add(row: TrafficRow): void {
     this.rows++;
-    const promptAbove = this.promptBand(row.inputTokens);
-    const key = bucketKey(row, promptAbove);
-    let bucket = this.buckets.get(key);
-    if (bucket === undefined) {
-      bucket = newBucket(row, promptAbove);
-      this.buckets.set(key, bucket);
-    }
+    const band = this.bandIndex(row.inputTokens);
+    const bucket = this.bucketFor(row, band);
     const weight = row.requests;
     bucket.requests += weight;
-    bucket.tokens.input += row.inputTokens * weight;
-    bucket.tokens.output += row.outputTokens * weight;
-    bucket.tokens.cacheRead += row.cacheReadTokens * weight;
-    bucket.tokens.cacheWrite += row.cacheWriteTokens * weight;
+    const tokens = bucket.tokens;
+    tokens.input += row.inputTokens * weight;
+    tokens.output += row.outputTokens * weight;
+    tokens.cacheRead += row.cacheReadTokens * weight;
+    tokens.cacheWrite += row.cacheWriteTokens * weight;
     if (row.timestamp !== undefined) {
       this.observe(row.timestamp, weight, (row.inputTokens + row.outputTokens) * weight);
     }
   }
 
   merge(other: TrafficProfileBuilder): void {
-    this.rows += other.rows;
-    for (const [key, theirs] of other.buckets) {
-      const ours = this.buckets.get(key);
-      if (ours === undefined) {
-        this.buckets.set(key, { ...theirs, tokens: { ...theirs.tokens } });
-        continue;
-      }
+    this.mergePart(other.part());
+  }
+
+  /** This builder's state as plain data (structured-clone safe). */
+  part(): TrafficProfilePart {
+    const part: TrafficProfilePart = {
+      rows: this.rows,
+      buckets: this.buckets.map((b) => ({ ...b, tokens: { ...b.tokens } })),
+      minutes: [...this.minutes].map(([minute, load]) => [minute, load.requests, load.tokens]),
+    };
+    if (this.start !== undefined) part.start = this.start;
+    if (this.end !== undefined) part.end = this.end;
+    return part;
+  }
+
+  mergePart(part: TrafficProfilePart): void {
+    this.rows += part.rows;
+    for (const theirs of part.buckets) {
+      const ours = this.bucketFor(theirs, this.bandOf(theirs.promptAbove));
       ours.requests += theirs.requests;
       addTokens(ours.tokens, theirs.tokens);
     }
-    for (const [minute, load] of other.minutes) this.addMinute(minute, load.requests, load.tokens);
-    if (other.start !== undefined && (this.start === undefined || other.start < this.start))
-      this.start = other.start;
-    if (other.end !== undefined && (this.end === undefined || other.end > this.end)) this.end = other.end;
+    for (const [minute, requests, tokens] of part.minutes) this.addMinute(minute, requests, tokens);
+    if (part.start !== undefined && (this.start === undefined || part.start < this.start))
+      this.start = part.start;
+    if (part.end !== undefined && (this.end === undefined || part.end > this.end)) this.end = part.end;
   }
 
   finish(): TrafficProfile {
-    const buckets = [...this.buckets.values()]
-      .map((b) => ({ ...b, tokens: { ...b.tokens } }))
-      .sort(compareBuckets);
+    const buckets = this.buckets.map((b) => ({ ...b, tokens: { ...b.tokens } })).sort(compareBuckets);
     const tokens: TokenCounts = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 };
     let requests = 0;
     for (const bucket of buckets) {
@@ -115,9 +152,40 @@ export class TrafficProfileBuilder {
     return { rows: this.rows, requests, tokens, window, peak, buckets };
   }
 
-  private promptBand(inputTokens: number): number {
-    for (const threshold of this.thresholds) if (inputTokens > threshold) return threshold;
-    return 0;
+  /** Index into the descending thresholds of the first one `inputTokens` exceeds; length when none. */
+  private bandIndex(inputTokens: number): number {
+    const { thresholds } = this;
+    for (let i = 0; i < thresholds.length; i++) if (inputTokens > (thresholds[i] ?? 0)) return i;
+    return thresholds.length;
+  }
+
+  /** The band index of another builder's bucket; both builders must share the thresholds. */
+  private bandOf(promptAbove: number): number {
+    if (promptAbove === 0) return this.thresholds.length;
+    const band = this.thresholds.indexOf(promptAbove);
+    if (band < 0) throw new Error(`cannot merge profiles built with different long-context thresholds`);
+    return band;
+  }
+
+  private bucketFor(row: BucketIdentity, band: number): ProfileBucket {
+    const slots = child(
+      child(
+        child(child(this.tree, row.model, newProviders), row.provider, newRegions),
+        row.region,
+        newUseCases,
+      ),
+      row.useCase,
+      newSlots,
+    );
+    const slot =
+      ((row.requiresCompliance ? 2 : 0) + (row.requiresLatest ? 1 : 0)) * (this.thresholds.length + 1) + band;
+    let bucket = slots[slot];
+    if (bucket === undefined) {
+      bucket = newBucket(row, this.thresholds[band] ?? 0);
+      slots[slot] = bucket;
+      this.buckets.push(bucket);
+    }
+    return bucket;
   }
 
   private observe(timestamp: number, requests: number, tokens: number): void {
@@ -136,14 +204,13 @@ export class TrafficProfileBuilder {
   }
 }
 
-function bucketKey(row: TrafficRow, promptAbove: number): string {
-  // \u0001 cannot appear in a trimmed CSV cell by accident, so keys cannot collide.
-  return `${row.provider ?? ""}\u0001${row.model}\u0001${row.region ?? ""}\u0001${row.useCase ?? ""}\u0001${
-    row.requiresCompliance ? 1 : 0
-  }${row.requiresLatest ? 1 : 0}\u0001${promptAbove}`;
-}
+/** What identifies a bucket, read from a row or from another builder's bucket. */
+type BucketIdentity = Pick<
+  ProfileBucket,
+  "provider" | "model" | "region" | "useCase" | "requiresCompliance" | "requiresLatest"
+>;
 
-function newBucket(row: TrafficRow, promptAbove: number): ProfileBucket {
+function newBucket(row: BucketIdentity, promptAbove: number): ProfileBucket {
   const bucket: ProfileBucket = {
     model: row.model,
     requiresCompliance: row.requiresCompliance,

@@ -2,17 +2,25 @@
 // not mojibake), BOM dropped, and the first piece held back until it holds a whole line so the parser
 // can tell CRLF from LF files.
 import { Transform, type TransformCallback } from "node:stream";
+import { TextDecoder } from "node:util";
 import { InputError } from "../errors.js";
 
 export class Utf8TextStream extends Transform {
-  private readonly decoder = new TextDecoder("utf-8", { fatal: true });
+  private readonly decoder: TextDecoder;
   private head: string | undefined = "";
-  private bytes = 0;
+  private bytes: number;
   /** Characters handed to the parser so far (the unit of the parser's cursor). */
   charsOut = 0;
 
-  constructor(private readonly file: string) {
+  /** `startByte`: where in the file this stream starts (a worker's range), so errors give file offsets;
+   * only the file's first bytes may be a BOM. */
+  constructor(
+    private readonly file: string,
+    startByte = 0,
+  ) {
     super({ decodeStrings: true, readableObjectMode: true });
+    this.bytes = startByte;
+    this.decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: startByte > 0 });
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {

@@ -1,0 +1,105 @@
+// Turns papaparse's chunks of records into validated rows, counting records across chunks so errors name
+// the exact row. Used by the single-threaded reader (which meets the header first) and by the profile
+// workers (which start after the header, at a record boundary, with the layout already resolved).
+import type Papa from "papaparse";
+import { InputError } from "../errors.js";
+import { type ColumnLayout, resolveHeader } from "./columns.js";
+import { type RowParser, rowParser } from "./parse-row.js";
+import type { TrafficRow } from "./row.js";
+
+/** Papaparse only finds an unclosed quote at the end of the input and re-parses the growing record on
+ * every chunk; past this many characters without a complete record we stop and report it. */
+export const MAX_RECORD_CHARS = 8 << 20;
+
+/** A quoted field still open where the input ends (or an over-long record, which is what that looks like
+ * in a big file). In a worker's byte range that is not the file's last, it means the split point fell
+ * inside a quoted field, so the file is read again by the single-threaded reader. */
+export class OpenQuoteError extends InputError {}
+
+export interface RecordReaderOptions {
+  /** A layout resolved elsewhere: the input then starts after the header, at record `firstRecord`. */
+  layout?: ColumnLayout;
+  firstRecord?: number;
+}
+
+export class RecordReader {
+  /** Records seen, blank lines included; the next record's number. */
+  records: number;
+  layout: ColumnLayout | undefined;
+  rows = 0;
+  requests = 0;
+  private parseRow: RowParser | undefined;
+
+  constructor(
+    private readonly file: string,
+    private readonly onRow: (row: TrafficRow) => void,
+    private readonly map: Readonly<Record<string, string>>,
+    options: RecordReaderOptions = {},
+  ) {
+    this.records = options.firstRecord ?? 0;
+    if (options.layout) {
+      this.layout = options.layout;
+      this.parseRow = rowParser(file, options.layout);
+    }
+  }
+
+  take(results: Papa.ParseResult<string[]>, charsFed: number): void {
+    const { data } = results;
+    // Errors about a record at or past data.length belong to a partial record that is parsed again later.
+    const problem = results.errors.find((error) => error.row !== undefined && error.row < data.length);
+    const stopAt = problem?.row ?? data.length;
+    for (let i = 0; i < stopAt; i++) {
+      const cells = data[i];
+      if (cells !== undefined) this.record(cells);
+    }
+    if (problem) throw this.quoteError(problem.code, this.records);
+    if (charsFed - results.meta.cursor > MAX_RECORD_CHARS) {
+      throw new OpenQuoteError(
+        { file: this.file, row: this.records },
+        `a record is longer than ${MAX_RECORD_CHARS / (1 << 20)} MiB; expected a closing quote (is a quoted field never closed?)`,
+      );
+    }
+  }
+
+  private record(cells: string[]): void {
+    const row = this.records++;
+    if (this.parseRow === undefined) {
+      this.header(cells);
+      return;
+    }
+    // A blank line is not a row; it still counts so later row numbers match the file's records.
+    if (cells.length === 1 && cells[0] === "") return;
+    const traffic = this.parseRow(cells, row);
+    this.rows++;
+    this.requests += traffic.requests;
+    this.onRow(traffic);
+  }
+
+  private header(cells: string[]): void {
+    const layout = resolveHeader(cells, this.map);
+    if (!("index" in layout)) {
+      const location =
+        layout.field === undefined
+          ? { file: this.file, row: 0 }
+          : { file: this.file, row: 0, field: layout.field };
+      throw new InputError(location, layout.message);
+    }
+    this.layout = layout;
+    this.parseRow = rowParser(this.file, layout);
+  }
+
+  private quoteError(code: string, row: number): InputError {
+    const location = { file: this.file, row };
+    if (code === "MissingQuotes") {
+      return new OpenQuoteError(
+        location,
+        "a quoted field is never closed; expected a closing quote before the end of the file (a truncated file?)",
+      );
+    }
+    const message =
+      code === "InvalidQuotes"
+        ? 'a quoted field has text after its closing quote; expected a comma or a line end (write a quote inside a quoted field as "")'
+        : `malformed CSV (${code})`;
+    return new InputError(location, message);
+  }
+}

@@ -1,0 +1,95 @@
+// Streams a file (or a byte range of it) through UTF-8 decoding and papaparse into a RecordReader.
+// Shared by the single-threaded reader and the profile workers so both tokenize and report alike.
+import { createReadStream } from "node:fs";
+import { pipeline, type Readable } from "node:stream";
+import { createGunzip } from "node:zlib";
+import Papa from "papaparse";
+import { InputError } from "../errors.js";
+import type { RecordReader } from "./record-reader.js";
+import { Utf8TextStream } from "./text-stream.js";
+
+export interface RecordStreamOptions {
+  /** Byte range, `end` exclusive; the whole file when absent. A range must start at a record boundary. */
+  start?: number;
+  end?: number;
+  gzip?: boolean;
+  /** Line break to use instead of papaparse's guess (workers get the one guessed from the file's start). */
+  newline?: "\n" | "\r\n";
+  /** Bytes read so far (compressed bytes for .gz), counted from `start`. */
+  onBytes?: (bytesRead: number) => void;
+  signal?: AbortSignal;
+}
+
+export function streamRecords(
+  file: string,
+  reader: RecordReader,
+  options: RecordStreamOptions,
+): Promise<void> {
+  const { start = 0, end, signal } = options;
+  const source = createReadStream(file, {
+    highWaterMark: 1 << 16,
+    start,
+    ...(end !== undefined && end > start && { end: end - 1 }),
+  });
+  let bytesRead = 0;
+  source.on("data", (chunk) => {
+    bytesRead += chunk.length;
+    options.onBytes?.(bytesRead);
+  });
+  const text = new Utf8TextStream(file, start);
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const settle = (error: unknown): void => {
+      if (settled) return;
+      settled = true;
+      signal?.removeEventListener("abort", onAbort);
+      if (error === undefined) {
+        resolve();
+        return;
+      }
+      source.destroy();
+      reject(error);
+    };
+    const onAbort = (): void => settle(signal?.reason);
+    signal?.addEventListener("abort", onAbort, { once: true });
+    const done = (error: Error | null): void => {
+      if (error) settle(streamError(file, error));
+    };
+    const input: Readable = options.gzip
+      ? pipeline(source, createGunzip({ chunkSize: 1 << 16 }), text, done)
+      : pipeline(source, text, done);
+    Papa.parse<string[]>(input, {
+      delimiter: ",",
+      quoteChar: '"',
+      escapeChar: '"',
+      header: false,
+      ...(options.newline !== undefined && { newline: options.newline }),
+      chunk(results, parser) {
+        if (settled) return parser.abort();
+        try {
+          reader.take(results, text.charsOut);
+        } catch (error) {
+          settle(error);
+          parser.abort();
+        }
+      },
+      complete() {
+        settle(undefined);
+      },
+      error(error) {
+        settle(streamError(file, error));
+      },
+    });
+  });
+}
+
+function streamError(file: string, error: Error): Error {
+  if (error instanceof InputError || error.name === "AbortError") return error;
+  if ("code" in error && typeof error.code === "string" && error.code.startsWith("Z_")) {
+    return new InputError(
+      { file },
+      `is not a valid gzip file (${error.message}); expected a .csv.gz written by gzip`,
+    );
+  }
+  return new InputError({ file }, `cannot be read (${error.message})`);
+}

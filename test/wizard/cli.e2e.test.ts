@@ -42,10 +42,10 @@ function projectedTotals(args: string[]): { totals: Record<string, string>; requ
   const result = runCli(["project", ...args, "--format", "json"]);
   expect(result.stderr).toBe("");
   expect(result.code).toBe(0);
-  const report = JSON.parse(result.stdout) as {
+  const report: {
     traffic: { requests: number };
     options: { id: string; monthly_cost_usd: number }[];
-  };
+  } = JSON.parse(result.stdout);
   const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
   return {
     requests: report.traffic.requests,

@@ -4,7 +4,7 @@ import { createProgress } from "../cli/progress.js";
 import type { ProjectOptions } from "../cli/project.js";
 import { analyze } from "../cost/analyzer.js";
 import { ExitCode, InputError } from "../errors.js";
-import { emitReport } from "../io/output.js";
+import { assertWritablePath, emitReport } from "../io/output.js";
 import { loadCatalog } from "../io/pricing-load.js";
 import { loadScenario, withScenarioLocations } from "../io/scenario-load.js";
 import { chosenFormat } from "../report/formats.js";
@@ -17,6 +17,7 @@ import { projectionAssumptions } from "./project-assumptions.js";
 
 export async function runProject(options: ProjectOptions): Promise<number> {
   applyColorChoice(options);
+  if (options.output) assertWritablePath(options.output, "--output");
   const diagnostics = createDiagnostics(options);
   const map = parseColumnMap(options.map ?? []);
   const catalog = await loadCatalog(options.pricing ?? [], { onNotice: diagnostics.info });

@@ -2,7 +2,7 @@
 // 64 KiB chunks (the replay's row callback is synchronous, so memory stays bounded whatever the row count),
 // into a temporary file renamed into place at the end, so a failed run never leaves half a file behind.
 import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { assertWritablePath, temporaryPathFor, writeFailure } from "../io/output.js";
 import { trackTemporary } from "../io/temporary-files.js";
 import {
   type DecisionFileFormat,
@@ -24,14 +24,18 @@ export class DecisionsFile {
     private readonly temporary: string,
     private readonly format: DecisionFileFormat,
   ) {
+    try {
+      this.fd = openSync(temporary, "w");
+    } catch (error) {
+      throw writeFailure(file, error);
+    }
     this.untrack = trackTemporary(temporary);
-    this.fd = openSync(temporary, "w");
     this.buffer = decisionHeader(format);
   }
 
   static open(file: string): DecisionsFile {
-    const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-    return new DecisionsFile(file, temporary, decisionFileFormat(file));
+    assertWritablePath(file, "--decisions");
+    return new DecisionsFile(file, temporaryPathFor(file), decisionFileFormat(file));
   }
 
   readonly write = (decision: RoutingDecision): void => {

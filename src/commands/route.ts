@@ -4,7 +4,7 @@ import { applyColorChoice, createDiagnostics } from "../cli/diagnostics.js";
 import { createProgress } from "../cli/progress.js";
 import type { RouteOptions } from "../cli/route.js";
 import { ExitCode, InputError, UsageError } from "../errors.js";
-import { emitReport } from "../io/output.js";
+import { assertWritablePath, emitReport } from "../io/output.js";
 import { loadCatalog } from "../io/pricing-load.js";
 import { chosenFormat } from "../report/formats.js";
 import { renderRouteReport, renderTrace } from "../report/route-render.js";
@@ -23,6 +23,7 @@ export async function runRoute(options: RouteOptions): Promise<number> {
     );
   }
   applyColorChoice(options);
+  if (options.output) assertWritablePath(options.output, "--output");
   const diagnostics = createDiagnostics(options);
   const map = parseColumnMap(options.map);
   const catalog = await loadCatalog(options.pricing, { onNotice: diagnostics.info });

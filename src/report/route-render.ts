@@ -4,7 +4,7 @@ import type { RouteTrace } from "../routing/explain.js";
 import type { ReportFormat } from "./formats.js";
 import { formatCount, formatUsd } from "./numbers.js";
 import { type ReportSection, type RouteReport, renderJson, routeSections } from "./route-report.js";
-import { renderCsv, renderMarkdownTable, renderTerminalTable } from "./table.js";
+import { escapeMarkdown, renderCsv, renderMarkdownTable, renderTerminalTable } from "./table.js";
 
 export function renderSections(
   sections: ReportSection[],
@@ -23,7 +23,8 @@ export function renderSections(
   }
   const render = format === "markdown" ? renderMarkdownTable : renderTerminalTable;
   const body = sections.map((s) => render(s.columns, s.rows, s.title)).join("\n\n");
-  const list = notes.map((n) => (format === "markdown" ? `- ${n}` : `  - ${n}`)).join("\n");
+  // Notes quote model names from the logs: escape them like table cells.
+  const list = notes.map((n) => (format === "markdown" ? `- ${escapeMarkdown(n)}` : `  - ${n}`)).join("\n");
   return `${body}\n\n${format === "markdown" ? `### ${notesTitle}` : notesTitle}\n${list}\n`;
 }
 

@@ -1,7 +1,9 @@
 // From answers to what the wizard shows and writes: the scenario, the traffic (described workloads only) and
 // the draft policy, each as file text that has already been parsed back and validated with the same schema
 // and checks the other commands use. Pure: the CSV profile and the base scenario come in as data.
+
 import { stringify } from "yaml";
+import { longContextThresholds } from "../commands/project-report.js";
 import type { PricingCatalog } from "../cost/catalog.js";
 import { scenarioSchema } from "../cost/scenario-schema.js";
 import type { LoadedScenario } from "../io/scenario-load.js";
@@ -40,11 +42,6 @@ export interface WizardPlan {
   trafficFile: string;
   scenario: LoadedScenario;
   profile: TrafficProfile;
-}
-
-/** Prompt-size bands of the profile: the same thresholds `llmcost project` derives from the catalog. */
-export function longContextThresholds(catalog: PricingCatalog): number[] {
-  return [...new Set(catalog.models.flatMap((m) => (m.longContext ? [m.longContext.thresholdTokens] : [])))];
 }
 
 export function buildPlan(input: PlanInput): WizardPlan {

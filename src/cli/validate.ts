@@ -2,7 +2,7 @@
 import { type Command, Option } from "commander";
 import { collect } from "./options.js";
 
-export const INPUT_KINDS = ["traffic", "pricing", "scenario", "policy"] as const;
+export const INPUT_KINDS = ["traffic", "pricing", "scenario", "policy", "answers"] as const;
 export type InputKind = (typeof INPUT_KINDS)[number];
 
 export interface ValidateOptions {
@@ -17,7 +17,7 @@ export function registerValidate(program: Command): void {
   program
     .command("validate")
     .description(
-      "check input files (traffic CSV, pricing, scenario, policy) and report every problem with its location",
+      "check input files (traffic CSV, pricing, scenario, policy, wizard answers) and report every problem with its location",
     )
     .argument("<files...>", "files to check; the kind is detected from the extension and the top-level keys")
     .addOption(
@@ -25,7 +25,7 @@ export function registerValidate(program: Command): void {
         INPUT_KINDS,
       ),
     )
-    .option("-p, --pricing <file>", "extra pricing for policy checks (repeatable)", collect)
+    .option("-p, --pricing <file>", "extra pricing for policy and answers checks (repeatable)", collect)
     .option("-m, --map <column=field>", "map a CSV column to a canonical field (repeatable)", collect)
     .addOption(
       new Option("-f, --format <format>", "text lines or a JSON document")

@@ -8,6 +8,7 @@ import { loadCatalog, loadPricingFile } from "../io/pricing-load.js";
 import { parseYamlText, yamlProblems } from "../io/yaml.js";
 import { parseColumnMap } from "../traffic/columns.js";
 import { readTraffic } from "../traffic/read.js";
+import { loadAnswers } from "../wizard/answers-load.js";
 import { loadRoutingPolicy } from "./route-policy.js";
 
 interface FileVerdict {
@@ -56,6 +57,10 @@ async function checkAs(
       const options = scenarioSchema.safeParse(parsed.value).data?.options.length ?? 0;
       return { ...(problems.length ? {} : { summary: `${options} options` }), problems };
     }
+    case "answers": {
+      await loadAnswers(file, await loadCatalog(options.pricing ?? []));
+      return { summary: "valid", problems: [] };
+    }
     case "policy": {
       const policy = await loadRoutingPolicy(file, await loadCatalog(options.pricing ?? []));
       return { summary: `${policy.targets.length} targets, ${policy.rules.length} rules`, problems: [] };
@@ -73,9 +78,11 @@ async function detectKind(file: string): Promise<InputKind> {
   if (keys.includes("models")) return "pricing";
   if (keys.includes("options")) return "scenario";
   if (keys.includes("targets") || keys.includes("rules")) return "policy";
+  if (["workload", "constraints", "candidates", "infrastructure"].some((key) => keys.includes(key)))
+    return "answers";
   throw new InputError(
     { file },
-    `cannot tell what kind of file this is (top-level keys: ${keys.join(", ") || "none"}); expected a traffic CSV, a pricing file (models:), a scenario (options:) or a policy (targets:, rules:); pass --kind`,
+    `cannot tell what kind of file this is (top-level keys: ${keys.join(", ") || "none"}); expected a traffic CSV, a pricing file (models:), a scenario (options:) a policy (targets:, rules:) or wizard answers (workload:); pass --kind`,
   );
 }
 

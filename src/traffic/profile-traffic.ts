@@ -27,7 +27,7 @@ export async function profileTraffic(
   const parallel = await parallelProfile(file, options);
   if (parallel) return { profile: parallel.builder.finish(), summary: parallel.summary };
   const builder = new TrafficProfileBuilder({ longContextThresholds: thresholds });
-  const summary = await readTraffic(file, (row) => builder.add(row), options);
+  const summary = await readTraffic(file, (row) => builder.add(row), { ...options, lean: true });
   return { profile: builder.finish(), summary };
 }
 

@@ -15,6 +15,9 @@ export interface ReadTrafficOptions {
   /** Bytes of the file read so far (compressed bytes for .gz) and its size. */
   onProgress?: (bytesRead: number, totalBytes: number) => void;
   signal?: AbortSignal;
+  /** Rows carry only what the profile reads (no metadata, request id, status or cost sensitivity); every
+   * cell is still validated. */
+  lean?: boolean;
 }
 
 export interface TrafficReadSummary {
@@ -36,7 +39,7 @@ export async function readTraffic(
 ): Promise<TrafficReadSummary> {
   const totalBytes = await assertReadableFile(file);
   options.signal?.throwIfAborted();
-  const reader = new RecordReader(file, onRow, options.map ?? {});
+  const reader = new RecordReader(file, onRow, options.map ?? {}, { lean: options.lean === true });
   const { onProgress, signal } = options;
   await streamRecords(file, reader, {
     gzip: file.toLowerCase().endsWith(".gz"),

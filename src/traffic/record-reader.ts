@@ -20,6 +20,8 @@ export interface RecordReaderOptions {
   /** A layout resolved elsewhere: the input then starts after the header, at record `firstRecord`. */
   layout?: ColumnLayout;
   firstRecord?: number;
+  /** Rows for the profile only (see rowParser). */
+  lean?: boolean;
 }
 
 export class RecordReader {
@@ -29,6 +31,7 @@ export class RecordReader {
   rows = 0;
   requests = 0;
   private parseRow: RowParser | undefined;
+  private readonly lean: boolean;
 
   constructor(
     private readonly file: string,
@@ -37,9 +40,10 @@ export class RecordReader {
     options: RecordReaderOptions = {},
   ) {
     this.records = options.firstRecord ?? 0;
+    this.lean = options.lean === true;
     if (options.layout) {
       this.layout = options.layout;
-      this.parseRow = rowParser(file, options.layout);
+      this.parseRow = rowParser(file, options.layout, { lean: this.lean });
     }
   }
 
@@ -85,7 +89,7 @@ export class RecordReader {
       throw new InputError(location, layout.message);
     }
     this.layout = layout;
-    this.parseRow = rowParser(this.file, layout);
+    this.parseRow = rowParser(this.file, layout, { lean: this.lean });
   }
 
   private quoteError(code: string, row: number): InputError {

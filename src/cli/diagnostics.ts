@@ -1,5 +1,6 @@
 // Warnings and notices for the user: stderr only, so stdout carries nothing but the report.
 import chalk from "chalk";
+import { printable } from "../report/table.js";
 import type { OutputOptions } from "./options.js";
 
 export interface Diagnostics {
@@ -10,7 +11,7 @@ export interface Diagnostics {
 export function createDiagnostics(options: Pick<OutputOptions, "quiet" | "verbose">): Diagnostics {
   return {
     warn(message) {
-      if (!options.quiet) process.stderr.write(`${chalk.yellow("warning:")} ${message}\n`);
+      if (!options.quiet) process.stderr.write(`${chalk.yellow("warning:")} ${printable(message)}\n`);
     },
     info(message) {
       if (options.verbose) process.stderr.write(`${message}\n`);

@@ -1,5 +1,4 @@
 // Renders `pricing list` and `pricing show` reports as table, markdown, CSV or JSON. Returns strings.
-import chalk from "chalk";
 import type { ReportFormat } from "./formats.js";
 import type { PricingListReport, PricingShowReport, RatesRecord } from "./pricing-data.js";
 import { renderSectionsAsMarkdown, renderSectionsForTerminal, type Section } from "./sections.js";
@@ -62,7 +61,7 @@ export function renderPricingList(report: PricingListReport, format: ReportForma
     ...rateCells(m.rates),
     m.long_context_threshold_tokens === null ? "-" : m.long_context_threshold_tokens.toLocaleString("en-US"),
     [...m.modes, ...(m.provisioned ? ["provisioned"] : [])].join(", ") || "-",
-    m.stale ? `${m.as_of} ${staleMark(format)}` : m.as_of,
+    m.stale ? `${m.as_of} ${STALE}` : m.as_of,
   ]);
   const staleCount = report.models.filter((m) => m.stale).length;
   const title = `${report.models.length} models${report.provider ? ` at ${report.provider}` : ""}, USD per 1M tokens`;
@@ -73,21 +72,20 @@ export function renderPricingList(report: PricingListReport, format: ReportForma
     : `${renderTerminalTable(columns, rows, title)}${footer}`;
 }
 
-function staleMark(format: ReportFormat): string {
-  return format === "table" ? chalk.yellow("STALE") : "STALE";
-}
+/** Plain text: table cells are made printable, so a color code would show as `\x1b`. */
+const STALE = "STALE";
 
 export function renderPricingShow(report: PricingShowReport, format: ReportFormat): string {
   if (format === "json") return JSON.stringify(report, null, 2);
   if (format === "csv") return renderShowCsv(report);
   const heading = `${report.key}${report.family ? ` (family ${report.family}${report.latest ? ", latest" : ""})` : ""}`;
-  const sections = showSections(report, format);
+  const sections = showSections(report);
   return format === "markdown"
     ? renderSectionsAsMarkdown(heading, sections)
     : renderSectionsForTerminal(heading, sections);
 }
 
-function showSections(report: PricingShowReport, format: ReportFormat): Section[] {
+function showSections(report: PricingShowReport): Section[] {
   const { prices } = report;
   const tiers: [string, RatesRecord | null][] = [
     ["on-demand", prices.standard],
@@ -142,9 +140,7 @@ function showSections(report: PricingShowReport, format: ReportFormat): Section[
     });
   }
   const age = `as of ${report.as_of} (${report.age_days} days old)`;
-  const stale = report.stale
-    ? ` ${staleMark(format)}: older than ${report.max_age_days} days; check the source`
-    : "";
+  const stale = report.stale ? ` ${STALE}: older than ${report.max_age_days} days; check the source` : "";
   sections.push({ title: "Source", notes: [...report.sources, `${age}${stale}`] });
   return sections;
 }

@@ -16,8 +16,17 @@ export function renderTerminalTable(columns: Column[], rows: string[][], title?:
     // No rule between body rows: long reports stay readable.
     chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
   });
-  for (const row of rows) table.push(row);
+  for (const row of rows) table.push(row.map(printable));
   return title ? `${title}\n${table.toString()}` : table.toString();
+}
+
+/** Control characters from logs (escape sequences, carriage returns) shown as `\xNN`, never sent to a terminal. */
+export function printable(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+  return text.replace(
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g,
+    (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`,
+  );
 }
 
 export function renderMarkdownTable(columns: Column[], rows: string[][], title?: string): string {

@@ -2,7 +2,7 @@
 // one of them. Resolution runs per traffic row, so results are memoised; it never falls back to a loose
 // substring match (`gpt-4o` must never find `gpt-4o-mini`), and an id that fits several models is an error.
 import { UsageError } from "../errors.js";
-import type { ModelPrice, ProfileScope } from "./price.js";
+import type { ModelPrice, ProfileScope, TokenRates } from "./price.js";
 import {
   isPlainModelId,
   type ModelIdParts,
@@ -53,12 +53,24 @@ export class PricingCatalog {
   private readonly byBase = new Map<string, IndexedId[]>();
   private readonly memo = new Map<string, Resolution>();
 
-  /** Later entries with the same key replace earlier ones (user files override the bundled catalog). */
+  /**
+   * Later entries replace earlier ones (user files override the bundled catalog): an entry with the same
+   * key, or whose model id is an id or alias of an earlier entry at the same provider (LiteLLM's
+   * `claude-sonnet-4-5` replaces the bundled `claude-sonnet-4-5-20250929`, whose alias it is).
+   */
   constructor(models: readonly ModelPrice[]) {
+    const keyById = new Map<string, string>();
+    const idKey = (provider: string, id: string) => `${provider}\u0000${id.toLowerCase()}`;
     for (const price of models) {
-      const key = price.key.toLowerCase();
+      const key =
+        [price.model, ...price.aliases]
+          .map((id) => keyById.get(idKey(price.provider, id)))
+          .find((found) => found !== undefined && found !== price.key.toLowerCase()) ??
+        price.key.toLowerCase();
       const earlier = this.byKey.get(key);
-      this.byKey.set(key, earlier ? keepIdentity(earlier, price) : price);
+      const entry = earlier ? keepIdentity(earlier, price) : price;
+      this.byKey.set(key, entry);
+      for (const id of [entry.model, ...entry.aliases]) keyById.set(idKey(entry.provider, id), key);
     }
     this.models = [...this.byKey.values()];
     for (const price of this.models) this.index(price);
@@ -166,13 +178,56 @@ export class PricingCatalog {
   }
 }
 
-/** A replacing entry keeps the family and `latest` flag of the one it replaces unless it states its own. */
+/**
+ * A replacing entry brings its prices and source, and keeps what it does not state of the one it replaces:
+ * the key and ids (its own id becomes an alias), family, `latest`, Bedrock profile multipliers, provisioned
+ * throughput, and batch/flex/priority as the same fraction of the new prices.
+ */
 function keepIdentity(earlier: ModelPrice, later: ModelPrice): ModelPrice {
+  const aliases = [...new Set([...earlier.aliases, ...later.aliases, later.model])].filter(
+    (id) => id !== earlier.model,
+  );
   return {
     ...later,
+    key: earlier.key,
+    model: earlier.model,
+    aliases,
     ...(later.family === undefined && earlier.family !== undefined ? { family: earlier.family } : {}),
     ...(later.latest === undefined && earlier.latest !== undefined ? { latest: earlier.latest } : {}),
+    ...(later.profileMultipliers === undefined && earlier.profileMultipliers
+      ? { profileMultipliers: earlier.profileMultipliers }
+      : {}),
+    ...(later.provisioned === undefined && earlier.provisioned ? { provisioned: earlier.provisioned } : {}),
+    ...inheritedMode("batch", earlier, later),
+    ...inheritedMode("flex", earlier, later),
+    ...inheritedMode("priority", earlier, later),
   };
+}
+
+/** A mode the new entry lacks, at the same fraction of its prices as it was of the old ones (batch = 50%). */
+function inheritedMode(
+  mode: "batch" | "flex" | "priority",
+  earlier: ModelPrice,
+  later: ModelPrice,
+): Partial<ModelPrice> {
+  const old = earlier[mode];
+  if (later[mode] !== undefined || old === undefined) return {};
+  const scaled = (key: keyof TokenRates): number | undefined => {
+    const before = old[key];
+    const base = earlier.rates[key];
+    const now = later.rates[key];
+    if (before === undefined || now === undefined) return undefined;
+    return base ? (now * before) / base : before;
+  };
+  const rates: TokenRates = {
+    input: scaled("input") ?? later.rates.input,
+    output: scaled("output") ?? later.rates.output,
+  };
+  for (const key of ["cacheRead", "cacheWrite5m", "cacheWrite1h"] as const) {
+    const value = scaled(key);
+    if (value !== undefined) rates[key] = value;
+  }
+  return { [mode]: rates };
 }
 
 function compatible(query: string | undefined, entry: string | undefined, pinned: boolean): boolean {

@@ -31,7 +31,15 @@ function addPricingOptions(command: Command): Command {
 export function registerPricing(program: Command): void {
   const pricing = program
     .command("pricing")
-    .description("what the pricing catalog knows: prices per model, with source and as-of date");
+    .description("what the pricing catalog knows: prices per model, with source and as-of date")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ llmcost pricing list --provider bedrock
+  $ llmcost pricing show claude-sonnet-4-5
+  $ llmcost pricing show gpt-4o --pricing my-prices.yaml --format json`,
+    );
 
   const list = pricing
     .command("list")

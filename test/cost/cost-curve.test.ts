@@ -5,7 +5,7 @@ import {
   meteredCurve,
   signChanges,
   subtractCurves,
-} from "../src/cost/cost-curve.js";
+} from "../../src/cost/cost-curve.js";
 
 describe("cost curves", () => {
   it("meters a quantity with a free tier: Lambda requests, $0.20 per 1M, 1M free", () => {

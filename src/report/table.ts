@@ -20,13 +20,12 @@ export function renderTerminalTable(columns: Column[], rows: string[][], title?:
   return title ? `${title}\n${table.toString()}` : table.toString();
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
 /** Control characters from logs (escape sequences, carriage returns) shown as `\xNN`, never sent to a terminal. */
 export function printable(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-  return text.replace(
-    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g,
-    (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`,
-  );
+  return text.replace(CONTROL_CHARACTERS, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }
 
 export function renderMarkdownTable(columns: Column[], rows: string[][], title?: string): string {

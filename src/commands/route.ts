@@ -9,10 +9,12 @@ import { loadCatalog } from "../io/pricing-load.js";
 import { chosenFormat } from "../report/formats.js";
 import { renderRouteReport, renderTrace } from "../report/route-render.js";
 import { buildRouteReport } from "../report/route-report.js";
+import type { CompiledPolicy } from "../routing/policy.js";
 import { DEFAULT_SEED } from "../routing/prng.js";
 import { RouteRun } from "../routing/run.js";
 import { parseColumnMap } from "../traffic/columns.js";
-import { readTraffic } from "../traffic/read.js";
+import type { TextField } from "../traffic/parse-row.js";
+import { readTrafficInOrder } from "../traffic/read-in-order.js";
 import { DecisionsFile } from "./route-decisions-file.js";
 import { loadRoutingPolicy } from "./route-policy.js";
 
@@ -30,26 +32,36 @@ export async function runRoute(options: RouteOptions): Promise<number> {
   const policy = await loadRoutingPolicy(options.policy, catalog);
   const comparePolicy = options.diff ? await loadRoutingPolicy(options.diff, catalog) : undefined;
   const seed = options.seed ?? DEFAULT_SEED;
-  const decisions = options.decisions ? DecisionsFile.open(options.decisions) : undefined;
-  const run = new RouteRun(policy, catalog, {
-    seed,
-    trafficFile: options.traffic,
-    ...(options.explain !== undefined && { explainRequestId: options.explain }),
-    ...(decisions && { onDecision: decisions.write }),
-    ...(comparePolicy && { comparePolicy }),
-  });
+  const start = () => {
+    const decisions = options.decisions ? DecisionsFile.open(options.decisions) : undefined;
+    const run = new RouteRun(policy, catalog, {
+      seed,
+      trafficFile: options.traffic,
+      ...(options.explain !== undefined && { explainRequestId: options.explain }),
+      ...(decisions && { onDecision: decisions.write }),
+      ...(comparePolicy && { comparePolicy }),
+    });
+    return { decisions, run };
+  };
+  let current = start();
   const progress = createProgress(`routing ${options.traffic}`, !options.quiet);
   try {
-    await readTraffic(options.traffic, (row) => run.add(row), {
+    await readTrafficInOrder(options.traffic, (row) => current.run.add(row), {
       map,
       onProgress: (done, total) => progress.update(done, total),
+      ...rowsNeeded(options, [policy, comparePolicy]),
+      // A split inside a quoted field is found after rows were replayed: start the replay afresh.
+      onRestart: () => {
+        current.decisions?.discard();
+        current = start();
+      },
     });
-    decisions?.commit();
+    current.decisions?.commit();
   } finally {
     progress.finish();
-    decisions?.discard();
+    current.decisions?.discard();
   }
-  const result = run.finish();
+  const result = current.run.finish();
   const format = chosenFormat(options);
   if (options.explain !== undefined) {
     if (!result.trace) {
@@ -79,4 +91,31 @@ export async function runRoute(options: RouteOptions): Promise<number> {
   if (violations > 0)
     diagnostics.warn(`${violations} compliance-required requests were routed to targets without the label`);
   return options.failOn === "compliance" && violations > 0 ? ExitCode.finding : ExitCode.ok;
+}
+
+/** What of each row the replay reads: metadata and free text only where a rule tests it (all of it for
+ * --explain, which shows the request); request ids where they are written or shown (decisions, trace,
+ * diff examples, compliance violations, which only an unenforced policy can have) and use cases for
+ * --diff. Every cell is still validated. */
+function rowsNeeded(
+  options: RouteOptions,
+  policies: readonly (CompiledPolicy | undefined)[],
+): { metaColumns?: string[]; texts?: TextField[] } {
+  if (options.explain !== undefined) return {};
+  const fields = new Set(policies.flatMap((p) => (p ? [...p.fields] : [])));
+  const texts: TextField[] = ["provider", "region"];
+  const wanted = (field: string, needed: boolean, text: TextField): void => {
+    if (needed || fields.has(field)) texts.push(text);
+  };
+  const violations = policies.some((p) => p !== undefined && !p.compliance.enforce);
+  wanted(
+    "request_id",
+    options.decisions !== undefined || options.diff !== undefined || violations,
+    "requestId",
+  );
+  wanted("use_case", options.diff !== undefined, "useCase");
+  wanted("status", false, "status");
+  wanted("cost_sensitivity", false, "costSensitivity");
+  const metaColumns = [...fields].filter((f) => f.startsWith("meta.")).map((f) => f.slice("meta.".length));
+  return { metaColumns, texts };
 }

@@ -211,6 +211,16 @@ function checkLiteralType(
   }
 }
 
+/** The field keys a condition reads (`meta.<column>` included), so the reader can leave the rest out. */
+export function fieldsOf(condition: ConditionSpec | undefined, into = new Set<string>()): Set<string> {
+  if (condition === undefined) return into;
+  for (const [key] of fieldEntries(condition)) into.add(key);
+  for (const inner of condition.all ?? []) fieldsOf(inner, into);
+  for (const inner of condition.any ?? []) fieldsOf(inner, into);
+  fieldsOf(condition.not, into);
+  return into;
+}
+
 /** Whether a condition holds for every request, judged from its shape (used to find unreachable rules). */
 export function alwaysTrue(condition: ConditionSpec | undefined): boolean {
   if (condition === undefined) return true;

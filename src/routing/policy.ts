@@ -2,7 +2,7 @@
 // target references, fallback cycles, targets without a price, rules shadowed by an earlier catch-all,
 // and condition problems. Every issue carries its path in the document so the loader can add the line.
 import type { ModelPrice, ProfileScope } from "../cost/price.js";
-import { alwaysTrue, compileCondition, type RowPredicate } from "./condition.js";
+import { alwaysTrue, compileCondition, fieldsOf, type RowPredicate } from "./condition.js";
 import type { PolicySpec, ReasonCode, RouteSpec, RuleSpec, ScoringWeights } from "./policy-schema.js";
 
 /** The part of the pricing catalog routing needs (PricingCatalog satisfies it). */
@@ -76,6 +76,8 @@ export interface CompiledPolicy {
   /** Per target index: its simulated failure windows. */
   failures: readonly (readonly FailureWindow[])[];
   compliance: { label: string | undefined; enforce: boolean };
+  /** Fields the rules read (`meta.<column>` included): what of a row the replay needs beyond the basics. */
+  fields: ReadonlySet<string>;
   spec: PolicySpec;
 }
 
@@ -139,6 +141,7 @@ export function compilePolicy(spec: PolicySpec, catalog: PriceLookup): CompileRe
       breaker,
       failures,
       compliance: { label, enforce },
+      fields: fieldsOfRules(spec.rules),
       spec,
     },
   };
@@ -367,4 +370,10 @@ function compileFailures(
     });
   });
   return windows;
+}
+
+function fieldsOfRules(rules: readonly RuleSpec[]): Set<string> {
+  const fields = new Set<string>();
+  for (const rule of rules) fieldsOf(rule.when, fields);
+  return fields;
 }

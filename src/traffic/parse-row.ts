@@ -15,16 +15,31 @@ import type { TrafficColumn, TrafficRow } from "./row.js";
 
 export type RowParser = (cells: readonly string[], row: number) => TrafficRow;
 
+export interface RowParserOptions {
+  /** Rows for the profile only (see PROFILE_TEXTS); wins over the two options below. */
+  lean?: boolean;
+  /** Metadata columns to keep in `row.meta` (every one when absent); the others are still counted as
+   * cells but never copied into a per-row object that nothing reads. */
+  metaColumns?: readonly string[];
+  /** Free-text fields to keep (every one when absent): text is not validated, so what nobody reads can
+   * be left in the cell. */
+  texts?: readonly TextField[];
+}
+
 /** Rows for the profile leave out what it never reads (free-text columns but provider, region and use
  * case, and metadata) to spare an object and a few strings per row; every cell is still validated. */
 const PROFILE_TEXTS: ReadonlySet<TextField> = new Set(["provider", "region", "useCase"]);
 const NO_META: Record<string, string> = Object.freeze({});
 
 /** Builds the parser for one file's layout; `file` is only used in error locations. */
-export function rowParser(file: string, layout: ColumnLayout, options: { lean?: boolean } = {}): RowParser {
+export function rowParser(file: string, layout: ColumnLayout, options: RowParserOptions = {}): RowParser {
   const { index, columns } = layout;
   const lean = options.lean === true;
-  const meta = lean ? [] : layout.meta;
+  const keepMeta = options.metaColumns && new Set(options.metaColumns);
+  const meta = lean ? [] : layout.meta.filter((column) => keepMeta?.has(column.name) ?? true);
+  const keepTexts: ReadonlySet<TextField> | undefined = lean
+    ? PROFILE_TEXTS
+    : options.texts && new Set(options.texts);
   const width = columns.length;
 
   const fail = (row: number, column: TrafficColumn, message: string): never => {
@@ -54,7 +69,7 @@ export function rowParser(file: string, layout: ColumnLayout, options: { lean?: 
       ["status", at("status")],
       ["costSensitivity", at("cost_sensitivity")],
     ] satisfies [TextField, number][]
-  ).filter(([key, position]) => position >= 0 && (!lean || PROFILE_TEXTS.has(key)));
+  ).filter(([key, position]) => position >= 0 && (keepTexts?.has(key) ?? true));
   function check<T>(value: T | FieldProblem, row: number, column: TrafficColumn): T {
     if (value instanceof FieldProblem) return fail(row, column, value.message);
     return value;
@@ -89,7 +104,7 @@ export function rowParser(file: string, layout: ColumnLayout, options: { lean?: 
       requests: check(parseWeight(cell(cells, iRequests)), row, "requests"),
       requiresCompliance: check(parseBoolean(cell(cells, iCompliance)), row, "requires_compliance"),
       requiresLatest: check(parseBoolean(cell(cells, iLatest)), row, "requires_latest"),
-      meta: lean ? NO_META : {},
+      meta: meta.length === 0 ? NO_META : {},
     };
     const timestamp = check(parseTimestamp(cell(cells, iTimestamp)), row, "timestamp");
     if (timestamp !== undefined) traffic.timestamp = timestamp;
@@ -103,7 +118,7 @@ export function rowParser(file: string, layout: ColumnLayout, options: { lean?: 
   };
 }
 
-type TextField = "requestId" | "provider" | "region" | "useCase" | "status" | "costSensitivity";
+export type TextField = "requestId" | "provider" | "region" | "useCase" | "status" | "costSensitivity";
 
 function setText(traffic: TrafficRow, key: TextField, text: string): void {
   const value = parseText(text);

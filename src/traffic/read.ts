@@ -5,6 +5,7 @@
 import { InputError } from "../errors.js";
 import { assertReadableFile } from "../io/files.js";
 import type { ColumnLayout } from "./columns.js";
+import type { RowParserOptions, TextField } from "./parse-row.js";
 import { RecordReader } from "./record-reader.js";
 import { streamRecords } from "./record-stream.js";
 import type { TrafficRow } from "./row.js";
@@ -18,6 +19,9 @@ export interface ReadTrafficOptions {
   /** Rows carry only what the profile reads (no metadata, request id, status or cost sensitivity); every
    * cell is still validated. */
   lean?: boolean;
+  /** Metadata columns and free-text fields to keep (every one when absent; see rowParser). */
+  metaColumns?: readonly string[];
+  texts?: readonly TextField[];
 }
 
 export interface TrafficReadSummary {
@@ -39,7 +43,7 @@ export async function readTraffic(
 ): Promise<TrafficReadSummary> {
   const totalBytes = await assertReadableFile(file);
   options.signal?.throwIfAborted();
-  const reader = new RecordReader(file, onRow, options.map ?? {}, { lean: options.lean === true });
+  const reader = new RecordReader(file, onRow, options.map ?? {}, rowOptions(options));
   const { onProgress, signal } = options;
   await streamRecords(file, reader, {
     gzip: file.toLowerCase().endsWith(".gz"),
@@ -47,6 +51,15 @@ export async function readTraffic(
     ...(signal && { signal }),
   });
   return finishRead(file, reader);
+}
+
+/** The row parser's options out of the read options. */
+export function rowOptions(options: ReadTrafficOptions): RowParserOptions {
+  return {
+    lean: options.lean === true,
+    ...(options.metaColumns && { metaColumns: options.metaColumns }),
+    ...(options.texts && { texts: options.texts }),
+  };
 }
 
 /** The summary once the input is exhausted, or the error for an input without data. */

@@ -4,7 +4,7 @@
 import type Papa from "papaparse";
 import { InputError } from "../errors.js";
 import { type ColumnLayout, resolveHeader } from "./columns.js";
-import { type RowParser, rowParser } from "./parse-row.js";
+import { type RowParser, type RowParserOptions, rowParser } from "./parse-row.js";
 import type { TrafficRow } from "./row.js";
 
 /** Papaparse only finds an unclosed quote at the end of the input and re-parses the growing record on
@@ -16,12 +16,10 @@ export const MAX_RECORD_CHARS = 8 << 20;
  * inside a quoted field, so the file is read again by the single-threaded reader. */
 export class OpenQuoteError extends InputError {}
 
-export interface RecordReaderOptions {
+export interface RecordReaderOptions extends RowParserOptions {
   /** A layout resolved elsewhere: the input then starts after the header, at record `firstRecord`. */
   layout?: ColumnLayout;
   firstRecord?: number;
-  /** Rows for the profile only (see rowParser). */
-  lean?: boolean;
 }
 
 export class RecordReader {
@@ -31,7 +29,7 @@ export class RecordReader {
   rows = 0;
   requests = 0;
   private parseRow: RowParser | undefined;
-  private readonly lean: boolean;
+  private readonly parserOptions: RowParserOptions;
 
   constructor(
     private readonly file: string,
@@ -40,10 +38,11 @@ export class RecordReader {
     options: RecordReaderOptions = {},
   ) {
     this.records = options.firstRecord ?? 0;
-    this.lean = options.lean === true;
-    if (options.layout) {
-      this.layout = options.layout;
-      this.parseRow = rowParser(file, options.layout, { lean: this.lean });
+    const { layout, firstRecord: _, ...parserOptions } = options;
+    this.parserOptions = parserOptions;
+    if (layout) {
+      this.layout = layout;
+      this.parseRow = rowParser(file, layout, parserOptions);
     }
   }
 
@@ -89,7 +88,7 @@ export class RecordReader {
       throw new InputError(location, layout.message);
     }
     this.layout = layout;
-    this.parseRow = rowParser(this.file, layout, { lean: this.lean });
+    this.parseRow = rowParser(this.file, layout, this.parserOptions);
   }
 
   private quoteError(code: string, row: number): InputError {

@@ -59,7 +59,8 @@ export interface ReplayOptions {
 }
 
 export class RouteReplay {
-  /** This row's cost on each target (weighted by `requests`): the baselines and `cheapest` read it. */
+  /** This row's cost (weighted by `requests`) on the targets priced for it: the candidates of a
+   * `cheapest` or `best_scored` route and the serving target (every target after `traceState()`). */
   readonly costs: Float64Array;
   /** Attempts of the last row: target indices and outcomes, `attemptCount` of them. */
   readonly attemptTargets: Int32Array;
@@ -75,6 +76,10 @@ export class RouteReplay {
   private readonly ranked: Int32Array;
   private readonly seen: Uint32Array;
   private stamp = 0;
+  /** Row stamp per target when `costs` holds its price for the current row: only what is read is priced. */
+  private readonly pricedAt: Uint32Array;
+  private rowStamp = 0;
+  private weight = 1;
   private lastTimestamp = Number.NEGATIVE_INFINITY;
   private lastTimestampRow = 0;
   private readonly tokens: TokenCounts = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 };
@@ -92,6 +97,7 @@ export class RouteReplay {
     this.scores = new Float64Array(n);
     this.ranked = new Int32Array(n);
     this.seen = new Uint32Array(n);
+    this.pricedAt = new Uint32Array(n);
     // Each target is attempted at most once per request.
     this.attemptTargets = new Int32Array(n);
     this.attemptOutcomes = new Array<AttemptOutcome>(n).fill("ok");
@@ -103,9 +109,10 @@ export class RouteReplay {
 
   route(row: TrafficRow): RoutingDecision {
     const now = this.advanceClock(row);
-    this.priceOnEveryTarget(row);
+    this.startPricing(row);
     const needsLabel = row.requiresCompliance && this.policy.compliance.enforce;
     const rule = this.selectRule(row, needsLabel);
+    if (rule.route.kind !== "target") for (const t of rule.route.candidates) this.costOn(t);
     const eligible = needsLabel ? this.labelledTarget : this.anyTarget;
     const rankedCount = rankCandidates(
       rule.route,
@@ -133,16 +140,25 @@ export class RouteReplay {
     return timestamp;
   }
 
-  private priceOnEveryTarget(row: TrafficRow): void {
+  private startPricing(row: TrafficRow): void {
     const tokens = this.tokens;
     tokens.input = row.inputTokens;
     tokens.output = row.outputTokens;
     tokens.cacheRead = row.cacheReadTokens;
     tokens.cacheWrite = row.cacheWriteTokens;
-    for (const target of this.policy.targets) {
-      const context = this.contexts[target.index] ?? STANDARD;
-      this.costs[target.index] = tokenCostUsd(target.price, tokens, context) * row.requests;
+    this.weight = row.requests;
+    this.rowStamp++;
+  }
+
+  /** This row's cost on target `t`, priced on first use. */
+  private costOn(t: number): number {
+    if (this.pricedAt[t] !== this.rowStamp) {
+      const target = this.policy.targets[t];
+      const context = this.contexts[t] ?? STANDARD;
+      this.costs[t] = target ? tokenCostUsd(target.price, this.tokens, context) * this.weight : 0;
+      this.pricedAt[t] = this.rowStamp;
     }
+    return this.costs[t] ?? 0;
   }
 
   private selectRule(row: TrafficRow, needsLabel: boolean): CompiledRule {
@@ -215,7 +231,7 @@ export class RouteReplay {
 
   private decide(row: TrafficRow, rule: CompiledRule, chosen: number, primary: number): RoutingDecision {
     const target = chosen >= 0 ? this.policy.targets[chosen] : undefined;
-    const costUsd = target ? (this.costs[chosen] ?? 0) : null;
+    const costUsd = target ? this.costOn(chosen) : null;
     const loggedCostUsd = this.logged.costOf(row);
     return {
       row: row.row,
@@ -266,6 +282,7 @@ export class RouteReplay {
 
   /** A copy of the last row's working state, for --explain's trace. */
   traceState(): ReplayState {
+    for (let t = 0; t < this.costs.length; t++) this.costOn(t);
     const attempts = [];
     for (let i = 0; i < this.attemptCount; i++) {
       attempts.push({ target: this.attemptTargets[i] ?? 0, outcome: this.attemptOutcomes[i] ?? "ok" });

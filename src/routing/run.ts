@@ -53,7 +53,7 @@ export class RouteRun {
 
   add(row: TrafficRow): void {
     const decision = this.replay.route(row);
-    this.summary.add(decision, this.replay.costs);
+    this.summary.add(decision, row);
     this.options.onDecision?.(decision);
     if (
       this.options.explainRequestId !== undefined &&

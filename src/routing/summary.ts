@@ -1,6 +1,7 @@
 // Aggregates decisions into the route report as they stream past: sums per target, rule and reason,
 // baselines, compliance, fallbacks and breaker events. Memory does not grow with the number of rows
 // (lists of examples are capped); money uses compensated sums.
+import { type BaselineRow, SingleTargetBaselines } from "./baselines.js";
 import type { BreakerTransition } from "./circuit-breaker.js";
 import { CompensatedSums } from "./money.js";
 import type { CompiledPolicy } from "./policy.js";
@@ -79,7 +80,7 @@ export class RouteSummaryAccumulator {
   private readonly targetInput: Float64Array;
   private readonly targetOutput: Float64Array;
   private readonly targetCost: CompensatedSums;
-  private readonly baselineCost: CompensatedSums;
+  private readonly baselines: SingleTargetBaselines;
   /** Slot 0: replayed, 1: logged, 2: impact. */
   private readonly totalsUsd = new CompensatedSums(3);
   private loggedUnpriced = 0;
@@ -102,7 +103,7 @@ export class RouteSummaryAccumulator {
     this.targetInput = new Float64Array(n);
     this.targetOutput = new Float64Array(n);
     this.targetCost = new CompensatedSums(n);
-    this.baselineCost = new CompensatedSums(n);
+    this.baselines = new SingleTargetBaselines(policy.targets);
     this.ruleDecisions = new Float64Array(policy.rules.length + 1);
     this.ruleRequests = new Float64Array(policy.rules.length + 1);
   }
@@ -121,8 +122,8 @@ export class RouteSummaryAccumulator {
     });
   };
 
-  /** `costs` is the request's cost on every target (RouteReplay.costs), for the single-target baselines. */
-  add(decision: RoutingDecision, costs: Float64Array): void {
+  /** `row` is the request the decision is for: its tokens feed the single-target baselines. */
+  add(decision: RoutingDecision, row: BaselineRow): void {
     const weight = decision.requests;
     this.decisions++;
     this.requests += weight;
@@ -133,7 +134,7 @@ export class RouteSummaryAccumulator {
       if (this.firstMs === undefined) this.firstMs = at;
       this.lastMs = at;
     }
-    for (let t = 0; t < costs.length; t++) this.baselineCost.add(t, costs[t] ?? 0);
+    this.baselines.add(row);
     const target = decision.targetIndex;
     if (target >= 0) {
       this.targetRequests[target] = (this.targetRequests[target] ?? 0) + weight;
@@ -245,7 +246,7 @@ export class RouteSummaryAccumulator {
         ...this.policy.targets.map((t) => ({
           baseline: "single_target",
           target: t.name,
-          cost_usd: this.baselineCost.total(t.index),
+          cost_usd: this.baselines.costUsd(t.index),
           unpriced_requests: 0,
         })),
       ],

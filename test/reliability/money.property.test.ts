@@ -5,7 +5,9 @@
 import { expect, test } from "vitest";
 import type { ModelPrice } from "../../src/cost/price.js";
 import { isLongContext, STANDARD, tokenCostUsd } from "../../src/cost/request-cost.js";
+import { SingleTargetBaselines } from "../../src/routing/baselines.js";
 import { CompensatedSums } from "../../src/routing/money.js";
+import type { RouteTarget } from "../../src/routing/policy.js";
 import { TrafficProfileBuilder } from "../../src/traffic/profile.js";
 import type { TrafficRow } from "../../src/traffic/row.js";
 
@@ -43,6 +45,8 @@ test("5 million rows: project's and route's totals equal an exact BigInt re-comp
   const random = generator(2026);
   const builder = new TrafficProfileBuilder({ longContextThresholds: [200_000] });
   const perRow = new CompensatedSums(1);
+  // Route's single-target baselines: token sums per long-context band, priced once at the end.
+  const baselines = new SingleTargetBaselines([target(PRICE)]);
   // Exact total in micro-dollars x 1e6 (token x micro-dollars per million tokens).
   let exact = 0n;
   const row: TrafficRow = {
@@ -71,6 +75,7 @@ test("5 million rows: project's and route's totals equal an exact BigInt re-comp
     row.outputTokens = output;
     row.requests = weight;
     builder.add(row);
+    baselines.add(row);
 
     tokens.input = input * weight;
     tokens.cacheRead = cacheRead * weight;
@@ -94,6 +99,7 @@ test("5 million rows: project's and route's totals equal an exact BigInt re-comp
     projectUsd += tokenCostUsd(PRICE, bucket.tokens, STANDARD, bucket.promptAbove >= 200_000);
   }
   const routeUsd = perRow.total(0);
+  const baselineUsd = baselines.costUsd(0);
 
   // A total of some hundreds of thousands of dollars; both within a hundredth of a cent of the exact one,
   // so they round to the same cent unless the exact total sits on a half cent.
@@ -102,4 +108,21 @@ test("5 million rows: project's and route's totals equal an exact BigInt re-comp
   expect(Math.abs(routeUsd - exactUsd)).toBeLessThan(0.0001);
   expect(Math.round(projectUsd * 100)).toBe(exactCents);
   expect(Math.round(routeUsd * 100)).toBe(exactCents);
+  // The baseline was priced per row before; summing tokens first keeps it to the micro-dollar.
+  expect(Math.abs(baselineUsd - exactUsd)).toBeLessThan(0.0001);
+  expect(Math.round(baselineUsd * 100)).toBe(exactCents);
+  expect(Math.round(baselineUsd * 1e6)).toBe(Math.round(routeUsd * 1e6));
 }, 60_000);
+
+function target(price: ModelPrice): RouteTarget {
+  const base = { index: 0, name: "t", provider: price.provider, model: price.model, price, scope: undefined };
+  return {
+    ...base,
+    regions: undefined,
+    performance: 0.5,
+    latencyMs: 1000,
+    labels: [],
+    compliant: false,
+    latest: false,
+  };
+}

@@ -1,0 +1,63 @@
+// The "every request on one target" baselines. Price is linear in tokens within a long-context band, so
+// instead of pricing every request on every target (a fifth of the replay's time), exact token sums are
+// kept per target and band (input above the target's long-context threshold or not) and priced once at
+// the end, as the profile does for `project`. Token sums are integers, exact below 2^53.
+import { isLongContext, type PricingContext, STANDARD, tokenCostUsd } from "../cost/request-cost.js";
+import type { TrafficRow } from "../traffic/row.js";
+import type { RouteTarget } from "./policy.js";
+
+export type BaselineRow = Pick<
+  TrafficRow,
+  "inputTokens" | "outputTokens" | "cacheReadTokens" | "cacheWriteTokens" | "requests"
+>;
+
+/** Per target and band: input, output, cache read, cache write token sums. */
+const SUMS = 4;
+const BANDS = 2;
+
+export class SingleTargetBaselines {
+  private readonly sums: Float64Array;
+  private readonly contexts: PricingContext[];
+
+  constructor(private readonly targets: readonly RouteTarget[]) {
+    this.sums = new Float64Array(targets.length * BANDS * SUMS);
+    this.contexts = targets.map((t) => (t.scope ? { mode: "standard", scope: t.scope } : STANDARD));
+  }
+
+  add(row: BaselineRow): void {
+    const weight = row.requests;
+    const input = row.inputTokens * weight;
+    const output = row.outputTokens * weight;
+    const cacheRead = row.cacheReadTokens * weight;
+    const cacheWrite = row.cacheWriteTokens * weight;
+    const sums = this.sums;
+    for (let t = 0; t < this.targets.length; t++) {
+      const target = this.targets[t];
+      const long = target !== undefined && isLongContext(target.price, row.inputTokens);
+      const at = (t * BANDS + (long ? 1 : 0)) * SUMS;
+      sums[at] = (sums[at] ?? 0) + input;
+      sums[at + 1] = (sums[at + 1] ?? 0) + output;
+      sums[at + 2] = (sums[at + 2] ?? 0) + cacheRead;
+      sums[at + 3] = (sums[at + 3] ?? 0) + cacheWrite;
+    }
+  }
+
+  /** Cost of every request on target `t`, each band priced at its own rates. */
+  costUsd(t: number): number {
+    const target = this.targets[t];
+    if (target === undefined) return 0;
+    let total = 0;
+    for (let band = 0; band < BANDS; band++) {
+      const at = (t * BANDS + band) * SUMS;
+      const tokens = {
+        input: this.sums[at] ?? 0,
+        output: this.sums[at + 1] ?? 0,
+        cacheRead: this.sums[at + 2] ?? 0,
+        cacheWrite: this.sums[at + 3] ?? 0,
+      };
+      if (tokens.input + tokens.output === 0) continue;
+      total += tokenCostUsd(target.price, tokens, this.contexts[t] ?? STANDARD, band === 1);
+    }
+    return total;
+  }
+}

@@ -8,6 +8,8 @@ describe("llmcost validate", () => {
     const files = [
       "fixtures/traffic/saas-assistant-week.csv",
       "fixtures/scenarios/default.yaml",
+      "fixtures/scenarios/rag-guardrails.yaml",
+      "fixtures/scenarios/provisioned-titan.yaml",
       "fixtures/policies/seed-hybrid.yaml",
       "fixtures/pricing/custom-models.yaml",
       "fixtures/pricing/litellm-sample.json",
@@ -21,7 +23,7 @@ describe("llmcost validate", () => {
     expect(result.stdout).toContain("(scenario: 3 options)");
     expect(result.stdout).toContain("(policy:");
     expect(result.stdout).toContain("(answers: valid)");
-    expect(result.stdout.trim().split("\n").at(-1)).toBe("6 files checked, 0 with problems");
+    expect(result.stdout.trim().split("\n").at(-1)).toBe("8 files checked, 0 with problems");
   });
 
   it("lists every problem of a scenario with its line and field, and exits 2", () => {

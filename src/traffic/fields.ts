@@ -10,6 +10,22 @@ export class FieldProblem {
 export const MAX_TOKENS_PER_REQUEST = 1_000_000_000;
 const MAX_REQUESTS_PER_ROW = 1_000_000_000;
 const DIGITS = /^[0-9]+$/;
+/** Longest digit string whose value a loop of `value * 10 + digit` computes exactly (below 2^53). */
+const EXACT_DIGITS = 15;
+
+/** The value of a cell written as plain ASCII digits (1 to 15 of them), else -1. A char-code loop: a
+ * regex test and then Number() cost about twice as much on every token cell of every row. */
+function plainDigits(text: string): number {
+  const n = text.length;
+  if (n === 0 || n > EXACT_DIGITS) return -1;
+  let value = 0;
+  for (let i = 0; i < n; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
 
 function show(text: string): string {
   return text === "" ? "an empty cell" : `"${text.length > 40 ? `${text.slice(0, 40)}...` : text}"`;
@@ -17,6 +33,9 @@ function show(text: string): string {
 
 /** A token count: a whole number from 0 to 1e9. Empty is allowed only when `emptyValue` is given. */
 export function parseTokens(text: string, emptyValue?: number): number | FieldProblem {
+  const plain = plainDigits(text);
+  if (plain >= 0 && plain <= MAX_TOKENS_PER_REQUEST) return plain;
+  // Anything else (empty, spaces, signs, too many digits) takes the exact path, which words the errors.
   if (DIGITS.test(text)) {
     const value = Number(text);
     if (value <= MAX_TOKENS_PER_REQUEST) return value;
@@ -43,6 +62,8 @@ function describeNumber(text: string): string {
 /** The `requests` weight of a pre-aggregated row: a positive whole number; empty means 1. */
 export function parseWeight(text: string): number | FieldProblem {
   if (text === "1") return 1;
+  const plain = plainDigits(text);
+  if (plain >= 1 && plain <= MAX_REQUESTS_PER_ROW) return plain;
   const trimmed = text.trim();
   if (trimmed === "") return 1;
   const value = Number(trimmed);
@@ -55,6 +76,9 @@ export function parseWeight(text: string): number | FieldProblem {
 
 /** A non-negative measurement such as a latency; empty means absent. */
 export function parseMeasure(text: string): number | undefined | FieldProblem {
+  // Latencies are mostly whole milliseconds; plain digits need no trim, Number() or finiteness check.
+  const plain = plainDigits(text);
+  if (plain >= 0) return plain;
   const trimmed = text.trim();
   if (trimmed === "") return undefined;
   const value = Number(trimmed);
@@ -174,6 +198,10 @@ function zoneOffsetMs(zone: string): number {
 /** Free text: trimmed; empty means absent. */
 export function parseText(text: string): string | undefined {
   if (text === "") return undefined;
+  // Nothing to trim when both ends are printable ASCII other than a space (the usual cell).
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  if (first > 32 && first < 127 && last > 32 && last < 127) return text;
   const trimmed = text.trim();
   return trimmed === "" ? undefined : trimmed;
 }

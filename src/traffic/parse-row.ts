@@ -11,6 +11,7 @@ import {
   parseTokens,
   parseWeight,
 } from "./fields.js";
+import { Interner } from "./intern.js";
 import type { TrafficColumn, TrafficRow } from "./row.js";
 
 export type RowParser = (cells: readonly string[], row: number) => TrafficRow;
@@ -70,6 +71,9 @@ export function rowParser(file: string, layout: ColumnLayout, options: RowParser
       ["costSensitivity", at("cost_sensitivity")],
     ] satisfies [TextField, number][]
   ).filter(([key, position]) => position >= 0 && (keepTexts?.has(key) ?? true));
+  // Request ids are unique per row; every other text column has few distinct values.
+  const interners = texts.map(([key]) => (key === "requestId" ? undefined : new Interner()));
+  const models = new Interner();
   function check<T>(value: T | FieldProblem, row: number, column: TrafficColumn): T {
     if (value instanceof FieldProblem) return fail(row, column, value.message);
     return value;
@@ -96,7 +100,7 @@ export function rowParser(file: string, layout: ColumnLayout, options: RowParser
     }
     const traffic: TrafficRow = {
       row,
-      model: model ?? "",
+      model: model === undefined ? "" : models.intern(model),
       inputTokens,
       outputTokens: check(parseTokens(cell(cells, iOutput)), row, "output_tokens"),
       cacheReadTokens,
@@ -112,7 +116,10 @@ export function rowParser(file: string, layout: ColumnLayout, options: RowParser
     if (latencyMs !== undefined) traffic.latencyMs = latencyMs;
     const latencyBudgetMs = check(parseMeasure(cell(cells, iBudget)), row, "latency_budget_ms");
     if (latencyBudgetMs !== undefined) traffic.latencyBudgetMs = latencyBudgetMs;
-    for (const [key, position] of texts) setText(traffic, key, cells[position] ?? "");
+    for (let t = 0; t < texts.length; t++) {
+      const [key, position] = texts[t] ?? ["requestId", -1];
+      setText(traffic, key, cells[position] ?? "", interners[t]);
+    }
     for (const column of meta) traffic.meta[column.name] = cells[column.index] ?? "";
     return traffic;
   };
@@ -120,7 +127,7 @@ export function rowParser(file: string, layout: ColumnLayout, options: RowParser
 
 export type TextField = "requestId" | "provider" | "region" | "useCase" | "status" | "costSensitivity";
 
-function setText(traffic: TrafficRow, key: TextField, text: string): void {
+function setText(traffic: TrafficRow, key: TextField, text: string, interner: Interner | undefined): void {
   const value = parseText(text);
-  if (value !== undefined) traffic[key] = value;
+  if (value !== undefined) traffic[key] = interner === undefined ? value : interner.intern(value);
 }

@@ -5,11 +5,11 @@
 import { parentPort } from "node:worker_threads";
 import { InputError, type InputLocation } from "../errors.js";
 import { resolveHeader } from "./columns.js";
-import type { RowParserOptions } from "./parse-row.js";
+import { keptMeta, type RowParserOptions } from "./parse-row.js";
 import { OpenQuoteError, RecordReader } from "./record-reader.js";
 import { streamRecords } from "./record-stream.js";
-import type { TrafficRow } from "./row.js";
 import { batchBuffers, type RowBatch, RowBatchBuilder } from "./row-batch.js";
+import type { RowValues } from "./row-values.js";
 
 export interface OrderedJob {
   file: string;
@@ -48,8 +48,7 @@ async function readSegments(job: OrderedJob, post: (message: OrderedMessage) => 
   const layout = resolveHeader(job.header, job.map);
   if (!("index" in layout)) throw new Error(`header rejected in a worker: ${layout.message}`);
   const control = new Int32Array(job.control);
-  const keep = job.rowOptions.metaColumns && new Set(job.rowOptions.metaColumns);
-  const metaColumns = layout.meta.map((c) => c.name).filter((name) => keep?.has(name) ?? true);
+  const metaColumns = keptMeta(layout, job.rowOptions).map((column) => column.name);
   const builder = new RowBatchBuilder(job.batchRows, metaColumns, job.rowOptions.texts);
   let segment = -1;
   const flush = (): void => {
@@ -64,10 +63,10 @@ async function readSegments(job: OrderedJob, post: (message: OrderedMessage) => 
     if (Atomics.load(control, CANCELLED) !== 0) return;
     // Local record numbers start at 1 as if the segment followed the header; the replay thread adds the
     // records of the segments before it.
-    const onRow = (row: TrafficRow): void => {
-      if (builder.add(row)) flush();
+    const onValues = (values: RowValues): void => {
+      if (builder.add(values)) flush();
     };
-    const reader = new RecordReader(job.file, onRow, job.map, {
+    const reader = RecordReader.forValues(job.file, onValues, job.map, {
       ...job.rowOptions,
       layout,
       firstRecord: 1,

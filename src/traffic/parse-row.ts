@@ -1,5 +1,6 @@
-// Turns one CSV record (an array of cells) into a validated TrafficRow, or throws an InputError that
-// names the file, the row and the column.
+// Turns one CSV record (an array of cells) into validated values, or throws an InputError that names the
+// file, the row and the column. `cellParser` writes into a reused RowValues (the readers' hot path: no
+// object per row); `rowParser` builds a TrafficRow from it for consumers that keep rows.
 import { InputError } from "../errors.js";
 import type { ColumnLayout } from "./columns.js";
 import {
@@ -13,8 +14,11 @@ import {
 } from "./fields.js";
 import { Interner } from "./intern.js";
 import type { TrafficColumn, TrafficRow } from "./row.js";
+import { RowValues } from "./row-values.js";
 
 export type RowParser = (cells: readonly string[], row: number) => TrafficRow;
+/** Validates `cells` into `into` (a RowValues made by `newValues`), overwriting every field. */
+export type CellParser = (cells: readonly string[], row: number, into: RowValues) => void;
 
 export interface RowParserOptions {
   /** Rows for the profile only (see PROFILE_TEXTS); wins over the two options below. */
@@ -27,59 +31,94 @@ export interface RowParserOptions {
   texts?: readonly TextField[];
 }
 
+export type TextField = "requestId" | "provider" | "region" | "useCase" | "status" | "costSensitivity";
+
 /** Rows for the profile leave out what it never reads (free-text columns but provider, region and use
- * case, and metadata) to spare an object and a few strings per row; every cell is still validated. */
+ * case, and metadata) to spare a few strings per row; every cell is still validated. */
 const PROFILE_TEXTS: ReadonlySet<TextField> = new Set(["provider", "region", "useCase"]);
-const NO_META: Record<string, string> = Object.freeze({});
 
 /** Builds the parser for one file's layout; `file` is only used in error locations. */
 export function rowParser(file: string, layout: ColumnLayout, options: RowParserOptions = {}): RowParser {
-  const { index, columns } = layout;
-  const lean = options.lean === true;
-  const keepMeta = options.metaColumns && new Set(options.metaColumns);
-  const meta = lean ? [] : layout.meta.filter((column) => keepMeta?.has(column.name) ?? true);
-  const keepTexts: ReadonlySet<TextField> | undefined = lean
-    ? PROFILE_TEXTS
-    : options.texts && new Set(options.texts);
-  const width = columns.length;
+  const parse = cellParser(file, layout, options);
+  const values = newValues(layout, options);
+  return (cells, row) => {
+    parse(cells, row, values);
+    return values.toTrafficRow();
+  };
+}
 
+/** The metadata columns a parser built with `options` keeps, in file order. */
+export function keptMeta(layout: ColumnLayout, options: RowParserOptions): { name: string; index: number }[] {
+  if (options.lean === true) return [];
+  const keep = options.metaColumns && new Set(options.metaColumns);
+  return layout.meta.filter((column) => keep?.has(column.name) ?? true);
+}
+
+/** A record for `cellParser` to fill, sized for the metadata columns it keeps. */
+export function newValues(layout: ColumnLayout, options: RowParserOptions = {}): RowValues {
+  return new RowValues(keptMeta(layout, options).map((column) => column.name));
+}
+
+/** Builds the in-place parser for one file's layout; `file` is only used in error locations. */
+export function cellParser(file: string, layout: ColumnLayout, options: RowParserOptions = {}): CellParser {
+  const { index, columns } = layout;
+  const meta = keptMeta(layout, options).map((column) => column.index);
+  const keepTexts: ReadonlySet<TextField> | undefined =
+    options.lean === true ? PROFILE_TEXTS : options.texts && new Set(options.texts);
+  const width = columns.length;
   const fail = (row: number, column: TrafficColumn, message: string): never => {
     throw new InputError({ file, row, field: columns[index[column]] ?? column }, message);
   };
-  // Column positions resolved once per file; -1 reads as an empty cell.
-  const at = (column: TrafficColumn): number => index[column];
-  const cell = (cells: readonly string[], position: number): string =>
-    position < 0 ? "" : (cells[position] ?? "");
-  const iModel = at("model");
-  const iInput = at("input_tokens");
-  const iOutput = at("output_tokens");
-  const iCacheRead = at("cache_read_tokens");
-  const iCacheWrite = at("cache_write_tokens");
-  const iRequests = at("requests");
-  const iCompliance = at("requires_compliance");
-  const iLatest = at("requires_latest");
-  const iTimestamp = at("timestamp");
-  const iLatency = at("latency_ms");
-  const iBudget = at("latency_budget_ms");
-  const texts: [TextField, number][] = (
-    [
-      ["requestId", at("request_id")],
-      ["provider", at("provider")],
-      ["region", at("region")],
-      ["useCase", at("use_case")],
-      ["status", at("status")],
-      ["costSensitivity", at("cost_sensitivity")],
-    ] satisfies [TextField, number][]
-  ).filter(([key, position]) => position >= 0 && (keepTexts?.has(key) ?? true));
-  // Request ids are unique per row; every other text column has few distinct values.
-  const interners = texts.map(([key]) => (key === "requestId" ? undefined : new Interner()));
-  const models = new Interner();
   function check<T>(value: T | FieldProblem, row: number, column: TrafficColumn): T {
     if (value instanceof FieldProblem) return fail(row, column, value.message);
     return value;
   }
+  // Column positions resolved once per file; -1 reads as an empty cell (or, for texts, as not kept).
+  const at = (column: TrafficColumn): number => index[column];
+  const text = (column: TrafficColumn, key: TextField): number =>
+    (keepTexts?.has(key) ?? true) ? index[column] : -1;
+  const cell = (cells: readonly string[], position: number): string =>
+    position < 0 ? "" : (cells[position] ?? "");
+  const [iModel, iInput, iOutput, iCacheRead, iCacheWrite, iRequests] = [
+    at("model"),
+    at("input_tokens"),
+    at("output_tokens"),
+    at("cache_read_tokens"),
+    at("cache_write_tokens"),
+    at("requests"),
+  ];
+  const [iCompliance, iLatest, iTimestamp, iLatency, iBudget] = [
+    at("requires_compliance"),
+    at("requires_latest"),
+    at("timestamp"),
+    at("latency_ms"),
+    at("latency_budget_ms"),
+  ];
+  const [iRequestId, iProvider, iRegion, iUseCase, iStatus, iCost] = [
+    text("request_id", "requestId"),
+    text("provider", "provider"),
+    text("region", "region"),
+    text("use_case", "useCase"),
+    text("status", "status"),
+    text("cost_sensitivity", "costSensitivity"),
+  ];
+  // Request ids are unique per row; every other text column has few distinct values.
+  const models = new Interner();
+  const providers = new Interner();
+  const regions = new Interner();
+  const useCases = new Interner();
+  const statuses = new Interner();
+  const costs = new Interner();
+  const textOf = (cells: readonly string[], position: number, interner: Interner): string | undefined => {
+    if (position < 0) return undefined;
+    const value = parseText(cells[position] ?? "");
+    return value === undefined ? undefined : interner.intern(value);
+  };
 
-  return (cells, row) => {
+  // One function for the whole row, fields written out one by one: this runs for every row of the file,
+  // and a loop over field names would make each store to `into` megamorphic. Checks run in column
+  // order of the original parser so the first problem reported stays the same.
+  return (cells, row, into) => {
     if (cells.length !== width) {
       throw new InputError(
         { file, row },
@@ -87,7 +126,7 @@ export function rowParser(file: string, layout: ColumnLayout, options: RowParser
       );
     }
     const model = parseText(cell(cells, iModel));
-    if (model === undefined) fail(row, "model", "expected a model name, found an empty cell");
+    if (model === undefined) return fail(row, "model", "expected a model name, found an empty cell");
     const inputTokens = check(parseTokens(cell(cells, iInput)), row, "input_tokens");
     const cacheReadTokens = check(parseTokens(cell(cells, iCacheRead), 0), row, "cache_read_tokens");
     const cacheWriteTokens = check(parseTokens(cell(cells, iCacheWrite), 0), row, "cache_write_tokens");
@@ -98,36 +137,24 @@ export function rowParser(file: string, layout: ColumnLayout, options: RowParser
         `expected cache read + cache write tokens (${cacheReadTokens} + ${cacheWriteTokens}) to be at most input_tokens (${inputTokens}): input tokens include cached tokens`,
       );
     }
-    const traffic: TrafficRow = {
-      row,
-      model: model === undefined ? "" : models.intern(model),
-      inputTokens,
-      outputTokens: check(parseTokens(cell(cells, iOutput)), row, "output_tokens"),
-      cacheReadTokens,
-      cacheWriteTokens,
-      requests: check(parseWeight(cell(cells, iRequests)), row, "requests"),
-      requiresCompliance: check(parseBoolean(cell(cells, iCompliance)), row, "requires_compliance"),
-      requiresLatest: check(parseBoolean(cell(cells, iLatest)), row, "requires_latest"),
-      meta: meta.length === 0 ? NO_META : {},
-    };
-    const timestamp = check(parseTimestamp(cell(cells, iTimestamp)), row, "timestamp");
-    if (timestamp !== undefined) traffic.timestamp = timestamp;
-    const latencyMs = check(parseMeasure(cell(cells, iLatency)), row, "latency_ms");
-    if (latencyMs !== undefined) traffic.latencyMs = latencyMs;
-    const latencyBudgetMs = check(parseMeasure(cell(cells, iBudget)), row, "latency_budget_ms");
-    if (latencyBudgetMs !== undefined) traffic.latencyBudgetMs = latencyBudgetMs;
-    for (let t = 0; t < texts.length; t++) {
-      const [key, position] = texts[t] ?? ["requestId", -1];
-      setText(traffic, key, cells[position] ?? "", interners[t]);
-    }
-    for (const column of meta) traffic.meta[column.name] = cells[column.index] ?? "";
-    return traffic;
+    into.row = row;
+    into.model = models.intern(model);
+    into.inputTokens = inputTokens;
+    into.outputTokens = check(parseTokens(cell(cells, iOutput)), row, "output_tokens");
+    into.cacheReadTokens = cacheReadTokens;
+    into.cacheWriteTokens = cacheWriteTokens;
+    into.requests = check(parseWeight(cell(cells, iRequests)), row, "requests");
+    into.requiresCompliance = check(parseBoolean(cell(cells, iCompliance)), row, "requires_compliance");
+    into.requiresLatest = check(parseBoolean(cell(cells, iLatest)), row, "requires_latest");
+    into.timestamp = check(parseTimestamp(cell(cells, iTimestamp)), row, "timestamp") ?? Number.NaN;
+    into.latencyMs = check(parseMeasure(cell(cells, iLatency)), row, "latency_ms") ?? Number.NaN;
+    into.latencyBudgetMs = check(parseMeasure(cell(cells, iBudget)), row, "latency_budget_ms") ?? Number.NaN;
+    into.requestId = iRequestId < 0 ? undefined : parseText(cells[iRequestId] ?? "");
+    into.provider = textOf(cells, iProvider, providers);
+    into.region = textOf(cells, iRegion, regions);
+    into.useCase = textOf(cells, iUseCase, useCases);
+    into.status = textOf(cells, iStatus, statuses);
+    into.costSensitivity = textOf(cells, iCost, costs);
+    for (let m = 0; m < meta.length; m++) into.meta[m] = cells[meta[m] ?? -1] ?? "";
   };
-}
-
-export type TextField = "requestId" | "provider" | "region" | "useCase" | "status" | "costSensitivity";
-
-function setText(traffic: TrafficRow, key: TextField, text: string, interner: Interner | undefined): void {
-  const value = parseText(text);
-  if (value !== undefined) traffic[key] = interner === undefined ? value : interner.intern(value);
 }

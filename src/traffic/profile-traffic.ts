@@ -6,7 +6,7 @@ import { assertReadableFile } from "../io/files.js";
 import { planRanges } from "./parallel-plan.js";
 import { type TrafficProfile, TrafficProfileBuilder } from "./profile.js";
 import { profileInParallel } from "./profile-parallel.js";
-import { type ReadTrafficOptions, readTraffic, type TrafficReadSummary } from "./read.js";
+import { type ReadTrafficOptions, readTrafficValues, type TrafficReadSummary } from "./read.js";
 
 export interface ProfileTrafficOptions extends ReadTrafficOptions {
   longContextThresholds: number[];
@@ -27,7 +27,10 @@ export async function profileTraffic(
   const parallel = await parallelProfile(file, options);
   if (parallel) return { profile: parallel.builder.finish(), summary: parallel.summary };
   const builder = new TrafficProfileBuilder({ longContextThresholds: thresholds });
-  const summary = await readTraffic(file, (row) => builder.add(row), { ...options, lean: true });
+  const summary = await readTrafficValues(file, (values) => builder.addValues(values), {
+    ...options,
+    lean: true,
+  });
   return { profile: builder.finish(), summary };
 }
 

@@ -31,7 +31,7 @@ async function profileRange(job: ProfileJob, post: (message: WorkerMessage) => v
   const builder = new TrafficProfileBuilder({ longContextThresholds: job.thresholds });
   // Local record numbers start at 1 as if the range followed the header; the main thread adds the
   // records of the ranges before it.
-  const reader = new RecordReader(job.file, (row) => builder.add(row), job.map, {
+  const reader = RecordReader.forValues(job.file, (values) => builder.addValues(values), job.map, {
     layout,
     firstRecord: 1,
     lean: true,

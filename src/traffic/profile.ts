@@ -3,6 +3,7 @@
 // minutes in the observed window, never by the number of rows. `merge` lets workers build parts.
 import type { TokenCounts } from "../cost/request-cost.js";
 import type { TrafficRow } from "./row.js";
+import type { RowValues } from "./row-values.js";
 
 /** Rows sharing provider, model, region, use case, flags and prompt band. Tokens are sums over requests. */
 export interface ProfileBucket {
@@ -86,6 +87,15 @@ export class TrafficProfileBuilder {
   }
 
   add(row: TrafficRow): void {
+    this.addRequest(row, row.timestamp ?? Number.NaN);
+  }
+
+  /** The same from a reader's reused record (absent timestamp = NaN): no row object per row. */
+  addValues(values: RowValues): void {
+    this.addRequest(values, values.timestamp);
+  }
+
+  private addRequest(row: RequestInput, timestamp: number): void {
     this.rows++;
     const band = this.bandIndex(row.inputTokens);
     const bucket = this.bucketFor(row, band);
@@ -96,8 +106,8 @@ export class TrafficProfileBuilder {
     tokens.output += row.outputTokens * weight;
     tokens.cacheRead += row.cacheReadTokens * weight;
     tokens.cacheWrite += row.cacheWriteTokens * weight;
-    if (row.timestamp !== undefined) {
-      this.observe(row.timestamp, weight, (row.inputTokens + row.outputTokens) * weight);
+    if (!Number.isNaN(timestamp)) {
+      this.observe(timestamp, weight, (row.inputTokens + row.outputTokens) * weight);
     }
   }
 
@@ -204,11 +214,24 @@ export class TrafficProfileBuilder {
   }
 }
 
-/** What identifies a bucket, read from a row or from another builder's bucket. */
-type BucketIdentity = Pick<
-  ProfileBucket,
-  "provider" | "model" | "region" | "useCase" | "requiresCompliance" | "requiresLatest"
->;
+/** What identifies a bucket, read from a row, a reader's record or another builder's bucket. */
+interface BucketIdentity {
+  provider?: string | undefined;
+  model: string;
+  region?: string | undefined;
+  useCase?: string | undefined;
+  requiresCompliance: boolean;
+  requiresLatest: boolean;
+}
+
+/** What a request adds to its bucket. */
+interface RequestInput extends BucketIdentity {
+  inputTokens: number;
+  outputTokens: number;
+  cacheReadTokens: number;
+  cacheWriteTokens: number;
+  requests: number;
+}
 
 function newBucket(row: BucketIdentity, promptAbove: number): ProfileBucket {
   const bucket: ProfileBucket = {

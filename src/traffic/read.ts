@@ -9,6 +9,7 @@ import type { RowParserOptions, TextField } from "./parse-row.js";
 import { RecordReader } from "./record-reader.js";
 import { streamRecords } from "./record-stream.js";
 import type { TrafficRow } from "./row.js";
+import type { RowValues } from "./row-values.js";
 
 export interface ReadTrafficOptions {
   /** CSV column (exact header name) -> canonical field, from `--map col=field`. */
@@ -41,9 +42,30 @@ export async function readTraffic(
   onRow: (row: TrafficRow) => void,
   options: ReadTrafficOptions = {},
 ): Promise<TrafficReadSummary> {
+  return readWith(file, new RecordReader(file, onRow, options.map ?? {}, rowOptions(options)), options);
+}
+
+/** Like readTraffic, but `onValues` gets one reused record, overwritten row after row (see RowValues):
+ * for consumers that fold each row in at once, such as the profile. */
+export function readTrafficValues(
+  file: string,
+  onValues: (values: RowValues) => void,
+  options: ReadTrafficOptions = {},
+): Promise<TrafficReadSummary> {
+  return readWith(
+    file,
+    RecordReader.forValues(file, onValues, options.map ?? {}, rowOptions(options)),
+    options,
+  );
+}
+
+async function readWith(
+  file: string,
+  reader: RecordReader,
+  options: ReadTrafficOptions,
+): Promise<TrafficReadSummary> {
   const totalBytes = await assertReadableFile(file);
   options.signal?.throwIfAborted();
-  const reader = new RecordReader(file, onRow, options.map ?? {}, rowOptions(options));
   const { onProgress, signal } = options;
   await streamRecords(file, reader, {
     gzip: file.toLowerCase().endsWith(".gz"),

@@ -4,8 +4,9 @@
 import type Papa from "papaparse";
 import { InputError } from "../errors.js";
 import { type ColumnLayout, resolveHeader } from "./columns.js";
-import { type RowParser, type RowParserOptions, rowParser } from "./parse-row.js";
+import { type CellParser, cellParser, newValues, type RowParserOptions } from "./parse-row.js";
 import type { TrafficRow } from "./row.js";
+import type { RowValues } from "./row-values.js";
 
 /** Papaparse only finds an unclosed quote at the end of the input and re-parses the growing record on
  * every chunk; past this many characters without a complete record we stop and report it. */
@@ -28,22 +29,34 @@ export class RecordReader {
   layout: ColumnLayout | undefined;
   rows = 0;
   requests = 0;
-  private parseRow: RowParser | undefined;
+  private parseCells: CellParser | undefined;
+  private values: RowValues | undefined;
   private readonly parserOptions: RowParserOptions;
+  private readonly onValues: (values: RowValues) => void;
 
+  /** Calls `onRow` with a new TrafficRow for every data row (or, given `onValues`, that instead). */
   constructor(
     private readonly file: string,
-    private readonly onRow: (row: TrafficRow) => void,
+    onRow: (row: TrafficRow) => void,
     private readonly map: Readonly<Record<string, string>>,
-    options: RecordReaderOptions = {},
+    options: RecordReaderOptions & { onValues?: (values: RowValues) => void } = {},
   ) {
     this.records = options.firstRecord ?? 0;
-    const { layout, firstRecord: _, ...parserOptions } = options;
+    const { layout, firstRecord: _, onValues, ...parserOptions } = options;
     this.parserOptions = parserOptions;
-    if (layout) {
-      this.layout = layout;
-      this.parseRow = rowParser(file, layout, parserOptions);
-    }
+    this.onValues = onValues ?? ((values) => onRow(values.toTrafficRow()));
+    if (layout) this.useLayout(layout);
+  }
+
+  /** Calls `onValues` with one reused record, overwritten row after row: the hot path of the workers,
+   * which fold each row into a profile or batch columns at once and keep nothing of the record. */
+  static forValues(
+    file: string,
+    onValues: (values: RowValues) => void,
+    map: Readonly<Record<string, string>>,
+    options: RecordReaderOptions = {},
+  ): RecordReader {
+    return new RecordReader(file, () => {}, map, { ...options, onValues });
   }
 
   take(results: Papa.ParseResult<string[]>, charsFed: number): void {
@@ -66,16 +79,23 @@ export class RecordReader {
 
   private record(cells: string[]): void {
     const row = this.records++;
-    if (this.parseRow === undefined) {
+    const { parseCells, values } = this;
+    if (parseCells === undefined || values === undefined) {
       this.header(cells);
       return;
     }
     // A blank line is not a row; it still counts so later row numbers match the file's records.
     if (cells.length === 1 && cells[0] === "") return;
-    const traffic = this.parseRow(cells, row);
+    parseCells(cells, row, values);
     this.rows++;
-    this.requests += traffic.requests;
-    this.onRow(traffic);
+    this.requests += values.requests;
+    this.onValues(values);
+  }
+
+  private useLayout(layout: ColumnLayout): void {
+    this.layout = layout;
+    this.parseCells = cellParser(this.file, layout, this.parserOptions);
+    this.values = newValues(layout, this.parserOptions);
   }
 
   private header(cells: string[]): void {
@@ -87,8 +107,7 @@ export class RecordReader {
           : { file: this.file, row: 0, field: layout.field };
       throw new InputError(location, layout.message);
     }
-    this.layout = layout;
-    this.parseRow = rowParser(this.file, layout, this.parserOptions);
+    this.useLayout(layout);
   }
 
   private quoteError(code: string, row: number): InputError {

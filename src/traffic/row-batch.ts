@@ -4,6 +4,7 @@
 // string dictionary per batch, about 25 ms per million rows (75 ms with request ids). Pure.
 import type { TextField } from "./parse-row.js";
 import type { TrafficRow } from "./row.js";
+import type { RowValues } from "./row-values.js";
 
 /** Numeric columns, in batch order; NaN means "absent" for the optional ones (the first three). */
 const TIMESTAMP = 0;
@@ -47,113 +48,148 @@ export function batchBuffers(batch: RowBatch): ArrayBuffer[] {
   return buffers.filter((buffer) => buffer instanceof ArrayBuffer);
 }
 
-/** Collects rows until `capacity`, then `take()` hands out the batch and starts a fresh one. */
+/** Writes rows straight into batch columns until `capacity`, then `take()` hands out the batch and
+ * starts a fresh one. Rows come as a reader's reused record: no row object is kept per row. */
 export class RowBatchBuilder {
-  private rows: TrafficRow[] = [];
+  private count = 0;
+  // Sized by allocate(), which the constructor calls.
+  private rows = new Int32Array(0);
+  private numbers = new Float64Array(0);
+  private flags = new Uint8Array(0);
+  private texts = new Int32Array(0);
+  private strings: string[] = [];
+  private requestIds: (string | undefined)[] | undefined;
   private readonly textColumns: number;
-  private readonly texts: readonly SharedText[];
-  private readonly requestIds: boolean;
+  private readonly keepRequestIds: boolean;
+  /** One per text column: model, then TEXTS, then the metadata columns. */
+  private readonly codes: ColumnCodes[];
 
-  /** `texts`: the free-text fields the rows carry (every one when absent). */
+  /** `texts`: the free-text fields the rows carry (every one when absent). Texts left out stay -1. */
   constructor(
     private readonly capacity: number,
     private readonly metaColumns: readonly string[],
     texts: readonly TextField[] | undefined,
   ) {
     this.textColumns = 1 + TEXTS.length + metaColumns.length;
-    this.texts = TEXTS.filter((key) => texts?.includes(key) ?? true);
-    this.requestIds = texts?.includes("requestId") ?? true;
+    this.keepRequestIds = texts?.includes("requestId") ?? true;
+    this.codes = Array.from({ length: this.textColumns }, () => new ColumnCodes());
+    this.allocate();
   }
 
   get size(): number {
-    return this.rows.length;
+    return this.count;
   }
 
-  /** Adds a row; true when the batch is full. */
-  add(row: TrafficRow): boolean {
-    this.rows.push(row);
-    return this.rows.length >= this.capacity;
+  /** Adds a row; true when the batch is full. Column c of row i goes to `c * capacity + i` (the batch
+   * is repacked to `c * count + i` if it is handed out before it is full). */
+  add(values: RowValues): boolean {
+    const i = this.count++;
+    const { capacity, numbers, texts, codes, strings } = this;
+    this.rows[i] = values.row;
+    numbers[TIMESTAMP * capacity + i] = values.timestamp;
+    numbers[LATENCY * capacity + i] = values.latencyMs;
+    numbers[BUDGET * capacity + i] = values.latencyBudgetMs;
+    numbers[INPUT * capacity + i] = values.inputTokens;
+    numbers[OUTPUT * capacity + i] = values.outputTokens;
+    numbers[CACHE_READ * capacity + i] = values.cacheReadTokens;
+    numbers[CACHE_WRITE * capacity + i] = values.cacheWriteTokens;
+    numbers[REQUESTS * capacity + i] = values.requests;
+    this.flags[i] = (values.requiresCompliance ? COMPLIANCE : 0) | (values.requiresLatest ? LATEST : 0);
+    // Written out field by field, as in the row parser: a loop over keys would make the reads megamorphic.
+    texts[i] = codeOf(codes[0], values.model, strings);
+    texts[capacity + i] = codeOf(codes[1], values.provider, strings);
+    texts[2 * capacity + i] = codeOf(codes[2], values.region, strings);
+    texts[3 * capacity + i] = codeOf(codes[3], values.useCase, strings);
+    texts[4 * capacity + i] = codeOf(codes[4], values.status, strings);
+    texts[5 * capacity + i] = codeOf(codes[5], values.costSensitivity, strings);
+    const { meta } = values;
+    for (let m = 0; m < meta.length; m++) {
+      texts[(1 + TEXTS.length + m) * capacity + i] = codeOf(codes[1 + TEXTS.length + m], meta[m], strings);
+    }
+    this.requestIds?.push(values.requestId);
+    return this.count >= capacity;
   }
 
   take(): RowBatch {
-    const rows = this.rows;
-    this.rows = [];
-    const count = rows.length;
+    const { count, capacity } = this;
+    const full = count === capacity;
     const batch: RowBatch = {
       count,
-      rows: new Int32Array(count),
-      numbers: new Float64Array(NUMBER_COLUMNS * count),
-      flags: new Uint8Array(count),
-      texts: new Int32Array(this.textColumns * count).fill(ABSENT),
-      strings: [],
+      rows: full ? this.rows : this.rows.slice(0, count),
+      numbers: full ? this.numbers : repack(this.numbers, new Float64Array(NUMBER_COLUMNS * count), capacity),
+      flags: full ? this.flags : this.flags.slice(0, count),
+      texts: full ? this.texts : repack(this.texts, new Int32Array(this.textColumns * count), capacity),
+      strings: this.strings,
       metaColumns: [...this.metaColumns],
-      requestIds: this.requestIds ? rows.map((row) => row.requestId) : undefined,
+      requestIds: this.requestIds,
     };
-    this.encodeNumbers(batch, rows);
-    this.encodeTexts(batch, rows);
+    // The arrays are transferred to the replay thread: the next batch needs its own.
+    this.allocate();
     return batch;
   }
 
-  private encodeNumbers(batch: RowBatch, rows: readonly TrafficRow[]): void {
-    const { count, numbers, flags } = batch;
-    for (let i = 0; i < count; i++) {
-      const row = rows[i];
-      if (row === undefined) continue;
-      batch.rows[i] = row.row;
-      numbers[TIMESTAMP * count + i] = row.timestamp ?? Number.NaN;
-      numbers[LATENCY * count + i] = row.latencyMs ?? Number.NaN;
-      numbers[BUDGET * count + i] = row.latencyBudgetMs ?? Number.NaN;
-      numbers[INPUT * count + i] = row.inputTokens;
-      numbers[OUTPUT * count + i] = row.outputTokens;
-      numbers[CACHE_READ * count + i] = row.cacheReadTokens;
-      numbers[CACHE_WRITE * count + i] = row.cacheWriteTokens;
-      numbers[REQUESTS * count + i] = row.requests;
-      flags[i] = (row.requiresCompliance ? COMPLIANCE : 0) | (row.requiresLatest ? LATEST : 0);
-    }
+  private allocate(): void {
+    const { capacity } = this;
+    this.count = 0;
+    this.rows = new Int32Array(capacity);
+    this.numbers = new Float64Array(NUMBER_COLUMNS * capacity);
+    this.flags = new Uint8Array(capacity);
+    this.texts = new Int32Array(this.textColumns * capacity);
+    this.strings = [];
+    this.requestIds = this.keepRequestIds ? [] : undefined;
+    for (const codes of this.codes) codes.reset();
+  }
+}
+
+/** Copies column-major columns of `stride` values into `to`, whose columns are as long as a batch is. */
+function repack<T extends Int32Array | Float64Array>(from: T, to: T, stride: number): T {
+  const columns = from.length / stride;
+  const count = to.length / columns;
+  for (let c = 0; c < columns; c++) to.set(from.subarray(c * stride, c * stride + count), c * count);
+  return to;
+}
+
+/** The code of `text` in the batch's string list (added on first sight), or -1 when absent. */
+function codeOf(codes: ColumnCodes | undefined, text: string | undefined, strings: string[]): number {
+  if (text === undefined || codes === undefined) return ABSENT;
+  return codes.code(text, strings);
+}
+
+/** A text column's distinct values in the current batch. The few values of most columns (models, regions)
+ * are found by a scan with ===, which for the parser's interned strings is a pointer compare, several
+ * times cheaper than hashing each cell into a Map; columns with many values (metadata) switch to a Map. */
+class ColumnCodes {
+  private seen: string[] = [];
+  private seenCodes: number[] = [];
+  private many: Map<string, number> | undefined;
+
+  reset(): void {
+    this.seen = [];
+    this.seenCodes = [];
+    this.many = undefined;
   }
 
-  /** Column by column, so the property read in the loop stays monomorphic. A column's few distinct
-   * values (models, regions) are found by a scan with ===, several times cheaper than hashing each cell's
-   * fresh string into a Map; columns with many values (metadata) switch to the Map. */
-  private encodeTexts(batch: RowBatch, rows: readonly TrafficRow[]): void {
-    const { count, texts, strings } = batch;
-    const encodeColumn = (column: number, read: (row: TrafficRow) => string | undefined): void => {
-      const base = column * count;
-      const seen: string[] = [];
-      const seenCodes: number[] = [];
-      let many: Map<string, number> | undefined;
-      for (let i = 0; i < count; i++) {
-        const row = rows[i];
-        const text = row === undefined ? undefined : read(row);
-        if (text === undefined) continue;
-        let code = -1;
-        if (many === undefined) {
-          for (let k = 0; k < seen.length; k++) {
-            if (seen[k] === text) {
-              code = seenCodes[k] ?? -1;
-              break;
-            }
-          }
-        } else code = many.get(text) ?? -1;
-        if (code < 0) {
-          code = strings.length;
-          strings.push(text);
-          if (many === undefined && seen.length < SCAN_LIMIT) {
-            seen.push(text);
-            seenCodes.push(code);
-          } else {
-            many ??= new Map(seen.map((value, k) => [value, seenCodes[k] ?? -1]));
-            many.set(text, code);
-          }
-        }
-        texts[base + i] = code;
+  code(text: string, strings: string[]): number {
+    const { many, seen } = this;
+    if (many === undefined) {
+      for (let k = 0; k < seen.length; k++) {
+        if (seen[k] === text) return this.seenCodes[k] ?? ABSENT;
       }
-    };
-    encodeColumn(0, (row) => row.model);
-    for (const key of this.texts) encodeColumn(1 + TEXTS.indexOf(key), (row) => row[key]);
-    this.metaColumns.forEach((name, m) => {
-      encodeColumn(1 + TEXTS.length + m, (row) => row.meta[name]);
-    });
+    } else {
+      const known = many.get(text);
+      if (known !== undefined) return known;
+    }
+    const code = strings.length;
+    strings.push(text);
+    if (many !== undefined) many.set(text, code);
+    else if (seen.length < SCAN_LIMIT) {
+      seen.push(text);
+      this.seenCodes.push(code);
+    } else {
+      this.many = new Map(seen.map((value, k) => [value, this.seenCodes[k] ?? ABSENT]));
+      this.many.set(text, code);
+    }
+    return code;
   }
 }
 

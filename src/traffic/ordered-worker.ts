@@ -77,6 +77,7 @@ async function readSegments(job: OrderedJob, post: (message: OrderedMessage) => 
         start: range.start,
         end: range.end,
         newline: job.newline,
+        syncReads: true,
         onBytes: (bytes) => {
           if (bytes - posted < PROGRESS_EVERY) return;
           post({ kind: "progress", bytes: bytes - posted });

@@ -41,6 +41,7 @@ async function profileRange(job: ProfileJob, post: (message: WorkerMessage) => v
     start: job.start,
     end: job.end,
     newline: job.newline,
+    syncReads: true,
     onBytes: (bytes) => {
       if (bytes - posted < PROGRESS_EVERY) return;
       post({ kind: "progress", bytes: bytes - posted });

@@ -6,6 +6,7 @@ import { createGunzip } from "node:zlib";
 import Papa from "papaparse";
 import { InputError } from "../errors.js";
 import type { RecordReader } from "./record-reader.js";
+import { SyncFileSource } from "./sync-file-source.js";
 import { Utf8TextStream } from "./text-stream.js";
 
 export interface RecordStreamOptions {
@@ -15,6 +16,8 @@ export interface RecordStreamOptions {
   gzip?: boolean;
   /** Line break to use instead of papaparse's guess (workers get the one guessed from the file's start). */
   newline?: "\n" | "\r\n";
+  /** Read with blocking reads (worker threads only; see SyncFileSource). */
+  syncReads?: boolean;
   /** Bytes read so far (compressed bytes for .gz), counted from `start`. */
   onBytes?: (bytesRead: number) => void;
   signal?: AbortSignal;
@@ -26,13 +29,15 @@ export function streamRecords(
   options: RecordStreamOptions,
 ): Promise<void> {
   const { start = 0, end, signal } = options;
-  const source = createReadStream(file, {
-    highWaterMark: 1 << 16,
-    start,
-    ...(end !== undefined && end > start && { end: end - 1 }),
-  });
+  const source: Readable = options.syncReads
+    ? new SyncFileSource(file, start, end !== undefined && end > start ? end : undefined)
+    : createReadStream(file, {
+        highWaterMark: 1 << 16,
+        start,
+        ...(end !== undefined && end > start && { end: end - 1 }),
+      });
   let bytesRead = 0;
-  source.on("data", (chunk) => {
+  source.on("data", (chunk: Buffer) => {
     bytesRead += chunk.length;
     options.onBytes?.(bytesRead);
   });

@@ -109,10 +109,21 @@ export function cellParser(file: string, layout: ColumnLayout, options: RowParse
   const useCases = new Interner();
   const statuses = new Interner();
   const costs = new Interner();
-  const textOf = (cells: readonly string[], position: number, interner: Interner): string | undefined => {
-    if (position < 0) return undefined;
-    const value = parseText(cells[position] ?? "");
-    return value === undefined ? undefined : interner.intern(value);
+  const textOf = (
+    cells: readonly string[],
+    position: number,
+    interner: Interner,
+    ids: Int32Array,
+    slot: number,
+  ): string | undefined => {
+    const value = position < 0 ? undefined : parseText(cells[position] ?? "");
+    if (value === undefined) {
+      ids[slot] = -1;
+      return undefined;
+    }
+    const interned = interner.intern(value);
+    ids[slot] = interner.id;
+    return interned;
   };
 
   // One function for the whole row, fields written out one by one: this runs for every row of the file,
@@ -139,6 +150,8 @@ export function cellParser(file: string, layout: ColumnLayout, options: RowParse
     }
     into.row = row;
     into.model = models.intern(model);
+    const ids = into.textIds;
+    ids[0] = models.id;
     into.inputTokens = inputTokens;
     into.outputTokens = check(parseTokens(cell(cells, iOutput)), row, "output_tokens");
     into.cacheReadTokens = cacheReadTokens;
@@ -150,11 +163,11 @@ export function cellParser(file: string, layout: ColumnLayout, options: RowParse
     into.latencyMs = check(parseMeasure(cell(cells, iLatency)), row, "latency_ms") ?? Number.NaN;
     into.latencyBudgetMs = check(parseMeasure(cell(cells, iBudget)), row, "latency_budget_ms") ?? Number.NaN;
     into.requestId = iRequestId < 0 ? undefined : parseText(cells[iRequestId] ?? "");
-    into.provider = textOf(cells, iProvider, providers);
-    into.region = textOf(cells, iRegion, regions);
-    into.useCase = textOf(cells, iUseCase, useCases);
-    into.status = textOf(cells, iStatus, statuses);
-    into.costSensitivity = textOf(cells, iCost, costs);
+    into.provider = textOf(cells, iProvider, providers, ids, 1);
+    into.region = textOf(cells, iRegion, regions, ids, 2);
+    into.useCase = textOf(cells, iUseCase, useCases, ids, 3);
+    into.status = textOf(cells, iStatus, statuses, ids, 4);
+    into.costSensitivity = textOf(cells, iCost, costs, ids, 5);
     for (let m = 0; m < meta.length; m++) into.meta[m] = cells[meta[m] ?? -1] ?? "";
   };
 }

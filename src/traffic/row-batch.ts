@@ -2,6 +2,8 @@
 // Structured clone of plain row objects costs about 2 s per million rows to deserialize (measured); these
 // batches carry numbers in typed arrays (transferred, not copied) and text as small-int codes into one
 // string dictionary per batch, about 25 ms per million rows (75 ms with request ids). Pure.
+
+import { INTERN_LIMIT } from "./intern.js";
 import type { TextField } from "./parse-row.js";
 import type { TrafficRow } from "./row.js";
 import type { RowValues } from "./row-values.js";
@@ -96,15 +98,21 @@ export class RowBatchBuilder {
     numbers[REQUESTS * capacity + i] = values.requests;
     this.flags[i] = (values.requiresCompliance ? COMPLIANCE : 0) | (values.requiresLatest ? LATEST : 0);
     // Written out field by field, as in the row parser: a loop over keys would make the reads megamorphic.
-    texts[i] = codeOf(codes[0], values.model, strings);
-    texts[capacity + i] = codeOf(codes[1], values.provider, strings);
-    texts[2 * capacity + i] = codeOf(codes[2], values.region, strings);
-    texts[3 * capacity + i] = codeOf(codes[3], values.useCase, strings);
-    texts[4 * capacity + i] = codeOf(codes[4], values.status, strings);
-    texts[5 * capacity + i] = codeOf(codes[5], values.costSensitivity, strings);
+    const ids = values.textIds;
+    texts[i] = codeOf(codes[0], ids[0], values.model, strings);
+    texts[capacity + i] = codeOf(codes[1], ids[1], values.provider, strings);
+    texts[2 * capacity + i] = codeOf(codes[2], ids[2], values.region, strings);
+    texts[3 * capacity + i] = codeOf(codes[3], ids[3], values.useCase, strings);
+    texts[4 * capacity + i] = codeOf(codes[4], ids[4], values.status, strings);
+    texts[5 * capacity + i] = codeOf(codes[5], ids[5], values.costSensitivity, strings);
     const { meta } = values;
     for (let m = 0; m < meta.length; m++) {
-      texts[(1 + TEXTS.length + m) * capacity + i] = codeOf(codes[1 + TEXTS.length + m], meta[m], strings);
+      texts[(1 + TEXTS.length + m) * capacity + i] = codeOf(
+        codes[1 + TEXTS.length + m],
+        -1,
+        meta[m],
+        strings,
+      );
     }
     this.requestIds?.push(values.requestId);
     return this.count >= capacity;
@@ -149,10 +157,16 @@ function repack<T extends Int32Array | Float64Array>(from: T, to: T, stride: num
   return to;
 }
 
-/** The code of `text` in the batch's string list (added on first sight), or -1 when absent. */
-function codeOf(codes: ColumnCodes | undefined, text: string | undefined, strings: string[]): number {
+/** The code of `text` in the batch's string list (added on first sight), or -1 when absent; `id` is its
+ * interned number (-1 when it has none). */
+function codeOf(
+  codes: ColumnCodes | undefined,
+  id: number | undefined,
+  text: string | undefined,
+  strings: string[],
+): number {
   if (text === undefined || codes === undefined) return ABSENT;
-  return codes.code(text, strings);
+  return id !== undefined && id >= 0 ? codes.codeById(id, text, strings) : codes.code(text, strings);
 }
 
 /** A text column's distinct values in the current batch. The few values of most columns (models, regions)
@@ -162,11 +176,26 @@ class ColumnCodes {
   private seen: string[] = [];
   private seenCodes: number[] = [];
   private many: Map<string, number> | undefined;
+  /** By interned number: the batch (`stamp`) that last gave the value a code, and that code. */
+  private readonly stampById = new Int32Array(INTERN_LIMIT);
+  private readonly codeByIdTable = new Int32Array(INTERN_LIMIT);
+  private stamp = 1;
 
   reset(): void {
     this.seen = [];
     this.seenCodes = [];
     this.many = undefined;
+    this.stamp++;
+  }
+
+  /** The code of an interned value: two array reads instead of comparing strings once more. */
+  codeById(id: number, text: string, strings: string[]): number {
+    if (this.stampById[id] === this.stamp) return this.codeByIdTable[id] ?? ABSENT;
+    const code = strings.length;
+    strings.push(text);
+    this.stampById[id] = this.stamp;
+    this.codeByIdTable[id] = code;
+    return code;
   }
 
   code(text: string, strings: string[]): number {

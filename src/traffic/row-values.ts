@@ -27,6 +27,9 @@ export class RowValues {
   useCase: string | undefined = undefined;
   status: string | undefined = undefined;
   costSensitivity: string | undefined = undefined;
+  /** Interned values' numbers (see Interner.id), -1 when absent or passed through: model, provider,
+   * region, use case, status, cost sensitivity. */
+  readonly textIds = new Int32Array(6).fill(-1);
   /** Cells of the kept metadata columns, in the order of `metaNames`, as found (not trimmed). */
   readonly meta: string[];
 

@@ -36,15 +36,20 @@ const records = Array.from({ length: 11 }, (_, i) => [
   `team-${i}`,
 ]);
 
-function roundTrip(options: RowParserOptions, metaColumns: string[], capacity: number) {
+function roundTrip(
+  options: RowParserOptions,
+  metaColumns: string[],
+  capacity: number,
+  rowsIn: string[][] = records,
+) {
   const layout = resolveHeader(header);
   if (!("index" in layout)) throw new Error(layout.message);
-  const expected = records.map((cells, i) => rowParser("t.csv", layout, options)(cells, i + 1));
+  const expected = rowsIn.map((cells, i) => rowParser("t.csv", layout, options)(cells, i + 1));
   const parse = cellParser("t.csv", layout, options);
   const values = newValues(layout, options);
   const builder = new RowBatchBuilder(capacity, metaColumns, options.texts);
   const batches: RowBatch[] = [];
-  for (const [i, cells] of records.entries()) {
+  for (const [i, cells] of rowsIn.entries()) {
     parse(cells, i + 1, values);
     if (builder.add(values)) batches.push(builder.take());
   }
@@ -68,5 +73,18 @@ describe("RowBatchBuilder", () => {
     expect(rows[1]).not.toHaveProperty("requestId");
     expect(rows[1]).not.toHaveProperty("status");
     expect(rows[1]?.meta).toEqual({ tenant: "t1" });
+  });
+});
+
+describe("RowBatchBuilder with many distinct values", () => {
+  it("codes interned values by number and values past the intern limit by text", () => {
+    // 5,000 models (past the interner's 4,096), each seen twice, across batches of 1,000.
+    const many = Array.from({ length: 10_000 }, (_, i) => {
+      const cells = [...(records[i % records.length] ?? [])];
+      cells[3] = `model-${i % 5000}`;
+      return cells;
+    });
+    const { expected, rows } = roundTrip({}, ["tenant", "team"], 1000, many);
+    expect(rows).toEqual(expected);
   });
 });

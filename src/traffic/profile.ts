@@ -2,23 +2,12 @@
 // process); rows go in one at a time, so memory is bounded by the number of distinct buckets and by the
 // minutes in the observed window, never by the number of rows. `merge` lets workers build parts.
 import type { TokenCounts } from "../cost/request-cost.js";
+import type { TrafficBucket } from "../cost/traffic-mix.js";
 import type { TrafficRow } from "./row.js";
 import type { RowValues } from "./row-values.js";
 
-/** Rows sharing provider, model, region, use case, flags and prompt band. Tokens are sums over requests. */
-export interface ProfileBucket {
-  provider?: string;
-  model: string;
-  region?: string;
-  useCase?: string;
-  requiresCompliance: boolean;
-  requiresLatest: boolean;
-  /** Largest long-context threshold the per-request prompt strictly exceeds; 0 when none. A model's
-   * long-context tier applies to the bucket iff promptAbove >= that model's threshold. */
-  promptAbove: number;
-  requests: number;
-  tokens: TokenCounts;
-}
+/** Rows sharing provider, model, region, use case, flags and prompt band: the cost code's bucket. */
+export type ProfileBucket = TrafficBucket;
 
 export interface TrafficProfile {
   rows: number;

@@ -2,7 +2,7 @@
 // instead of pricing every request on every target (a fifth of the replay's time), exact token sums are
 // kept per target and band (input above the target's long-context threshold or not) and priced once at
 // the end, as the profile does for `project`. Token sums are integers, exact below 2^53.
-import { isLongContext, type PricingContext, STANDARD, tokenCostUsd } from "../cost/request-cost.js";
+import { type PricingContext, STANDARD, tokenCostUsd } from "../cost/request-cost.js";
 import type { TrafficRow } from "../traffic/row.js";
 import type { RouteTarget } from "./policy.js";
 
@@ -18,9 +18,15 @@ const BANDS = 2;
 export class SingleTargetBaselines {
   private readonly sums: Float64Array;
   private readonly contexts: PricingContext[];
+  /** Per target, the prompt length above which its long-context band applies (Infinity: none), read per
+   * row and target without going through the price object. */
+  private readonly longAbove: Float64Array;
 
   constructor(private readonly targets: readonly RouteTarget[]) {
     this.sums = new Float64Array(targets.length * BANDS * SUMS);
+    this.longAbove = Float64Array.from(targets, (t) =>
+      t.price.longContext === undefined ? Number.POSITIVE_INFINITY : t.price.longContext.thresholdTokens,
+    );
     this.contexts = targets.map((t) => (t.scope ? { mode: "standard", scope: t.scope } : STANDARD));
   }
 
@@ -31,9 +37,10 @@ export class SingleTargetBaselines {
     const cacheRead = row.cacheReadTokens * weight;
     const cacheWrite = row.cacheWriteTokens * weight;
     const sums = this.sums;
-    for (let t = 0; t < this.targets.length; t++) {
-      const target = this.targets[t];
-      const long = target !== undefined && isLongContext(target.price, row.inputTokens);
+    const longAbove = this.longAbove;
+    for (let t = 0; t < longAbove.length; t++) {
+      // Same test as isLongContext (prompt above the threshold), from the precomputed thresholds.
+      const long = row.inputTokens > (longAbove[t] ?? Number.POSITIVE_INFINITY);
       const at = (t * BANDS + (long ? 1 : 0)) * SUMS;
       sums[at] = (sums[at] ?? 0) + input;
       sums[at + 1] = (sums[at + 1] ?? 0) + output;

@@ -1,7 +1,7 @@
 // --diff: the same traffic under two policies. Counts requests whose target changed, a from -> to matrix
 // and the cost delta per use case. Memory grows with targets and use cases, not with rows.
 import { CompensatedSums } from "./money.js";
-import type { RoutingDecision } from "./replay.js";
+import { type RoutingDecision, requestIdOf } from "./replay.js";
 import { MAX_EXAMPLES } from "./summary.js";
 
 export interface RouteDiff {
@@ -61,7 +61,7 @@ export class RouteDiffAccumulator {
     this.changed += weight;
     if (this.examples.length < MAX_EXAMPLES) {
       this.examples.push({
-        request_id: before.requestId,
+        request_id: requestIdOf(before),
         from,
         to,
         rule_before: before.rule,

@@ -1,12 +1,12 @@
 // The full trace of one request (--explain): each rule tried and why it matched or not, the candidates
 // with their costs and scores, every attempt and the decision. Slow path: built once, for one request.
-import type { TrafficRow } from "../traffic/row.js";
+import type { TrafficRowView } from "../traffic/row.js";
 import { scoreOf } from "./candidates.js";
 import { type ConditionIssue, compileCondition, fieldAccessor, fieldEntries } from "./condition.js";
 import type { CompiledPolicy, CompiledRule } from "./policy.js";
 import type { ConditionSpec, Matcher } from "./policy-schema.js";
 import { decisionReasoning } from "./reasoning.js";
-import type { AttemptOutcome, RoutingDecision } from "./replay.js";
+import { type AttemptOutcome, type RoutingDecision, requestIdOf } from "./replay.js";
 
 export interface ConditionCheck {
   /** e.g. `use_case = "chat"`, `any (2 options)`. */
@@ -62,14 +62,14 @@ export interface ReplayState {
 
 export function traceRequest(
   policy: CompiledPolicy,
-  row: TrafficRow,
+  row: TrafficRowView,
   decision: RoutingDecision,
   state: ReplayState,
 ): RouteTrace {
   const chosen =
     [...policy.rules, policy.defaultRule].find((r) => r.index === decision.ruleIndex) ?? policy.defaultRule;
   return {
-    request_id: decision.requestId,
+    request_id: requestIdOf(decision),
     row: row.row,
     timestamp: row.timestamp === undefined ? null : new Date(row.timestamp).toISOString(),
     request: describeRequest(row),
@@ -94,7 +94,7 @@ export function traceRequest(
   };
 }
 
-function describeRequest(row: TrafficRow): Record<string, string | number | boolean | null> {
+function describeRequest(row: TrafficRowView): Record<string, string | number | boolean | null> {
   const meta = Object.fromEntries(Object.entries(row.meta).map(([k, v]) => [`meta.${k}`, v]));
   return {
     provider: row.provider ?? null,
@@ -116,7 +116,7 @@ function describeRequest(row: TrafficRow): Record<string, string | number | bool
 
 function traceRules(
   policy: CompiledPolicy,
-  row: TrafficRow,
+  row: TrafficRowView,
   chosen: CompiledRule,
   skipped: readonly CompiledRule[],
 ): RuleTrace[] {
@@ -139,7 +139,7 @@ function traceRules(
 /** One check per field test and per combinator, in document order. */
 export function explainCondition(
   condition: ConditionSpec | undefined,
-  row: TrafficRow,
+  row: TrafficRowView,
   prefix = "",
 ): ConditionCheck[] {
   if (condition === undefined)
@@ -173,7 +173,7 @@ export function explainCondition(
   return checks;
 }
 
-function evaluate(condition: ConditionSpec, row: TrafficRow): boolean {
+function evaluate(condition: ConditionSpec, row: TrafficRowView): boolean {
   const issues: ConditionIssue[] = [];
   return compileCondition(condition, issues)(row);
 }
@@ -189,7 +189,7 @@ function describeMatcher(matcher: Matcher): string {
 function traceCandidates(
   policy: CompiledPolicy,
   rule: CompiledRule,
-  row: TrafficRow,
+  row: TrafficRowView,
   costs: Float64Array,
 ): CandidateTrace[] {
   const needsLabel = row.requiresCompliance && policy.compliance.enforce;

@@ -7,7 +7,7 @@
 // request's region or its breaker is open, and fails when a simulated failure window says so.
 import { type PricingContext, STANDARD, type TokenCounts, tokenCostUsd } from "../cost/request-cost.js";
 import { InputError } from "../errors.js";
-import type { TrafficRow } from "../traffic/row.js";
+import type { TrafficRowView } from "../traffic/row.js";
 import { rankCandidates } from "./candidates.js";
 import { type BreakerTransition, CircuitBreakers } from "./circuit-breaker.js";
 import type { ReplayState } from "./explain.js";
@@ -22,6 +22,8 @@ export type AttemptOutcome = (typeof ATTEMPT_OUTCOMES)[number];
 
 export interface RoutingDecision {
   row: number;
+  /** The row's request id, else `row-<n>`. A reused (scratch) decision leaves it empty for a row without
+   * one (formatting `row-<n>` for every row was a string per row): read it through `requestIdOf`. */
   requestId: string;
   timestampMs: number | undefined;
   rule: string;
@@ -49,6 +51,45 @@ export interface RoutingDecision {
   requests: number;
   inputTokens: number;
   outputTokens: number;
+}
+
+function rowRequestId(row: number): string {
+  return `row-${row}`;
+}
+
+/** The request id of a decision, fresh or reused: `row-<n>` when the row has none. */
+export function requestIdOf(decision: RoutingDecision): string {
+  return decision.requestId === "" ? rowRequestId(decision.row) : decision.requestId;
+}
+
+/** A decision with every field set, for filling in place. */
+export function emptyDecision(): RoutingDecision {
+  return {
+    row: 0,
+    requestId: "",
+    timestampMs: undefined,
+    rule: "",
+    ruleIndex: 0,
+    reasonCode: "unroutable",
+    targetIndex: -1,
+    target: "",
+    provider: "",
+    model: "",
+    primaryTarget: "",
+    confidence: undefined,
+    costUsd: null,
+    loggedCostUsd: null,
+    costImpactUsd: null,
+    fallbackPath: "",
+    requiresCompliance: false,
+    complianceViolation: false,
+    complianceRerouted: false,
+    useCase: undefined,
+    region: undefined,
+    requests: 0,
+    inputTokens: 0,
+    outputTokens: 0,
+  };
 }
 
 export interface ReplayOptions {
@@ -107,7 +148,9 @@ export class RouteReplay {
     this.logged = new LoggedCostLookup(catalog, options.trafficFile ?? "traffic");
   }
 
-  route(row: TrafficRow): RoutingDecision {
+  /** Routes one row. With `into`, the decision is written there (a scratch decision reused row after row
+   * when nothing keeps decisions) instead of into a fresh object. */
+  route(row: TrafficRowView, into?: RoutingDecision): RoutingDecision {
     const now = this.advanceClock(row);
     this.startPricing(row);
     const needsLabel = row.requiresCompliance && this.policy.compliance.enforce;
@@ -123,10 +166,10 @@ export class RouteReplay {
       this.ranked,
     );
     const chosen = this.attempt(row, now, rankedCount, eligible);
-    return this.decide(row, rule, chosen, rankedCount > 0 ? (this.ranked[0] ?? -1) : -1);
+    return this.decide(row, rule, chosen, rankedCount > 0 ? (this.ranked[0] ?? -1) : -1, into);
   }
 
-  private advanceClock(row: TrafficRow): number {
+  private advanceClock(row: TrafficRowView): number {
     const timestamp = row.timestamp;
     if (timestamp === undefined) return Number.isFinite(this.lastTimestamp) ? this.lastTimestamp : 0;
     if (timestamp < this.lastTimestamp) {
@@ -140,7 +183,7 @@ export class RouteReplay {
     return timestamp;
   }
 
-  private startPricing(row: TrafficRow): void {
+  private startPricing(row: TrafficRowView): void {
     const tokens = this.tokens;
     tokens.input = row.inputTokens;
     tokens.output = row.outputTokens;
@@ -161,8 +204,9 @@ export class RouteReplay {
     return this.costs[t] ?? 0;
   }
 
-  private selectRule(row: TrafficRow, needsLabel: boolean): CompiledRule {
-    this.skippedRules.length = 0;
+  private selectRule(row: TrafficRowView, needsLabel: boolean): CompiledRule {
+    // Setting length is a runtime call even on an empty array; rules are rarely skipped.
+    if (this.skippedRules.length > 0) this.skippedRules.length = 0;
     for (const rule of this.policy.rules) {
       if (!rule.matches(row)) continue;
       if (needsLabel && !rule.route.hasCompliant) {
@@ -176,7 +220,7 @@ export class RouteReplay {
 
   /** Tries the ranked candidates, then their fallback chains; returns the serving target or -1. */
   private attempt(
-    row: TrafficRow,
+    row: TrafficRowView,
     now: number,
     rankedCount: number,
     eligible: (t: number) => boolean,
@@ -197,7 +241,7 @@ export class RouteReplay {
     return -1;
   }
 
-  private tryTarget(row: TrafficRow, now: number, target: number): number {
+  private tryTarget(row: TrafficRowView, now: number, target: number): number {
     if (this.seen[target] === this.stamp) return -1;
     this.seen[target] = this.stamp;
     const outcome = this.outcomeOf(row, now, target);
@@ -207,7 +251,7 @@ export class RouteReplay {
     return outcome === "ok" ? target : -1;
   }
 
-  private outcomeOf(row: TrafficRow, now: number, target: number): AttemptOutcome {
+  private outcomeOf(row: TrafficRowView, now: number, target: number): AttemptOutcome {
     const regions = this.policy.targets[target]?.regions;
     if (regions && row.region !== undefined && !regions.has(row.region)) return "region_unavailable";
     if (!this.breakers.allows(target, now)) return "circuit_open";
@@ -229,36 +273,45 @@ export class RouteReplay {
     return false;
   }
 
-  private decide(row: TrafficRow, rule: CompiledRule, chosen: number, primary: number): RoutingDecision {
+  /** Fills `into` (a fresh decision when absent) field by field, in one order, so a reused decision keeps
+   * one shape. */
+  private decide(
+    row: TrafficRowView,
+    rule: CompiledRule,
+    chosen: number,
+    primary: number,
+    into: RoutingDecision | undefined,
+  ): RoutingDecision {
     const target = chosen >= 0 ? this.policy.targets[chosen] : undefined;
     const costUsd = target ? this.costOn(chosen) : null;
     const loggedCostUsd = this.logged.costOf(row);
-    return {
-      row: row.row,
-      requestId: row.requestId ?? `row-${row.row}`,
-      timestampMs: row.timestamp,
-      rule: rule.name,
-      ruleIndex: rule.index,
-      reasonCode: this.reasonFor(rule, target !== undefined),
-      targetIndex: chosen,
-      target: target?.name ?? "",
-      provider: target?.provider ?? "",
-      model: target?.model ?? "",
-      primaryTarget: this.policy.targets[primary]?.name ?? "",
-      confidence: rule.confidence,
-      costUsd,
-      loggedCostUsd,
-      costImpactUsd: costUsd !== null && loggedCostUsd !== null ? costUsd - loggedCostUsd : null,
-      fallbackPath: this.attemptCount > 1 || !target ? this.describeAttempts() : "",
-      requiresCompliance: row.requiresCompliance,
-      complianceViolation: row.requiresCompliance && target !== undefined && !target.compliant,
-      complianceRerouted: this.skippedRules.length > 0,
-      useCase: row.useCase,
-      region: row.region,
-      requests: row.requests,
-      inputTokens: row.inputTokens,
-      outputTokens: row.outputTokens,
-    };
+    const d = into ?? emptyDecision();
+    d.row = row.row;
+    // Readers never produce an empty request id, so "" is free to mean "not formatted yet".
+    d.requestId = row.requestId ?? (into ? "" : rowRequestId(row.row));
+    d.timestampMs = row.timestamp;
+    d.rule = rule.name;
+    d.ruleIndex = rule.index;
+    d.reasonCode = this.reasonFor(rule, target !== undefined);
+    d.targetIndex = chosen;
+    d.target = target?.name ?? "";
+    d.provider = target?.provider ?? "";
+    d.model = target?.model ?? "";
+    d.primaryTarget = this.policy.targets[primary]?.name ?? "";
+    d.confidence = rule.confidence;
+    d.costUsd = costUsd;
+    d.loggedCostUsd = loggedCostUsd;
+    d.costImpactUsd = costUsd !== null && loggedCostUsd !== null ? costUsd - loggedCostUsd : null;
+    d.fallbackPath = this.attemptCount > 1 || !target ? this.describeAttempts() : "";
+    d.requiresCompliance = row.requiresCompliance;
+    d.complianceViolation = row.requiresCompliance && target !== undefined && !target.compliant;
+    d.complianceRerouted = this.skippedRules.length > 0;
+    d.useCase = row.useCase;
+    d.region = row.region;
+    d.requests = row.requests;
+    d.inputTokens = row.inputTokens;
+    d.outputTokens = row.outputTokens;
+    return d;
   }
 
   /** The rule's reason when its first choice served the request, else why the first choice was passed. */

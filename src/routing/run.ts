@@ -1,10 +1,10 @@
 // One route dry run: replays rows through the policy (and a second policy for --diff), aggregates the
 // summary, hands every decision to a sink (--decisions) and captures one request's trace (--explain).
-import type { TrafficRow } from "../traffic/row.js";
+import type { TrafficRowView } from "../traffic/row.js";
 import { type RouteDiff, RouteDiffAccumulator } from "./diff.js";
 import { type RouteTrace, traceRequest } from "./explain.js";
 import type { CompiledPolicy, PriceLookup } from "./policy.js";
-import { RouteReplay, type RoutingDecision } from "./replay.js";
+import { emptyDecision, RouteReplay, type RoutingDecision } from "./replay.js";
 import { type RouteSummary, RouteSummaryAccumulator } from "./summary.js";
 
 export interface RouteRunOptions {
@@ -28,6 +28,10 @@ export class RouteRun {
   private readonly compare: RouteReplay | undefined;
   private readonly diff: RouteDiffAccumulator | undefined;
   private trace: RouteTrace | undefined;
+  /** Reused decisions when no sink keeps them (the summary, diff and trace read them during `add` only):
+   * a fresh decision per row was half of the replay thread's allocation. */
+  private readonly scratch: RoutingDecision | undefined;
+  private readonly compareScratch = emptyDecision();
 
   constructor(
     readonly policy: CompiledPolicy,
@@ -35,6 +39,7 @@ export class RouteRun {
     private readonly options: RouteRunOptions = {},
   ) {
     this.summary = new RouteSummaryAccumulator(policy);
+    this.scratch = options.onDecision ? undefined : emptyDecision();
     const replayOptions = {
       ...(options.seed !== undefined && { seed: options.seed }),
       ...(options.trafficFile !== undefined && { trafficFile: options.trafficFile }),
@@ -51,8 +56,8 @@ export class RouteRun {
     }
   }
 
-  add(row: TrafficRow): void {
-    const decision = this.replay.route(row);
+  add(row: TrafficRowView): void {
+    const decision = this.replay.route(row, this.scratch);
     this.summary.add(decision, row);
     this.options.onDecision?.(decision);
     if (
@@ -62,7 +67,7 @@ export class RouteRun {
     ) {
       this.trace = traceRequest(this.policy, row, decision, this.replay.traceState());
     }
-    if (this.compare && this.diff) this.diff.add(decision, this.compare.route(row));
+    if (this.compare && this.diff) this.diff.add(decision, this.compare.route(row, this.compareScratch));
   }
 
   finish(): RouteRunResult {

@@ -6,7 +6,7 @@ import type { BreakerTransition } from "./circuit-breaker.js";
 import { CompensatedSums } from "./money.js";
 import type { CompiledPolicy } from "./policy.js";
 import { REASON_CODES, type ReasonCode } from "./policy-schema.js";
-import type { RoutingDecision } from "./replay.js";
+import { type RoutingDecision, requestIdOf } from "./replay.js";
 
 export const ROUTE_SCHEMA_VERSION = 1;
 /** How many example request ids and breaker events a report keeps. */
@@ -159,7 +159,7 @@ export class RouteSummaryAccumulator {
     if (decision.complianceRerouted) this.rerouted += decision.requests;
     if (!decision.complianceViolation) return;
     this.violations += decision.requests;
-    if (this.violationIds.length < MAX_EXAMPLES) this.violationIds.push(decision.requestId);
+    if (this.violationIds.length < MAX_EXAMPLES) this.violationIds.push(requestIdOf(decision));
   }
 
   private addFallback(decision: RoutingDecision): void {

@@ -20,8 +20,8 @@ import {
   summaryOf,
   type TrafficReadSummary,
 } from "./read.js";
-import type { TrafficRow } from "./row.js";
-import { forEachRow } from "./row-batch.js";
+import type { TrafficRowView } from "./row.js";
+import { forEachRowView } from "./row-batch.js";
 
 export interface OrderedReadOptions extends ReadTrafficOptions {
   /** Reader threads; 0 reads on this thread. Default: one per core but the one this thread replays on (at
@@ -40,10 +40,11 @@ const MAX_WORKERS = 4;
 const SEGMENT_BYTES = 2 << 20;
 const BATCH_ROWS = 4096;
 
-/** Reads `file`, calling `onRow` for each validated row in file order, on worker threads when it pays. */
+/** Reads `file`, calling `onRow` for each validated row in file order, on worker threads when it pays.
+ * The row is valid only during the call: rows from worker batches reuse one object per batch. */
 export async function readTrafficInOrder(
   file: string,
-  onRow: (row: TrafficRow) => void,
+  onRow: (row: TrafficRowView) => void,
   options: OrderedReadOptions,
 ): Promise<TrafficReadSummary> {
   const plan = await parallelPlan(file, options);
@@ -78,20 +79,20 @@ interface Progress {
 async function readInParallel(
   file: string,
   plan: OrderedPlan,
-  onRow: (row: TrafficRow) => void,
+  onRow: (row: TrafficRowView) => void,
   options: OrderedReadOptions,
 ): Promise<TrafficReadSummary | undefined> {
   const layout = resolveHeader(plan.header, options.map ?? {});
   if (!("index" in layout)) return undefined;
   const done: Progress = { records: 0, rows: 0, requests: 0 };
-  const deliver = (row: TrafficRow): void => {
+  const deliver = (row: TrafficRowView): void => {
     done.rows++;
     done.requests += row.requests;
     onRow(row);
   };
   const complete = await runWorkers(file, plan, options, (message) => {
     if (message.kind === "batch") {
-      forEachRow(message.batch, done.records, deliver);
+      forEachRowView(message.batch, done.records, deliver);
       return "next";
     }
     if (message.kind === "end") {

@@ -5,7 +5,7 @@
 
 import { INTERN_LIMIT } from "./intern.js";
 import type { TextField } from "./parse-row.js";
-import type { TrafficRow } from "./row.js";
+import type { TrafficRow, TrafficRowView } from "./row.js";
 import type { RowValues } from "./row-values.js";
 
 /** Numeric columns, in batch order; NaN means "absent" for the optional ones (the first three). */
@@ -274,4 +274,84 @@ function setTexts(row: TrafficRow, text: (column: number, i: number) => string |
   if (status !== undefined) row.status = status;
   const costSensitivity = text(5, i);
   if (costSensitivity !== undefined) row.costSensitivity = costSensitivity;
+}
+
+/** One reused row object per batch, every field always present (absent ones undefined), so its shape never
+ * changes and nothing but metadata records is allocated per row. Valid only during the `onRow` call. */
+function emptyView(): TrafficRowView {
+  return {
+    row: 0,
+    timestamp: undefined,
+    requestId: undefined,
+    provider: undefined,
+    model: "",
+    region: undefined,
+    useCase: undefined,
+    inputTokens: 0,
+    outputTokens: 0,
+    cacheReadTokens: 0,
+    cacheWriteTokens: 0,
+    requests: 1,
+    latencyMs: undefined,
+    status: undefined,
+    requiresCompliance: false,
+    latencyBudgetMs: undefined,
+    costSensitivity: undefined,
+    requiresLatest: false,
+    meta: NO_META,
+  };
+}
+
+/** As `forEachRow`, but `onRow` gets one row object refilled for each row (it must not keep it): the replay
+ * thread's hot loop, where a fresh row per row was a third of its allocation. Written out field by field,
+ * in one function, so every store stays monomorphic. */
+export function forEachRowView(
+  batch: RowBatch,
+  rowOffset: number,
+  onRow: (row: TrafficRowView) => void,
+): void {
+  const { count, numbers, texts, strings, requestIds, metaColumns, flags } = batch;
+  const view = emptyView();
+  const text = (column: number, i: number): string | undefined => {
+    const code = texts[column * count + i] ?? ABSENT;
+    return code < 0 ? undefined : strings[code];
+  };
+  const present = (value: number): number | undefined => (Number.isNaN(value) ? undefined : value);
+  for (let i = 0; i < count; i++) {
+    const flag = flags[i] ?? 0;
+    view.row = (batch.rows[i] ?? 0) + rowOffset;
+    view.model = text(0, i) ?? "";
+    view.inputTokens = numbers[INPUT * count + i] ?? Number.NaN;
+    view.outputTokens = numbers[OUTPUT * count + i] ?? Number.NaN;
+    view.cacheReadTokens = numbers[CACHE_READ * count + i] ?? Number.NaN;
+    view.cacheWriteTokens = numbers[CACHE_WRITE * count + i] ?? Number.NaN;
+    view.requests = numbers[REQUESTS * count + i] ?? Number.NaN;
+    view.requiresCompliance = (flag & COMPLIANCE) !== 0;
+    view.requiresLatest = (flag & LATEST) !== 0;
+    view.timestamp = present(numbers[TIMESTAMP * count + i] ?? Number.NaN);
+    view.latencyMs = present(numbers[LATENCY * count + i] ?? Number.NaN);
+    view.latencyBudgetMs = present(numbers[BUDGET * count + i] ?? Number.NaN);
+    view.requestId = requestIds?.[i];
+    view.provider = text(1, i);
+    view.region = text(2, i);
+    view.useCase = text(3, i);
+    view.status = text(4, i);
+    view.costSensitivity = text(5, i);
+    if (metaColumns.length > 0) view.meta = metaOf(metaColumns, text, i);
+    onRow(view);
+  }
+}
+
+/** A fresh record per row: --explain lists its entries, so a reused one would need keys deleted. */
+function metaOf(
+  metaColumns: readonly string[],
+  text: (column: number, i: number) => string | undefined,
+  i: number,
+): Record<string, string> {
+  const meta: Record<string, string> = {};
+  for (let m = 0; m < metaColumns.length; m++) {
+    const value = text(1 + TEXTS.length + m, i);
+    if (value !== undefined) meta[metaColumns[m] ?? ""] = value;
+  }
+  return meta;
 }

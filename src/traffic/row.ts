@@ -49,3 +49,29 @@ export interface TrafficRow {
   /** Every non-canonical column, by header name (routing reads them as `meta.<column>`). */
   meta: Record<string, string>;
 }
+
+/** A row as the replay reads it: the optional fields may also hold `undefined` instead of being absent,
+ * so one row object can be reused for every row of a batch (same shape each time, nothing allocated per
+ * row). Every `TrafficRow` is one. Readers that hand these out say how long the object stays valid. */
+export type TrafficRowView = Omit<
+  TrafficRow,
+  | "timestamp"
+  | "requestId"
+  | "provider"
+  | "region"
+  | "useCase"
+  | "latencyMs"
+  | "status"
+  | "latencyBudgetMs"
+  | "costSensitivity"
+> & {
+  timestamp?: number | undefined;
+  requestId?: string | undefined;
+  provider?: string | undefined;
+  region?: string | undefined;
+  useCase?: string | undefined;
+  latencyMs?: number | undefined;
+  status?: string | undefined;
+  latencyBudgetMs?: number | undefined;
+  costSensitivity?: string | undefined;
+};

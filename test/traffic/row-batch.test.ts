@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { resolveHeader } from "../../src/traffic/columns.js";
 import { cellParser, newValues, type RowParserOptions, rowParser } from "../../src/traffic/parse-row.js";
 import type { TrafficRow } from "../../src/traffic/row.js";
-import { forEachRow, type RowBatch, RowBatchBuilder } from "../../src/traffic/row-batch.js";
+import { forEachRow, forEachRowView, type RowBatch, RowBatchBuilder } from "../../src/traffic/row-batch.js";
 
 const header = [
   "timestamp",
@@ -73,6 +73,28 @@ describe("RowBatchBuilder", () => {
     expect(rows[1]).not.toHaveProperty("requestId");
     expect(rows[1]).not.toHaveProperty("status");
     expect(rows[1]?.meta).toEqual({ tenant: "t1" });
+  });
+});
+
+describe("forEachRowView", () => {
+  it("refills one row object with the values forEachRow gives, absent fields read as undefined", () => {
+    for (const [options, meta] of [
+      [{}, ["tenant", "team"]],
+      [{ texts: ["provider", "region"], metaColumns: ["tenant"] }, ["tenant"]],
+    ] satisfies [RowParserOptions, string[]][]) {
+      const { expected, batches } = roundTrip(options, meta, 4);
+      const seen = new Set<object>();
+      const views: Record<string, unknown>[] = [];
+      for (const batch of batches) {
+        forEachRowView(batch, 0, (row) => {
+          seen.add(row);
+          // Only the fields a TrafficRow has: absent ones are undefined on the view.
+          views.push(Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined)));
+        });
+      }
+      expect(views).toEqual(expected);
+      expect(seen.size).toBe(batches.length);
+    }
   });
 });
 

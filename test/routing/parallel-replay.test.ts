@@ -14,7 +14,7 @@ import { decisionHeader, decisionLine } from "../../src/report/route-decisions.j
 import { renderRouteReport } from "../../src/report/route-render.js";
 import { buildRouteReport } from "../../src/report/route-report.js";
 import { RouteRun } from "../../src/routing/run.js";
-import { readTrafficInOrder } from "../../src/traffic/read-in-order.js";
+import { defaultReaders, readTrafficInOrder } from "../../src/traffic/read-in-order.js";
 
 const dir = mkdtempSync(join(tmpdir(), "llmcost-parallel-replay-"));
 let counter = 0;
@@ -73,6 +73,10 @@ function file(lines: string[]): string {
 }
 
 describe("route replay fed by worker threads", () => {
+  it("uses two readers on 2 cores, one per core but the replay's above that (at most 4), none on 1", () => {
+    expect([1, 2, 3, 4, 5, 8, 32].map(defaultReaders)).toEqual([0, 2, 2, 3, 4, 4, 4]);
+  });
+
   it("gives byte-identical reports and decisions on a multi-MB generated file", async () => {
     const traffic = join(dir, "generated.csv");
     execFileSync(process.execPath, [

@@ -7,7 +7,7 @@ import { InputError, type InputLocation } from "../errors.js";
 import { resolveHeader } from "./columns.js";
 import { keptMeta, type RowParserOptions } from "./parse-row.js";
 import { OpenQuoteError, RecordReader } from "./record-reader.js";
-import { streamRecords } from "./record-stream.js";
+import { streamRangeInWorker } from "./record-stream.js";
 import { batchBuffers, type RowBatch, RowBatchBuilder } from "./row-batch.js";
 import type { RowValues } from "./row-values.js";
 
@@ -33,7 +33,6 @@ export type OrderedMessage =
 export const MAX_AHEAD = 4;
 export const IN_FLIGHT = 0;
 export const CANCELLED = 1;
-const PROGRESS_EVERY = 1 << 20;
 
 /** Blocks this worker (not the replay) until the replay has room for another batch, or the read stops. */
 function waitForRoom(control: Int32Array): void {
@@ -71,19 +70,10 @@ async function readSegments(job: OrderedJob, post: (message: OrderedMessage) => 
       layout,
       firstRecord: 1,
     });
-    let posted = 0;
     try {
-      await streamRecords(job.file, reader, {
-        start: range.start,
-        end: range.end,
-        newline: job.newline,
-        syncReads: true,
-        onBytes: (bytes) => {
-          if (bytes - posted < PROGRESS_EVERY) return;
-          post({ kind: "progress", bytes: bytes - posted });
-          posted = bytes;
-        },
-      });
+      await streamRangeInWorker(job.file, reader, { ...range, newline: job.newline }, (bytes) =>
+        post({ kind: "progress", bytes }),
+      );
     } catch (error) {
       // The rows before the problem are replayed first: a replay error among them comes first in the file.
       flush();
@@ -91,7 +81,6 @@ async function readSegments(job: OrderedJob, post: (message: OrderedMessage) => 
       return;
     }
     flush();
-    post({ kind: "progress", bytes: range.end - range.start - posted });
     post({ kind: "end", segment, records: reader.records - 1 });
   }
 }

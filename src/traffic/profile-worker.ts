@@ -5,7 +5,7 @@ import { InputError, type InputLocation } from "../errors.js";
 import { resolveHeader } from "./columns.js";
 import { TrafficProfileBuilder, type TrafficProfilePart } from "./profile.js";
 import { OpenQuoteError, RecordReader } from "./record-reader.js";
-import { streamRecords } from "./record-stream.js";
+import { streamRangeInWorker } from "./record-stream.js";
 
 export interface ProfileJob {
   file: string;
@@ -22,9 +22,6 @@ export type WorkerMessage =
   | { kind: "done"; records: number; rows: number; requests: number; part: TrafficProfilePart }
   | { kind: "failed"; openQuote: boolean; location?: InputLocation; message: string };
 
-/** Progress is posted every this many bytes: often enough for a progress line, rare enough to be free. */
-const PROGRESS_EVERY = 1 << 20;
-
 async function profileRange(job: ProfileJob, post: (message: WorkerMessage) => void): Promise<void> {
   const layout = resolveHeader(job.header, job.map);
   if (!("index" in layout)) throw new Error(`header rejected in a worker: ${layout.message}`);
@@ -36,19 +33,7 @@ async function profileRange(job: ProfileJob, post: (message: WorkerMessage) => v
     firstRecord: 1,
     lean: true,
   });
-  let posted = 0;
-  await streamRecords(job.file, reader, {
-    start: job.start,
-    end: job.end,
-    newline: job.newline,
-    syncReads: true,
-    onBytes: (bytes) => {
-      if (bytes - posted < PROGRESS_EVERY) return;
-      post({ kind: "progress", bytes: bytes - posted });
-      posted = bytes;
-    },
-  });
-  post({ kind: "progress", bytes: job.end - job.start - posted });
+  await streamRangeInWorker(job.file, reader, job, (bytes) => post({ kind: "progress", bytes }));
   const { rows, requests } = reader;
   post({ kind: "done", records: reader.records - 1, rows, requests, part: builder.part() });
 }

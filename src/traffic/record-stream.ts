@@ -98,3 +98,31 @@ function streamError(file: string, error: Error): Error {
   }
   return new InputError({ file }, `cannot be read (${error.message})`);
 }
+
+/** Progress from a worker is posted in steps of about 1 MiB, not per chunk. */
+const WORKER_PROGRESS_STEP = 1 << 20;
+
+/**
+ * Streams one byte range in a worker thread (blocking reads) and reports the bytes read in steps, the
+ * remainder once the range is done: the sum of the reports is the range's length.
+ */
+export async function streamRangeInWorker(
+  file: string,
+  reader: RecordReader,
+  range: { start: number; end: number; newline: "\n" | "\r\n" },
+  reportBytes: (bytes: number) => void,
+): Promise<void> {
+  let reported = 0;
+  await streamRecords(file, reader, {
+    start: range.start,
+    end: range.end,
+    newline: range.newline,
+    syncReads: true,
+    onBytes: (bytes) => {
+      if (bytes - reported < WORKER_PROGRESS_STEP) return;
+      reportBytes(bytes - reported);
+      reported = bytes;
+    },
+  });
+  reportBytes(range.end - range.start - reported);
+}

@@ -2,12 +2,14 @@
 // tokenCostUsd (what `project` does), and priced per row into CompensatedSums (what `route` does), both
 // match an exact BigInt re-computation in micro-dollars to the cent. Rows come from a seeded generator, in
 // memory, with cache reads, weights and prompts on both sides of a long-context threshold.
+
 import { expect, test } from "vitest";
 import type { ModelPrice } from "../../src/cost/price.js";
 import { isLongContext, STANDARD, tokenCostUsd } from "../../src/cost/request-cost.js";
 import { SingleTargetBaselines } from "../../src/routing/baselines.js";
 import { CompensatedSums } from "../../src/routing/money.js";
 import type { RouteTarget } from "../../src/routing/policy.js";
+import { seededRandom } from "../../src/routing/prng.js";
 import { TrafficProfileBuilder } from "../../src/traffic/profile.js";
 import type { TrafficRow } from "../../src/traffic/row.js";
 
@@ -29,20 +31,8 @@ const MICRO = {
   long: { input: 4_740_000n, output: 13_695_000n, cacheRead: 474_000n },
 };
 
-/** mulberry32: a small seeded generator, so the 5 million rows are the same on every run. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 test("5 million rows: project's and route's totals equal an exact BigInt re-computation to the cent", () => {
-  const random = generator(2026);
+  const random = seededRandom(2026);
   const builder = new TrafficProfileBuilder({ longContextThresholds: [200_000] });
   const perRow = new CompensatedSums(1);
   // Route's single-target baselines: token sums per long-context band, priced once at the end.

@@ -1,48 +1,12 @@
 // The CostAnalyzer against numbers worked out by hand. Prices are USD per million tokens.
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/cost/analyzer.js";
-import { PricingCatalog } from "../../src/cost/catalog.js";
-import type { ModelPrice } from "../../src/cost/price.js";
 import { provisionedMonthlyUsd } from "../../src/cost/provisioned.js";
 import { scenarioSchema } from "../../src/cost/scenario-schema.js";
 import type { TrafficBucket, TrafficMix } from "../../src/cost/traffic-mix.js";
+import { smallCatalog } from "./small-catalog.js";
 
-const base = { aliases: [], source: "test", asOf: "2026-01-01" };
-const sonnetRates = { input: 3, output: 15, cacheRead: 0.3, cacheWrite5m: 3.75 };
-const models: ModelPrice[] = [
-  {
-    ...base,
-    key: "openai/gpt-4o",
-    provider: "openai",
-    model: "gpt-4o",
-    family: "gpt-4o",
-    rates: { input: 2.5, output: 10, cacheRead: 1.25 },
-  },
-  {
-    ...base,
-    key: "anthropic/claude-sonnet-4-5",
-    provider: "anthropic",
-    model: "claude-sonnet-4-5",
-    family: "claude-sonnet-4.5",
-    rates: sonnetRates,
-  },
-  {
-    ...base,
-    key: "bedrock/anthropic.claude-sonnet-4-5-v1:0",
-    provider: "bedrock",
-    model: "anthropic.claude-sonnet-4-5-v1:0",
-    family: "claude-sonnet-4.5",
-    rates: sonnetRates,
-    longContext: {
-      thresholdTokens: 200_000,
-      rates: { input: 6, output: 22.5, cacheRead: 0.6, cacheWrite5m: 7.5 },
-    },
-    batch: { input: 1.5, output: 7.5 },
-    profileMultipliers: { global: 1, geo: 1.1, "in-region": 1.1 },
-    provisioned: { perUnitHour: { "1-month": 18.4 }, tokensPerMinutePerUnit: 100 },
-  },
-];
-const catalog = new PricingCatalog(models);
+const catalog = smallCatalog();
 
 function bucket(
   partial: Partial<TrafficBucket> & Pick<TrafficBucket, "model" | "requests" | "tokens">,

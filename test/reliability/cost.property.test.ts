@@ -4,47 +4,12 @@
 import fc from "fast-check";
 import { expect, test } from "vitest";
 import { analyze } from "../../src/cost/analyzer.js";
-import { PricingCatalog } from "../../src/cost/catalog.js";
-import type { ModelPrice } from "../../src/cost/price.js";
 import { scenarioSchema } from "../../src/cost/scenario-schema.js";
 import { TrafficProfileBuilder } from "../../src/traffic/profile.js";
 import type { TrafficRow } from "../../src/traffic/row.js";
+import { smallCatalog } from "../cost/small-catalog.js";
 
-const base = { aliases: [], source: "test", asOf: "2026-01-01" };
-const sonnet = { input: 3, output: 15, cacheRead: 0.3, cacheWrite5m: 3.75 };
-const MODELS: ModelPrice[] = [
-  {
-    ...base,
-    key: "openai/gpt-4o",
-    provider: "openai",
-    model: "gpt-4o",
-    family: "gpt-4o",
-    rates: { input: 2.5, output: 10, cacheRead: 1.25 },
-  },
-  {
-    ...base,
-    key: "anthropic/claude-sonnet-4-5",
-    provider: "anthropic",
-    model: "claude-sonnet-4-5",
-    family: "claude-sonnet-4.5",
-    rates: sonnet,
-  },
-  {
-    ...base,
-    key: "bedrock/anthropic.claude-sonnet-4-5-v1:0",
-    provider: "bedrock",
-    model: "anthropic.claude-sonnet-4-5-v1:0",
-    family: "claude-sonnet-4.5",
-    rates: sonnet,
-    // The long-context tier makes cost depend on each request's prompt, not only on token sums.
-    longContext: {
-      thresholdTokens: 200_000,
-      rates: { input: 6, output: 22.5, cacheRead: 0.6, cacheWrite5m: 7.5 },
-    },
-    batch: { input: 1.5, output: 7.5 },
-  },
-];
-const catalog = new PricingCatalog(MODELS);
+const catalog = smallCatalog();
 const THRESHOLDS = [200_000];
 
 // Two options and infra with a per-request price and a free tier, so the curves are not just lines.

@@ -15,8 +15,6 @@ export interface CostCurve {
   hinges: Hinge[];
 }
 
-export const ZERO_CURVE: CostCurve = { fixed: 0, perRequest: 0, hinges: [] };
-
 export function evaluateCurve(curve: CostCurve, requests: number): number {
   let cost = curve.fixed + curve.perRequest * requests;
   for (const hinge of curve.hinges) if (requests > hinge.at) cost += hinge.slope * (requests - hinge.at);

@@ -1,5 +1,5 @@
 // Infrastructure line items as cost curves over monthly requests: metered quantities with free tiers.
-import { type CostCurve, evaluateCurve, meteredCurve } from "./cost-curve.js";
+import { type CostCurve, meteredCurve } from "./cost-curve.js";
 import type { DeploymentOption, InfraItem } from "./scenario-schema.js";
 
 export interface InfraCost {
@@ -30,7 +30,7 @@ function quantityRate(item: InfraItem, perRequest: TokensPerRequest): number {
   );
 }
 
-export function infraCurve(item: InfraItem, perRequest: TokensPerRequest): CostCurve {
+function infraCurve(item: InfraItem, perRequest: TokensPerRequest): CostCurve {
   return meteredCurve(
     item.unit_price_usd,
     item.quantity.per_month,
@@ -47,8 +47,4 @@ export function infraCostsFor(
   return items
     .filter((item) => appliesTo(item, option))
     .map((item) => ({ item, curve: infraCurve(item, perRequest) }));
-}
-
-export function infraMonthlyUsd(cost: InfraCost, requests: number): number {
-  return evaluateCurve(cost.curve, requests);
 }

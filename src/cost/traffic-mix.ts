@@ -31,12 +31,3 @@ export function addTokens(into: TokenCounts, tokens: TokenCounts): void {
 export function emptyTokens(): TokenCounts {
   return { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 };
 }
-
-export function scaleTokens(tokens: TokenCounts, factor: number): TokenCounts {
-  return {
-    input: tokens.input * factor,
-    output: tokens.output * factor,
-    cacheRead: tokens.cacheRead * factor,
-    cacheWrite: tokens.cacheWrite * factor,
-  };
-}

@@ -3,7 +3,6 @@
 import { type Document, isNode, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { InputError } from "../errors.js";
-import { readTextFile } from "./files.js";
 
 /** Bounds that keep alias bombs and absurd nesting from using unbounded memory or time. */
 const MAX_ALIAS_COUNT = 100;
@@ -106,10 +105,6 @@ function yamlIssues(parsed: ParsedYaml, issues: readonly z.core.$ZodIssue[]): In
       describeIssue(issue),
     );
   });
-}
-
-export async function loadYamlFile<T extends z.ZodType>(file: string, schema: T): Promise<z.infer<T>> {
-  return validateYaml(parseYamlText(file, await readTextFile(file)), schema);
 }
 
 /** The line of the node at `path`, or of its nearest ancestor that exists. */

@@ -19,8 +19,25 @@ export function addOutputOptions(command: Command): Command {
     .option("--verbose", "more detail on stderr, and stack traces for internal errors");
 }
 
+/** `--pricing FILE`, repeatable: extra pricing on top of the bundled catalog. Always an array. */
+export function pricingOption(): Option {
+  return new Option(
+    "-p, --pricing <file>",
+    "extra pricing file, llmcost YAML or LiteLLM JSON (repeatable; later wins)",
+  )
+    .argParser(collect)
+    .default([], "none");
+}
+
+/** `--map col=field`, repeatable: a CSV column read as a canonical traffic field. Always an array. */
+export function mapOption(): Option {
+  return new Option("-m, --map <column=field>", "map a CSV column to a canonical field (repeatable)")
+    .argParser(collect)
+    .default([], "none");
+}
+
 /** Collects a repeatable option into an array. */
-export function collect(value: string, previous: string[] = []): string[] {
+function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 

@@ -1,6 +1,6 @@
 // Declares `llmcost pricing list` and `pricing show`; the bodies live in commands/pricing.ts, imported on use.
 import type { Command } from "commander";
-import { addOutputOptions, collect, type OutputOptions, parsePositiveInt } from "./options.js";
+import { addOutputOptions, type OutputOptions, parsePositiveInt, pricingOption } from "./options.js";
 
 export interface PricingListOptions extends OutputOptions {
   provider?: string;
@@ -14,12 +14,7 @@ const DEFAULT_MAX_AGE_DAYS = 365;
 
 function addPricingOptions(command: Command): Command {
   return command
-    .option(
-      "-p, --pricing <file>",
-      "extra pricing file, llmcost YAML or LiteLLM JSON (repeatable; later wins)",
-      collect,
-      [],
-    )
+    .addOption(pricingOption())
     .option(
       "--max-age-days <n>",
       `flag prices older than N days as stale (default: ${DEFAULT_MAX_AGE_DAYS})`,

@@ -1,12 +1,18 @@
 // Declares `llmcost project`; the body lives in commands/project.ts and is imported on use.
 import type { Command } from "commander";
-import { addOutputOptions, collect, type OutputOptions, parsePositiveInt } from "./options.js";
+import {
+  addOutputOptions,
+  mapOption,
+  type OutputOptions,
+  parsePositiveInt,
+  pricingOption,
+} from "./options.js";
 
 export interface ProjectOptions extends OutputOptions {
   traffic: string;
   scenario?: string;
-  pricing?: string[];
-  map?: string[];
+  pricing: string[];
+  map: string[];
   monthlyRequests?: number;
   strict?: boolean;
 }
@@ -17,12 +23,8 @@ export function registerProject(program: Command): void {
     .description("project the monthly cost of Bedrock versus direct provider APIs for a traffic log")
     .requiredOption("-t, --traffic <file>", "traffic CSV (.csv or .csv.gz) with a header row")
     .option("-s, --scenario <file>", "scenario YAML (default: the bundled typical production stack)")
-    .option(
-      "-p, --pricing <file>",
-      "extra pricing file, llmcost YAML or LiteLLM JSON (repeatable; later wins)",
-      collect,
-    )
-    .option("-m, --map <column=field>", "map a CSV column to a canonical field (repeatable)", collect)
+    .addOption(pricingOption())
+    .addOption(mapOption())
     .option(
       "-n, --monthly-requests <n>",
       "rescale the observed mix to N requests a month",

@@ -1,6 +1,6 @@
 // Declares `llmcost route`; the body lives in commands/route.ts and is imported on use.
 import { type Command, InvalidArgumentError, Option } from "commander";
-import { addOutputOptions, collect, type OutputOptions } from "./options.js";
+import { addOutputOptions, mapOption, type OutputOptions, pricingOption } from "./options.js";
 
 export const ROUTE_FAIL_ON = ["compliance"] as const;
 export type RouteFailOn = (typeof ROUTE_FAIL_ON)[number];
@@ -38,13 +38,8 @@ export function registerRoute(program: Command): void {
       "traffic CSV (.csv or .csv.gz) with a header row, in timestamp order",
     )
     .requiredOption("-P, --policy <file>", "routing policy YAML (see docs/route.md)")
-    .option(
-      "-p, --pricing <file>",
-      "extra pricing file, llmcost YAML or LiteLLM JSON (repeatable; later wins)",
-      collect,
-      [],
-    )
-    .option("-m, --map <column=field>", "map a CSV column to a canonical field (repeatable)", collect, [])
+    .addOption(pricingOption())
+    .addOption(mapOption())
     .option("--seed <n>", "seed for simulated error rates below 1 (default 1)", parseSeed)
     .option(
       "--decisions <file>",

@@ -1,14 +1,14 @@
 // Declares `llmcost validate`; the body lives in commands/validate.ts and is imported on use.
 import { type Command, Option } from "commander";
-import { collect } from "./options.js";
+import { mapOption, pricingOption } from "./options.js";
 
 export const INPUT_KINDS = ["traffic", "pricing", "scenario", "policy", "answers"] as const;
 export type InputKind = (typeof INPUT_KINDS)[number];
 
 export interface ValidateOptions {
   kind?: InputKind;
-  pricing?: string[];
-  map?: string[];
+  pricing: string[];
+  map: string[];
   format?: "text" | "json";
   color: boolean;
 }
@@ -25,8 +25,8 @@ export function registerValidate(program: Command): void {
         INPUT_KINDS,
       ),
     )
-    .option("-p, --pricing <file>", "extra pricing for policy and answers checks (repeatable)", collect)
-    .option("-m, --map <column=field>", "map a CSV column to a canonical field (repeatable)", collect)
+    .addOption(pricingOption())
+    .addOption(mapOption())
     .addOption(
       new Option("-f, --format <format>", "text lines or a JSON document")
         .choices(["text", "json"])

@@ -1,6 +1,6 @@
 // Declares `llmcost wizard`; the body lives in commands/wizard.ts and is imported on use.
 import type { Command } from "commander";
-import { collect } from "./options.js";
+import { pricingOption } from "./options.js";
 
 export interface WizardOptions {
   answers?: string;
@@ -26,12 +26,7 @@ export function registerWizard(program: Command): void {
       ".",
     )
     .option("-y, --yes", "overwrite existing files without asking")
-    .option(
-      "-p, --pricing <file>",
-      "extra pricing file, llmcost YAML or LiteLLM JSON (repeatable; later wins)",
-      collect,
-      [],
-    )
+    .addOption(pricingOption())
     .option("--no-color", "disable colors (NO_COLOR and FORCE_COLOR are honoured too)")
     .addHelpText(
       "after",

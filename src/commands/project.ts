@@ -16,8 +16,8 @@ export async function runProject(options: ProjectOptions): Promise<number> {
   applyColorChoice(options);
   if (options.output) assertWritablePath(options.output, "--output");
   const diagnostics = createDiagnostics(options);
-  const map = parseColumnMap(options.map ?? []);
-  const catalog = await loadCatalog(options.pricing ?? [], { onNotice: diagnostics.info });
+  const map = parseColumnMap(options.map);
+  const catalog = await loadCatalog(options.pricing, { onNotice: diagnostics.info });
   const loaded = await loadScenario(options.scenario);
   const progress = createProgress(`reading ${options.traffic}`, !options.quiet);
   const { profile } = await profileTraffic(options.traffic, {

@@ -44,7 +44,7 @@ async function checkAs(
 ): Promise<Omit<FileVerdict, "file" | "kind">> {
   switch (kind) {
     case "traffic": {
-      const summary = await readTraffic(file, () => {}, { map: parseColumnMap(options.map ?? []) });
+      const summary = await readTraffic(file, () => {}, { map: parseColumnMap(options.map) });
       return { summary: `${summary.rows} rows, ${summary.requests} requests`, problems: [] };
     }
     case "pricing": {
@@ -58,11 +58,11 @@ async function checkAs(
       return { ...(problems.length ? {} : { summary: `${options} options` }), problems };
     }
     case "answers": {
-      await loadAnswers(file, await loadCatalog(options.pricing ?? []));
+      await loadAnswers(file, await loadCatalog(options.pricing));
       return { summary: "valid", problems: [] };
     }
     case "policy": {
-      const policy = await loadRoutingPolicy(file, await loadCatalog(options.pricing ?? []));
+      const policy = await loadRoutingPolicy(file, await loadCatalog(options.pricing));
       return { summary: `${policy.targets.length} targets, ${policy.rules.length} rules`, problems: [] };
     }
   }

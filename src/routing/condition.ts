@@ -4,7 +4,9 @@
 // Semantics: `field: value` is equality; an operator object holds when all its operators hold. A request
 // without the field (e.g. no `region` column) fails eq, in, gt, gte, lt, lte and regex, and passes ne and
 // nin. `meta.<column>` values are text: equality compares text, numeric operators parse the text.
+
 import type { TrafficRowView } from "../traffic/row.js";
+import { BOOLEAN_COLUMNS, NUMERIC_COLUMNS } from "../traffic/row.js";
 import type { ConditionSpec, Matcher, OperatorMatcher, RequestField } from "./policy-schema.js";
 import { REQUEST_FIELDS } from "./policy-schema.js";
 
@@ -37,16 +39,8 @@ const ACCESSORS: Record<RequestField, FieldAccessor> = {
   requires_latest: (r) => r.requiresLatest,
 };
 
-const NUMERIC_FIELDS: ReadonlySet<string> = new Set([
-  "input_tokens",
-  "output_tokens",
-  "cache_read_tokens",
-  "cache_write_tokens",
-  "requests",
-  "latency_ms",
-  "latency_budget_ms",
-]);
-const BOOLEAN_FIELDS: ReadonlySet<string> = new Set(["requires_compliance", "requires_latest"]);
+const NUMERIC_FIELDS: ReadonlySet<string> = new Set(NUMERIC_COLUMNS);
+const BOOLEAN_FIELDS: ReadonlySet<string> = new Set(BOOLEAN_COLUMNS);
 
 function isRequestField(key: string): key is RequestField {
   return (REQUEST_FIELDS as readonly string[]).includes(key);

@@ -23,6 +23,21 @@ export const TRAFFIC_COLUMNS = [
 ] as const;
 export type TrafficColumn = (typeof TRAFFIC_COLUMNS)[number];
 
+/** Columns holding numbers and booleans; every other canonical column is text (or the timestamp). */
+export const NUMERIC_COLUMNS = [
+  "input_tokens",
+  "output_tokens",
+  "cache_read_tokens",
+  "cache_write_tokens",
+  "requests",
+  "latency_ms",
+  "latency_budget_ms",
+] as const satisfies readonly TrafficColumn[];
+export const BOOLEAN_COLUMNS = [
+  "requires_compliance",
+  "requires_latest",
+] as const satisfies readonly TrafficColumn[];
+
 export interface TrafficRow {
   /** 1-based data row number (the header is row 0), for error messages and traces. */
   row: number;

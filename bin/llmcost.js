@@ -1,2 +1,4 @@
 #!/usr/bin/env node
-import "../dist/cli.js";
+import { runBinary } from "../dist/cli.js";
+
+await runBinary();

@@ -1,66 +1,79 @@
-// Builds the commander program. Command bodies are imported lazily so `--version` and `--help` stay fast.
+// The program: commander declarations of every command, each runner imported only when its command runs so
+// `--version` and `--help` stay fast. `main` is the whole CLI as a function (tests call it in-process);
+// `runBinary` is what bin/llmcost.js calls. This is the only module that imports src/commands.
 import { Command, CommanderError } from "commander";
-import { handleFailure } from "./cli/failure.js";
-import { registerPricing } from "./cli/pricing.js";
-import { registerProject } from "./cli/project.js";
-import { registerRoute } from "./cli/route.js";
-import { registerValidate } from "./cli/validate.js";
-import { registerWizard } from "./cli/wizard.js";
-import { ExitCode } from "./errors.js";
-import { removeTemporaries } from "./io/temporary-files.js";
+import { registerPricing } from "./commands/pricing/command.js";
+import { registerProject } from "./commands/project/command.js";
+import { registerRoute } from "./commands/route/command.js";
+import type { Run } from "./commands/run-type.js";
+import { registerValidate } from "./commands/validate/command.js";
+import { registerWizard } from "./commands/wizard/command.js";
+import { handleFailure } from "./terminal/failure.js";
+import { installProcessHandlers } from "./terminal/signals.js";
 import { VERSION } from "./version.js";
 
-// A reader that stops early (`| head`) is not an error: stop quietly.
-process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-  if (error.code === "EPIPE") process.exit(0);
-  throw error;
-});
+/** Runs llmcost with `argv` (as process.argv: node, script, then the arguments); resolves to the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let exitCode = 0;
+  /** A Run that imports its runner on first use and keeps the exit code it returns. */
+  const lazy =
+    <Args extends unknown[]>(load: () => Promise<(...args: Args) => Promise<number>>): Run<Args> =>
+    async (...args) => {
+      exitCode = await (await load())(...args);
+    };
 
-// Ctrl-C during a long run: remove half-written temporary files and exit 130 (128 + SIGINT), quietly.
-// SIGTERM likewise (143). Output files are only ever renamed into place once complete.
-for (const [signal, code] of [
-  ["SIGINT", ExitCode.interrupted],
-  ["SIGTERM", ExitCode.terminated],
-] as const) {
-  process.once(signal, () => {
-    removeTemporaries();
-    process.stderr.write(`\nllmcost: interrupted (${signal}); no partial output was left behind\n`);
-    process.exit(code);
-  });
-}
-
-const program = new Command("llmcost")
-  .description(
-    "Cost and routing analyzer for LLM traffic: AWS Bedrock versus direct provider APIs, breakeven volume,\n" +
-      "growth and optimization tips; offline, explained replay of routing policies.",
-  )
-  .version(VERSION, "-V, --version")
-  .showHelpAfterError("(run with --help for usage)")
-  .exitOverride()
-  .addHelpText(
-    "after",
-    `
+  const program = new Command("llmcost")
+    .description(
+      "Cost and routing analyzer for LLM traffic: AWS Bedrock versus direct provider APIs, breakeven volume,\n" +
+        "growth and optimization tips; offline, explained replay of routing policies.",
+    )
+    .version(VERSION, "-V, --version")
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride()
+    .addHelpText(
+      "after",
+      `
 Examples:
   $ llmcost project --traffic fixtures/traffic/saas-assistant-week.csv
   $ llmcost project --traffic logs.csv --scenario my.scenario.yaml --format json | jq .options
   $ llmcost route --dry-run --traffic fixtures/traffic/saas-assistant-week.csv --policy fixtures/policies/seed-hybrid.yaml
   $ llmcost pricing show claude-sonnet-4-5
   $ llmcost wizard`,
+    );
+
+  registerProject(
+    program,
+    lazy(async () => (await import("./commands/project/run.js")).runProject),
+  );
+  registerRoute(
+    program,
+    lazy(async () => (await import("./commands/route/run.js")).runRoute),
+  );
+  registerWizard(
+    program,
+    lazy(async () => (await import("./commands/wizard/run.js")).runWizard),
+  );
+  registerPricing(program, {
+    list: lazy(async () => (await import("./commands/pricing/run.js")).runPricingList),
+    show: lazy(async () => (await import("./commands/pricing/run.js")).runPricingShow),
+  });
+  registerValidate(
+    program,
+    lazy(async () => (await import("./commands/validate/run.js")).runValidate),
   );
 
-registerProject(program);
-registerRoute(program);
-registerWizard(program);
-registerPricing(program);
-registerValidate(program);
-
-try {
-  await program.parseAsync(process.argv);
-} catch (error) {
-  if (error instanceof CommanderError) {
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (error) {
     // Help and version exit 0; every other commander error is bad usage (exit 2).
-    process.exitCode = error.exitCode === 0 ? 0 : 2;
-  } else {
-    process.exitCode = handleFailure(error, process.argv.includes("--verbose"));
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    return handleFailure(error, argv.includes("--verbose"));
   }
+}
+
+/** The binary: process handlers, then the CLI on process.argv. */
+export async function runBinary(): Promise<void> {
+  installProcessHandlers();
+  process.exitCode = await main(process.argv);
 }

@@ -1,9 +1,9 @@
 // The wizard's view of its inputs for the interview: the catalog, the default stack, and traffic CSVs read
 // once each (the interview reads a CSV to summarise it; the projection reuses that profile).
 
-import { longContextThresholds } from "../commands/project-report.js";
 import type { PricingCatalog } from "../cost/catalog.js";
 import type { LoadedScenario } from "../io/scenario-load.js";
+import { longContextThresholds } from "../pipeline/project.js";
 import { formatUnitPrice } from "../report/numbers.js";
 import type { TrafficProfile } from "../traffic/profile.js";
 import { profileTraffic } from "../traffic/profile-traffic.js";

@@ -3,11 +3,11 @@
 // and checks the other commands use. Pure: the CSV profile and the base scenario come in as data.
 
 import { stringify } from "yaml";
-import { longContextThresholds } from "../commands/project-report.js";
 import type { PricingCatalog } from "../cost/catalog.js";
 import { scenarioSchema } from "../cost/scenario-schema.js";
 import type { LoadedScenario } from "../io/scenario-load.js";
 import { parseYamlText, validateYaml } from "../io/yaml.js";
+import { longContextThresholds } from "../pipeline/project.js";
 import { compilePolicy } from "../routing/policy.js";
 import { PolicySchema } from "../routing/policy-schema.js";
 import { type TrafficProfile, TrafficProfileBuilder } from "../traffic/profile.js";

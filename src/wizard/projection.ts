@@ -1,8 +1,8 @@
 // The projection the wizard shows: the same pipeline as `llmcost project` on the files the wizard writes,
 // so rerunning that command reproduces it.
 
-import { projectProfile } from "../commands/project-report.js";
 import type { PricingCatalog } from "../cost/catalog.js";
+import { projectProfile } from "../pipeline/project.js";
 import type { ProjectionReport } from "../report/projection-data.js";
 import type { WizardPlan } from "./plan.js";
 

@@ -7,7 +7,7 @@ import { mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadRoutingPolicy } from "../../src/commands/route-policy.js";
+import { loadRoutingPolicy } from "../../src/io/policy-load.js";
 import { InputError } from "../../src/errors.js";
 import { loadCatalog } from "../../src/io/pricing-load.js";
 import { decisionHeader, decisionLine } from "../../src/report/route-decisions.js";

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { loadRoutingPolicy } from "../../src/commands/route-policy.js";
+import { loadRoutingPolicy } from "../../src/io/policy-load.js";
 import { policyJsonSchema } from "../../src/routing/policy-schema.js";
 import { LOOKUP } from "./helpers.js";
 

@@ -2,8 +2,6 @@
 // 64 KiB chunks (the replay's row callback is synchronous, so memory stays bounded whatever the row count),
 // into a temporary file renamed into place at the end, so a failed run never leaves half a file behind.
 import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
-import { assertWritablePath, temporaryPathFor, writeFailure } from "../io/output.js";
-import { trackTemporary } from "../io/temporary-files.js";
 import {
   type DecisionFileFormat,
   decisionFileFormat,
@@ -11,6 +9,8 @@ import {
   decisionLine,
 } from "../report/route-decisions.js";
 import type { RoutingDecision } from "../routing/replay.js";
+import { assertWritablePath, temporaryPathFor, writeFailure } from "./output.js";
+import { trackTemporary } from "./temporary-files.js";
 
 const FLUSH_AT = 64 * 1024;
 

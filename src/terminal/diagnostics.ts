@@ -1,14 +1,25 @@
 // Warnings and notices for the user: stderr only, so stdout carries nothing but the report.
 import chalk from "chalk";
 import { printable } from "../report/table.js";
-import type { OutputOptions } from "./options.js";
 
 export interface Diagnostics {
   warn(message: string): void;
   info(message: string): void;
 }
 
-export function createDiagnostics(options: Pick<OutputOptions, "quiet" | "verbose">): Diagnostics {
+/** How much a command says on stderr: `--quiet` and `--verbose`. */
+export interface Verbosity {
+  quiet?: boolean | undefined;
+  verbose?: boolean | undefined;
+}
+
+/** What decides colour: `--no-color` (commander's `color: false`) and whether a report goes to a file. */
+export interface ColorChoice {
+  color: boolean;
+  output?: string | undefined;
+}
+
+export function createDiagnostics(options: Verbosity): Diagnostics {
   return {
     warn(message) {
       if (!options.quiet) process.stderr.write(`${chalk.yellow("warning:")} ${printable(message)}\n`);
@@ -20,6 +31,6 @@ export function createDiagnostics(options: Pick<OutputOptions, "quiet" | "verbos
 }
 
 /** `--no-color` wins; otherwise chalk follows NO_COLOR, FORCE_COLOR and whether stdout is a terminal. */
-export function applyColorChoice(options: Pick<OutputOptions, "color" | "output">): void {
+export function applyColorChoice(options: ColorChoice): void {
   if (!options.color || options.output) chalk.level = 0;
 }

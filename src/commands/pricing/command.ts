@@ -1,6 +1,8 @@
-// Declares `llmcost pricing list` and `pricing show`; the bodies live in commands/pricing.ts, imported on use.
+// Declares `llmcost pricing list` and `pricing show`: flags and options types. The runners (run.ts) are passed in
+// by src/cli.ts.
 import type { Command } from "commander";
-import { addOutputOptions, type OutputOptions, parsePositiveInt, pricingOption } from "./options.js";
+import { addOutputOptions, type OutputOptions, parsePositiveInt, pricingOption } from "../options.js";
+import type { Run } from "../run-type.js";
 
 export interface PricingListOptions extends OutputOptions {
   provider?: string;
@@ -23,7 +25,10 @@ function addPricingOptions(command: Command): Command {
     );
 }
 
-export function registerPricing(program: Command): void {
+export function registerPricing(
+  program: Command,
+  run: { list: Run<[PricingListOptions]>; show: Run<[model: string, options: PricingShowOptions]> },
+): void {
   const pricing = program
     .command("pricing")
     .description("what the pricing catalog knows: prices per model, with source and as-of date")
@@ -49,10 +54,7 @@ Examples:
   $ llmcost pricing list --provider bedrock --format markdown
   $ llmcost pricing list --pricing model_prices_and_context_window.json --format json | jq '.models | length'`,
     )
-    .action(async (options: PricingListOptions) => {
-      const { runPricingList } = await import("../commands/pricing.js");
-      process.exitCode = await runPricingList(options);
-    });
+    .action(run.list);
 
   const show = pricing
     .command("show")
@@ -68,8 +70,5 @@ Examples:
   $ llmcost pricing show global.anthropic.claude-sonnet-4-5-20250929-v1:0 --format json
   $ llmcost pricing show my-model --pricing fixtures/pricing/custom-models.yaml --max-age-days 90`,
     )
-    .action(async (model: string, options: PricingShowOptions) => {
-      const { runPricingShow } = await import("../commands/pricing.js");
-      process.exitCode = await runPricingShow(model, options);
-    });
+    .action(run.show);
 }

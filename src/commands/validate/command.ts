@@ -1,6 +1,7 @@
-// Declares `llmcost validate`; the body lives in commands/validate.ts and is imported on use.
+// Declares `llmcost validate`: its flags and their options type. The runner (run.ts) is passed in by src/cli.ts.
 import { type Command, Option } from "commander";
-import { mapOption, pricingOption } from "./options.js";
+import { mapOption, pricingOption } from "../options.js";
+import type { Run } from "../run-type.js";
 
 export const INPUT_KINDS = ["traffic", "pricing", "scenario", "policy", "answers"] as const;
 export type InputKind = (typeof INPUT_KINDS)[number];
@@ -13,7 +14,10 @@ export interface ValidateOptions {
   color: boolean;
 }
 
-export function registerValidate(program: Command): void {
+export function registerValidate(
+  program: Command,
+  run: Run<[files: string[], options: ValidateOptions]>,
+): void {
   program
     .command("validate")
     .description(
@@ -43,8 +47,5 @@ Examples:
   $ llmcost validate my.policy.yaml --pricing extra-prices.yaml
   $ llmcost validate llmcost.*.yaml --format json`,
     )
-    .action(async (files: string[], options: ValidateOptions) => {
-      const { runValidate } = await import("../commands/validate.js");
-      process.exitCode = await runValidate(files, options);
-    });
+    .action(run);
 }

@@ -1,6 +1,7 @@
-// Declares `llmcost route`; the body lives in commands/route.ts and is imported on use.
+// Declares `llmcost route`: its flags and their options type. The runner (run.ts) is passed in by src/cli.ts.
 import { type Command, InvalidArgumentError, Option } from "commander";
-import { addOutputOptions, mapOption, type OutputOptions, pricingOption } from "./options.js";
+import { addOutputOptions, mapOption, type OutputOptions, pricingOption } from "../options.js";
+import type { Run } from "../run-type.js";
 
 export const ROUTE_FAIL_ON = ["compliance"] as const;
 export type RouteFailOn = (typeof ROUTE_FAIL_ON)[number];
@@ -26,7 +27,7 @@ function parseSeed(value: string): number {
   return seed;
 }
 
-export function registerRoute(program: Command): void {
+export function registerRoute(program: Command, run: Run<[RouteOptions]>): void {
   const command = program
     .command("route")
     .description(
@@ -67,8 +68,5 @@ Examples:
   $ llmcost route --dry-run -t logs.csv -P new.yaml --diff current.yaml --format markdown
   $ llmcost route --dry-run -t logs.csv -P fixtures/policies/failover-drill.yaml --seed 7 --fail-on compliance`,
     )
-    .action(async (options: RouteOptions) => {
-      const { runRoute } = await import("../commands/route.js");
-      process.exitCode = await runRoute(options);
-    });
+    .action(run);
 }

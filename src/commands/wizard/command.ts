@@ -1,6 +1,7 @@
-// Declares `llmcost wizard`; the body lives in commands/wizard.ts and is imported on use.
+// Declares `llmcost wizard`: its flags and their options type. The runner (run.ts) is passed in by src/cli.ts.
 import type { Command } from "commander";
-import { pricingOption } from "./options.js";
+import { pricingOption } from "../options.js";
+import type { Run } from "../run-type.js";
 
 export interface WizardOptions {
   answers?: string;
@@ -10,7 +11,7 @@ export interface WizardOptions {
   color: boolean;
 }
 
-export function registerWizard(program: Command): void {
+export function registerWizard(program: Command, run: Run<[WizardOptions]>): void {
   program
     .command("wizard")
     .description(
@@ -39,8 +40,5 @@ Examples:
 
 Answers file format: docs/wizard.md. Without a terminal, use --answers (or llmcost project).`,
     )
-    .action(async (options: WizardOptions) => {
-      const { runWizard } = await import("../commands/wizard.js");
-      process.exitCode = await runWizard(options);
-    });
+    .action(run);
 }

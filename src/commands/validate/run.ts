@@ -1,15 +1,16 @@
 // `llmcost validate`: check each file as the kind it is, collect every problem with its location, print a
 // line per file (or JSON) and exit 2 when anything is wrong.
-import type { InputKind, ValidateOptions } from "../cli/validate.js";
-import { scenarioSchema } from "../cost/scenario-schema.js";
-import { ExitCode, formatLocation, InputError } from "../errors.js";
-import { readTextFile } from "../io/files.js";
-import { loadCatalog, loadPricingFile } from "../io/pricing-load.js";
-import { parseYamlText, yamlProblems } from "../io/yaml.js";
-import { parseColumnMap } from "../traffic/columns.js";
-import { readTraffic } from "../traffic/read.js";
-import { loadAnswers } from "../wizard/answers-load.js";
-import { loadRoutingPolicy } from "./route-policy.js";
+
+import { scenarioSchema } from "../../cost/scenario-schema.js";
+import { ExitCode, formatLocation, InputError } from "../../errors.js";
+import { readTextFile } from "../../io/files.js";
+import { loadRoutingPolicy } from "../../io/policy-load.js";
+import { loadCatalog, loadPricingFile } from "../../io/pricing-load.js";
+import { parseYamlText, yamlProblems } from "../../io/yaml.js";
+import { parseColumnMap } from "../../traffic/columns.js";
+import { readTraffic } from "../../traffic/read.js";
+import { loadAnswers } from "../../wizard/answers-load.js";
+import type { InputKind, ValidateOptions } from "./command.js";
 
 interface FileVerdict {
   file: string;

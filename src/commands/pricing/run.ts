@@ -1,13 +1,14 @@
 // `llmcost pricing list` and `pricing show`: load the catalog, pick models, render, exit code.
-import { applyColorChoice, createDiagnostics } from "../cli/diagnostics.js";
-import type { PricingListOptions, PricingShowOptions } from "../cli/pricing.js";
-import { normaliseProvider } from "../cost/pricing-ids.js";
-import { ExitCode, UsageError } from "../errors.js";
-import { emitReport } from "../io/output.js";
-import { loadCatalog } from "../io/pricing-load.js";
-import { chosenFormat } from "../report/formats.js";
-import { buildPricingList, buildPricingShow } from "../report/pricing-data.js";
-import { renderPricingList, renderPricingShow } from "../report/pricing-render.js";
+
+import { normaliseProvider } from "../../cost/pricing-ids.js";
+import { ExitCode, UsageError } from "../../errors.js";
+import { emitReport } from "../../io/output.js";
+import { loadCatalog } from "../../io/pricing-load.js";
+import { chosenFormat } from "../../report/formats.js";
+import { buildPricingList, buildPricingShow } from "../../report/pricing-data.js";
+import { renderPricingList, renderPricingShow } from "../../report/pricing-render.js";
+import { applyColorChoice, createDiagnostics } from "../../terminal/diagnostics.js";
+import type { PricingListOptions, PricingShowOptions } from "./command.js";
 
 export async function runPricingList(options: PricingListOptions): Promise<number> {
   applyColorChoice(options);

@@ -2,20 +2,20 @@
 // projection, the policy, the files written and the commands to rerun. Exit 130 on Ctrl-C at any prompt.
 import { join } from "node:path";
 import chalk from "chalk";
-import type { WizardOptions } from "../cli/wizard.js";
-import { ExitCode, UsageError } from "../errors.js";
-import { loadCatalog } from "../io/pricing-load.js";
-import { loadScenario } from "../io/scenario-load.js";
-import { renderProjection } from "../report/projection-render.js";
-import { checkAnswers, loadAnswers } from "../wizard/answers-load.js";
-import type { Answers } from "../wizard/answers-schema.js";
-import { interviewContext, type WizardContext } from "../wizard/context.js";
-import { runInterview } from "../wizard/interview.js";
-import { buildPlan, type WizardPaths } from "../wizard/plan.js";
-import { projectPlan } from "../wizard/projection.js";
-import type { Prompter } from "../wizard/prompter.js";
-import { terminalPrompter } from "../wizard/terminal-prompter.js";
-import { type FileToWrite, rerunCommands, writeWizardFiles } from "../wizard/write-files.js";
+import { ExitCode, UsageError } from "../../errors.js";
+import { loadCatalog } from "../../io/pricing-load.js";
+import { loadScenario } from "../../io/scenario-load.js";
+import { renderProjection } from "../../report/projection-render.js";
+import { checkAnswers, loadAnswers } from "../../wizard/answers-load.js";
+import type { Answers } from "../../wizard/answers-schema.js";
+import { interviewContext, type WizardContext } from "../../wizard/context.js";
+import { runInterview } from "../../wizard/interview.js";
+import { buildPlan, type WizardPaths } from "../../wizard/plan.js";
+import { projectPlan } from "../../wizard/projection.js";
+import type { Prompter } from "../../wizard/prompter.js";
+import { terminalPrompter } from "../../wizard/terminal-prompter.js";
+import { type FileToWrite, rerunCommands, writeWizardFiles } from "../../wizard/write-files.js";
+import type { WizardOptions } from "./command.js";
 
 export const NEEDS_TERMINAL =
   "llmcost wizard asks questions and needs an interactive terminal (stdin and stdout are not both a TTY here). " +

@@ -1,4 +1,4 @@
-// Declares `llmcost project`; the body lives in commands/project.ts and is imported on use.
+// Declares `llmcost project`: its flags and their options type. The runner (run.ts) is passed in by src/cli.ts.
 import type { Command } from "commander";
 import {
   addOutputOptions,
@@ -6,7 +6,8 @@ import {
   type OutputOptions,
   parsePositiveInt,
   pricingOption,
-} from "./options.js";
+} from "../options.js";
+import type { Run } from "../run-type.js";
 
 export interface ProjectOptions extends OutputOptions {
   traffic: string;
@@ -17,7 +18,7 @@ export interface ProjectOptions extends OutputOptions {
   strict?: boolean;
 }
 
-export function registerProject(program: Command): void {
+export function registerProject(program: Command, run: Run<[ProjectOptions]>): void {
   const command = program
     .command("project")
     .description("project the monthly cost of Bedrock versus direct provider APIs for a traffic log")
@@ -40,8 +41,5 @@ Examples:
   $ llmcost project -t logs.csv.gz -s fixtures/scenarios/default.yaml --monthly-requests 5000000
   $ llmcost project -t logs.csv --pricing litellm-prices.json --format json | jq '.breakeven'`,
     )
-    .action(async (options: ProjectOptions) => {
-      const { runProject } = await import("../commands/project.js");
-      process.exitCode = await runProject(options);
-    });
+    .action(run);
 }

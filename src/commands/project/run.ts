@@ -1,16 +1,17 @@
 // `llmcost project`: load pricing, scenario and traffic; analyze; render; exit code.
-import { applyColorChoice, createDiagnostics } from "../cli/diagnostics.js";
-import { createProgress } from "../cli/progress.js";
-import type { ProjectOptions } from "../cli/project.js";
-import { ExitCode, InputError } from "../errors.js";
-import { assertWritablePath, emitReport } from "../io/output.js";
-import { loadCatalog } from "../io/pricing-load.js";
-import { loadScenario } from "../io/scenario-load.js";
-import { chosenFormat } from "../report/formats.js";
-import { renderProjection } from "../report/projection-render.js";
-import { parseColumnMap } from "../traffic/columns.js";
-import { profileTraffic } from "../traffic/profile-traffic.js";
-import { longContextThresholds, projectProfile } from "./project-report.js";
+
+import { ExitCode, InputError } from "../../errors.js";
+import { assertWritablePath, emitReport } from "../../io/output.js";
+import { loadCatalog } from "../../io/pricing-load.js";
+import { loadScenario } from "../../io/scenario-load.js";
+import { longContextThresholds, projectProfile } from "../../pipeline/project.js";
+import { chosenFormat } from "../../report/formats.js";
+import { renderProjection } from "../../report/projection-render.js";
+import { applyColorChoice, createDiagnostics } from "../../terminal/diagnostics.js";
+import { createProgress } from "../../terminal/progress.js";
+import { parseColumnMap } from "../../traffic/columns.js";
+import { profileTraffic } from "../../traffic/profile-traffic.js";
+import type { ProjectOptions } from "./command.js";
 
 export async function runProject(options: ProjectOptions): Promise<number> {
   applyColorChoice(options);

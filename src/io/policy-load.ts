@@ -1,10 +1,10 @@
 // Loads a routing policy file: YAML parse, schema validation, then the cross-reference checks, every
 // problem reported with the file, the line and the field path. Also used by `llmcost validate`.
 import { InputError } from "../errors.js";
-import { readTextFile } from "../io/files.js";
-import { formatPath, locateInYaml, type ParsedYaml, parseYamlText, validateYaml } from "../io/yaml.js";
 import { type CompiledPolicy, compilePolicy, type PolicyIssue, type PriceLookup } from "../routing/policy.js";
 import { PolicySchema } from "../routing/policy-schema.js";
+import { readTextFile } from "./files.js";
+import { formatPath, locateInYaml, type ParsedYaml, parseYamlText, validateYaml } from "./yaml.js";
 
 export async function loadRoutingPolicy(file: string, catalog: PriceLookup): Promise<CompiledPolicy> {
   const parsed = parseYamlText(file, await readTextFile(file));

@@ -1,0 +1,78 @@
+// `llmcost route --dry-run`: load pricing and policies, run the dry run (pipeline/route-dry-run.ts) with a
+// progress line, render the summary (or one request's trace), warn, return the exit code.
+import { ExitCode, InputError, UsageError } from "../../errors.js";
+import { assertWritablePath, emitReport } from "../../io/output.js";
+import { loadRoutingPolicy } from "../../io/policy-load.js";
+import { loadCatalog } from "../../io/pricing-load.js";
+import { dryRun } from "../../pipeline/route-dry-run.js";
+import { chosenFormat } from "../../report/formats.js";
+import { renderRouteReport, renderTrace } from "../../report/route-render.js";
+import { buildRouteReport } from "../../report/route-report.js";
+import { DEFAULT_SEED } from "../../routing/prng.js";
+import type { RouteRunResult } from "../../routing/run.js";
+import { applyColorChoice, createDiagnostics } from "../../terminal/diagnostics.js";
+import { createProgress } from "../../terminal/progress.js";
+import { parseColumnMap } from "../../traffic/columns.js";
+import type { RouteOptions } from "./command.js";
+
+export async function runRoute(options: RouteOptions): Promise<number> {
+  if (!options.dryRun) {
+    throw new UsageError(
+      "route needs --dry-run: llmcost replays logged traffic offline and never routes live requests",
+    );
+  }
+  applyColorChoice(options);
+  if (options.output) assertWritablePath(options.output, "--output");
+  const diagnostics = createDiagnostics(options);
+  const map = parseColumnMap(options.map);
+  const catalog = await loadCatalog(options.pricing, { onNotice: diagnostics.info });
+  const policy = await loadRoutingPolicy(options.policy, catalog);
+  const comparePolicy = options.diff ? await loadRoutingPolicy(options.diff, catalog) : undefined;
+  const seed = options.seed ?? DEFAULT_SEED;
+  const progress = createProgress(`routing ${options.traffic}`, !options.quiet);
+  let result: RouteRunResult;
+  try {
+    result = await dryRun({
+      traffic: options.traffic,
+      map,
+      policy,
+      catalog,
+      seed,
+      comparePolicy,
+      explainRequestId: options.explain,
+      decisionsFile: options.decisions,
+      onProgress: (done, total) => progress.update(done, total),
+    });
+  } finally {
+    progress.finish();
+  }
+  const format = chosenFormat(options);
+  if (options.explain !== undefined) {
+    if (!result.trace) {
+      throw new InputError(
+        { file: options.traffic, field: "request_id" },
+        `no request with id "${options.explain}" in the traffic`,
+      );
+    }
+    await emitReport(renderTrace(result.trace, format), options.output);
+    return ExitCode.ok;
+  }
+  const inputs = {
+    traffic: options.traffic,
+    policy: options.policy,
+    pricing: options.pricing,
+    seed,
+    diff_policy: options.diff ?? null,
+  };
+  const report = buildRouteReport(result.summary, inputs, result.diff);
+  await emitReport(renderRouteReport(report, format), options.output);
+  for (const model of report.unpriced_logged_models) {
+    diagnostics.warn(
+      `logged model ${model.model} has no price: ${model.requests} requests left out of the as-logged baseline`,
+    );
+  }
+  const violations = report.compliance.violations;
+  if (violations > 0)
+    diagnostics.warn(`${violations} compliance-required requests were routed to targets without the label`);
+  return options.failOn === "compliance" && violations > 0 ? ExitCode.finding : ExitCode.ok;
+}

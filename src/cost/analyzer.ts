@@ -21,13 +21,13 @@ export interface AnalysisInput {
   catalog: ModelCatalog;
 }
 
-export interface OptionResult {
+interface OptionResult {
   projection: OptionProjection;
   atVolume: OptionBreakdown;
 }
 
 /** Traffic that some option could not price, with its share of all traffic. */
-export interface UnpricedTraffic {
+interface UnpricedTraffic {
   model: string;
   provider?: string;
   reason: string;

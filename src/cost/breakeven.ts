@@ -48,7 +48,7 @@ export function breakeven(
   };
 }
 
-export interface GrowthMonth {
+interface GrowthMonth {
   month: number;
   requests: number;
   costs: Record<string, number>;

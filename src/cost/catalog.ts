@@ -2,7 +2,7 @@
 // one of them. Resolution runs per traffic row, so results are memoised; it never falls back to a loose
 // substring match (`gpt-4o` must never find `gpt-4o-mini`), and an id that fits several models is an error.
 import { UsageError } from "../errors.js";
-import type { ModelPrice, ProfileScope, TokenRates } from "./price.js";
+import type { ModelPrice, ProfileScope, ResolvedModel, TokenRates } from "./price.js";
 import {
   isPlainModelId,
   type ModelIdParts,
@@ -12,13 +12,10 @@ import {
   stripRouting,
 } from "./pricing-ids.js";
 
-export interface ResolvedModel {
-  price: ModelPrice;
-  /** Bedrock inference-profile scope implied by the id (`global.`, `us.`…, or plain in-region). */
-  scope?: ProfileScope;
-}
-
-/** An id that fits several catalog entries; the message lists them so the user can pick one. */
+/**
+ * An id that fits several catalog entries; the message lists them so the user can pick one.
+ * @internal thrown by resolve(); tests catch it by class
+ */
 export class AmbiguousModelError extends UsageError {
   override name = "AmbiguousModelError";
   constructor(
@@ -88,11 +85,6 @@ export class PricingCatalog {
     for (const p of parts) push(this.byBase, p.base, { price, parts: p, datePinned, versionPinned });
   }
 
-  /** The entry with this exact key (`provider/model`), if any. */
-  get(key: string): ModelPrice | undefined {
-    return this.byKey.get(key.toLowerCase());
-  }
-
   /**
    * Finds the price of `modelId` (optionally at `provider`): exact key, model id or alias first, then the id
    * without routing/profile prefixes, then without version suffix and date, then without Bedrock vendor.
@@ -147,16 +139,6 @@ export class PricingCatalog {
       if (!compatible(query.date, entry.parts.date, entry.datePinned)) continue;
       if (!compatible(query.version, entry.parts.version, entry.versionPinned)) continue;
       found.push(entry.price);
-    }
-    return found;
-  }
-
-  /** The entry of `family` at `provider` (the last loaded one when several: user files win). */
-  byFamily(family: string, provider: string): ModelPrice | undefined {
-    const wanted = normaliseProvider(provider);
-    let found: ModelPrice | undefined;
-    for (const price of this.models) {
-      if (price.family === family && price.provider === wanted) found = price;
     }
     return found;
   }

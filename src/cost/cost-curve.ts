@@ -3,7 +3,7 @@
 // Free tiers and provisioned-throughput overflow are the hinges. Such curves add, scale and can be
 // compared exactly: their difference is linear between the union of their hinge points.
 
-export interface Hinge {
+interface Hinge {
   /** Requests a month above which `slope` starts to apply. */
   at: number;
   slope: number;

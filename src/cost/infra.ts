@@ -7,7 +7,7 @@ export interface InfraCost {
   curve: CostCurve;
 }
 
-export function appliesTo(item: InfraItem, option: DeploymentOption): boolean {
+function appliesTo(item: InfraItem, option: DeploymentOption): boolean {
   return item.applies_to.includes(option.id) || item.applies_to.includes(option.kind);
 }
 

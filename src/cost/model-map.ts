@@ -1,13 +1,8 @@
 // Which model serves a piece of traffic under each deployment option. Traffic logged against a model on
 // the option's own side stays on it; otherwise the scenario's model map decides, then the same family.
 // Traffic that cannot be placed is reported as unmapped, never dropped or priced at $0.
-import type { ModelPrice, ProfileScope } from "./price.js";
+import type { ModelPrice, ResolvedModel } from "./price.js";
 import type { OptionKind, Scenario } from "./scenario-schema.js";
-
-export interface ResolvedModel {
-  price: ModelPrice;
-  scope?: ProfileScope;
-}
 
 /** What the cost code needs of the pricing catalog. */
 export interface ModelCatalog {

@@ -8,7 +8,7 @@ import type { DeploymentOption, Scenario } from "./scenario-schema.js";
 import { addTokens, emptyTokens, type TrafficBucket, type TrafficMix } from "./traffic-mix.js";
 
 /** Observed (unscaled) traffic served by one model under an option. */
-export interface ServedModel {
+interface ServedModel {
   price: ModelPrice;
   requests: number;
   tokens: TokenCounts;
@@ -18,7 +18,7 @@ export interface ServedModel {
 }
 
 /** Observed traffic an option cannot price: unknown model, or no model on this option's side. */
-export interface UnplacedTraffic {
+interface UnplacedTraffic {
   model: string;
   provider?: string;
   reason: string;

@@ -13,7 +13,7 @@ import { ScenarioProblem } from "./scenario-problem.js";
 import type { DeploymentOption, Scenario } from "./scenario-schema.js";
 import type { TrafficMix } from "./traffic-mix.js";
 
-export interface ProvisionedDetail {
+interface ProvisionedDetail {
   modelKey: string;
   units: number;
   hourlyUsd: number;
@@ -46,7 +46,7 @@ export interface OptionBreakdown {
   infra: { id: string; label: string; unit: string; quantity: number; monthlyCostUsd: number }[];
 }
 
-export function tokensPerRequest(mix: TrafficMix): TokensPerRequest {
+function tokensPerRequest(mix: TrafficMix): TokensPerRequest {
   return mix.requests === 0
     ? { input: 0, output: 0 }
     : { input: mix.tokens.input / mix.requests, output: mix.tokens.output / mix.requests };

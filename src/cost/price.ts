@@ -1,7 +1,7 @@
 // The price record of one model at one provider, as the cost code consumes it. All token rates are
 // US dollars per one million tokens. Loaders (bundled catalog, project YAML, LiteLLM JSON) produce these.
 
-export const PRICING_MODES = ["standard", "batch", "flex", "priority"] as const;
+const PRICING_MODES = ["standard", "batch", "flex", "priority"] as const;
 export type PricingMode = (typeof PRICING_MODES)[number];
 
 /** Bedrock inference-profile scope: `global.` ids, geo ids (`us.`, `eu.`, `apac.`), or a plain in-region id. */
@@ -54,4 +54,11 @@ export interface ModelPrice {
   /** Where the price comes from and when it was read. */
   source: string;
   asOf: string;
+}
+
+/** A model id resolved against the catalog: the entry, and the Bedrock inference-profile scope the id
+ * implies (`global.`, `us.`…, or plain in-region). */
+export interface ResolvedModel {
+  price: ModelPrice;
+  scope?: ProfileScope;
 }

@@ -23,7 +23,9 @@ export interface PricingContext {
 
 export const STANDARD: PricingContext = { mode: "standard" };
 
-/** A price component the model does not offer (e.g. batch for a model without batch prices). */
+/** A price component the model does not offer (e.g. batch for a model without batch prices).
+ * @internal thrown by requestCost(); tests catch it by class
+ */
 export class MissingRateError extends Error {
   override name = "MissingRateError";
   constructor(
@@ -34,7 +36,9 @@ export class MissingRateError extends Error {
   }
 }
 
-/** Whether the long-context tier applies to a request whose prompt is `promptTokens` long. */
+/** Whether the long-context tier applies to a request whose prompt is `promptTokens` long.
+ * @internal the money property test prices requests with it
+ */
 export function isLongContext(price: ModelPrice, promptTokens: number): boolean {
   return price.longContext !== undefined && promptTokens > price.longContext.thresholdTokens;
 }

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { CACHE_WRITE_TTLS, PROFILE_SCOPES, PT_COMMITMENTS } from "./price.js";
 
-export const OPTION_KINDS = ["direct", "bedrock", "bedrock-batch", "bedrock-provisioned"] as const;
+const OPTION_KINDS = ["direct", "bedrock", "bedrock-batch", "bedrock-provisioned"] as const;
 export type OptionKind = (typeof OPTION_KINDS)[number];
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, "expected a lower-case id (letters, digits, . _ -)");
@@ -35,7 +35,7 @@ const provisioned = z.strictObject({
   usable_share: fraction.default(0.7).describe("share of the capacity that uneven real traffic can use"),
 });
 
-export const deploymentOptionSchema = z.strictObject({
+const deploymentOptionSchema = z.strictObject({
   id,
   kind: z.enum(OPTION_KINDS),
   label: z.string().optional(),
@@ -57,7 +57,7 @@ const quantity = z.strictObject({
   per_1k_output_tokens: nonNegative.default(0),
 });
 
-export const infraItemSchema = z.strictObject({
+const infraItemSchema = z.strictObject({
   id,
   label: z.string(),
   /** Option ids, or option kinds, this item is paid by. */

@@ -10,7 +10,7 @@ import { costAtRates, costMultiplier, effectiveRates } from "./request-cost.js";
 import type { Scenario } from "./scenario-schema.js";
 import type { TrafficBucket, TrafficMix } from "./traffic-mix.js";
 
-export const TIP_KINDS = [
+const TIP_KINDS = [
   "batch",
   "prompt-caching",
   "global-profile",
@@ -18,7 +18,7 @@ export const TIP_KINDS = [
   "provisioned-throughput",
   "long-context",
 ] as const;
-export type TipKind = (typeof TIP_KINDS)[number];
+type TipKind = (typeof TIP_KINDS)[number];
 
 export interface OptimizationTip {
   id: TipKind;

@@ -24,7 +24,7 @@ export async function loadRoutingPolicy(file: string, catalog: PriceLookup): Pro
   );
 }
 
-export function locate(parsed: ParsedYaml, issue: PolicyIssue): InputError {
+function locate(parsed: ParsedYaml, issue: PolicyIssue): InputError {
   const field = formatPath(issue.path) || "(top level)";
   return new InputError({ file: parsed.file, ...locateInYaml(parsed, issue.path), field }, issue.message);
 }

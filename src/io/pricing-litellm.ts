@@ -206,7 +206,9 @@ function collectTokenPrices(source: LiteLlmSource, key: string, entry: Record<st
   return tiers;
 }
 
-/** USD per token to USD per million tokens, without float noise (2.5e-6 * 1e6 must be 2.5, not 2.4999999999999996). */
+/** USD per token to USD per million tokens, without float noise (2.5e-6 * 1e6 must be 2.5, not 2.4999999999999996).
+ * @internal scripts/build-catalog.mjs converts LiteLLM's per-token prices with it
+ */
 export function perMillion(perToken: number): number {
   return Number((perToken * 1e6).toPrecision(10));
 }

@@ -16,7 +16,7 @@ export interface PricingLoadOptions {
 }
 
 /** Works from src/ (tests) and dist/ (the installed package) alike: both sit two levels below the root. */
-export const BUNDLED_CATALOG_DIR = fileURLToPath(new URL("../../catalog/", import.meta.url));
+const BUNDLED_CATALOG_DIR = fileURLToPath(new URL("../../catalog/", import.meta.url));
 
 export async function loadCatalog(
   pricingFiles: readonly string[],
@@ -27,7 +27,7 @@ export async function loadCatalog(
   return new PricingCatalog(models);
 }
 
-export async function loadBundledModels(): Promise<ModelPrice[]> {
+async function loadBundledModels(): Promise<ModelPrice[]> {
   const files = (await readdir(BUNDLED_CATALOG_DIR)).filter((name) => name.endsWith(".yaml")).sort();
   const lists = await Promise.all(
     files.map(async (name) => {

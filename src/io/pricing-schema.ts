@@ -44,7 +44,7 @@ const longContextSchema = z
   .describe("long-context tier: above the threshold these prices apply to the whole request");
 
 /** Batch / flex / priority: either a multiplier on every on-demand price, or explicit prices. */
-export const modePriceSchema = z
+const modePriceSchema = z
   .strictObject({
     multiplier: z.number().positive().optional().describe("factor on every on-demand price, e.g. 0.5"),
     input: usdPerMillion.optional(),
@@ -95,7 +95,7 @@ const profileMultipliersSchema = z
   })
   .describe("Bedrock inference-profile multiplier on every price, by scope");
 
-export const pricingModelSchema = z.strictObject({
+const pricingModelSchema = z.strictObject({
   provider: z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/, {
     error: "expected a lowercase provider id such as openai, anthropic, bedrock",
   }),

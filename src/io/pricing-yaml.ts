@@ -33,7 +33,7 @@ function lineOfModel(parsed: ParsedYaml, index: number): { line?: number } {
   return isNode(node) && node.range ? { line: parsed.lineCounter.linePos(node.range[0]).line } : {};
 }
 
-export function toModelPrice(entry: PricingModelEntry): ModelPrice {
+function toModelPrice(entry: PricingModelEntry): ModelPrice {
   const rates = tokenRates(entry);
   const sources = [entry.source];
   const dates = [entry.as_of];

@@ -6,7 +6,7 @@ import { InputError } from "../errors.js";
 import { readTextFile } from "./files.js";
 import { formatPath, locateInYaml, type ParsedYaml, parseYamlText, validateYaml } from "./yaml.js";
 
-export const DEFAULT_SCENARIO_FILE = fileURLToPath(
+const DEFAULT_SCENARIO_FILE = fileURLToPath(
   new URL("../../fixtures/scenarios/default.yaml", import.meta.url),
 );
 

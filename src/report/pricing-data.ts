@@ -2,7 +2,7 @@
 // The JSON output is exactly these records (schema_version 1); the other formats render them.
 import type { ModelPrice, ProfileScope, TokenRates } from "../cost/price.js";
 
-export const PRICING_SCHEMA_VERSION = 1;
+const PRICING_SCHEMA_VERSION = 1;
 
 export interface RatesRecord {
   input: number;
@@ -12,13 +12,13 @@ export interface RatesRecord {
   cache_write_1h: number | null;
 }
 
-export interface Freshness {
+interface Freshness {
   as_of: string;
   age_days: number;
   stale: boolean;
 }
 
-export interface PricingListItem extends Freshness {
+interface PricingListItem extends Freshness {
   key: string;
   provider: string;
   model: string;
@@ -68,12 +68,12 @@ export interface PricingShowReport extends Freshness {
 
 const DAY_MS = 86_400_000;
 
-export function freshness(asOf: string, today: Date, maxAgeDays: number): Freshness {
+function freshness(asOf: string, today: Date, maxAgeDays: number): Freshness {
   const age = Math.floor((today.getTime() - Date.parse(`${asOf}T00:00:00Z`)) / DAY_MS);
   return { as_of: asOf, age_days: age, stale: age > maxAgeDays };
 }
 
-export function ratesRecord(rates: TokenRates): RatesRecord {
+function ratesRecord(rates: TokenRates): RatesRecord {
   return {
     input: rates.input,
     output: rates.output,

@@ -5,7 +5,7 @@ import type { OptionProjection } from "../cost/option-projection.js";
 import type { TokenCounts } from "../cost/request-cost.js";
 import { roundUsd } from "./numbers.js";
 
-export const PROJECTION_SCHEMA_VERSION = 1;
+const PROJECTION_SCHEMA_VERSION = 1;
 
 export interface ProjectionContext {
   trafficFile: string;

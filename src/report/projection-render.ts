@@ -24,7 +24,7 @@ function heading(report: ProjectionReport): string {
   return `llmcost projection: ${report.scenario.name}`;
 }
 
-export function projectionSections(report: ProjectionReport): Section[] {
+function projectionSections(report: ProjectionReport): Section[] {
   return [
     trafficSection(report),
     optionsSection(report),
@@ -226,7 +226,7 @@ function unpricedSection(report: ProjectionReport): Section {
 }
 
 /** Line items, one row each, summing to each option's monthly total. */
-export function renderProjectionCsv(report: ProjectionReport): string {
+function renderProjectionCsv(report: ProjectionReport): string {
   const rows: (string | number | null)[][] = [];
   for (const o of report.options) {
     for (const m of o.models)

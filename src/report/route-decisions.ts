@@ -6,7 +6,7 @@ import type { RoutingDecision } from "../routing/replay.js";
 import { roundUsd } from "./numbers.js";
 import { csvCell } from "./table.js";
 
-export const DECISION_FIELDS = [
+const DECISION_FIELDS = [
   "request_id",
   "timestamp",
   "rule",

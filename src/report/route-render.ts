@@ -6,7 +6,7 @@ import { formatCount, formatUsd } from "./numbers.js";
 import { type ReportSection, type RouteReport, renderJson, routeSections } from "./route-report.js";
 import { escapeMarkdown, renderCsv, renderMarkdownTable, renderTerminalTable } from "./table.js";
 
-export function renderSections(
+function renderSections(
   sections: ReportSection[],
   format: Exclude<ReportFormat, "json">,
   notes: string[],

@@ -8,7 +8,7 @@ export type ComplianceRegime = (typeof COMPLIANCE_REGIMES)[number];
 
 /** The options the wizard compares; provisioned throughput needs a sizing the interview does not ask for. */
 export const WIZARD_OPTION_KINDS = ["direct", "bedrock", "bedrock-batch"] as const;
-export type WizardOptionKind = (typeof WIZARD_OPTION_KINDS)[number];
+type WizardOptionKind = (typeof WIZARD_OPTION_KINDS)[number];
 
 export const REGIONS = [
   "us-east-1",
@@ -22,7 +22,7 @@ export const REGIONS = [
 ] as const;
 
 /** At most this many a day keeps every pre-aggregated CSV row under the reader's 1e9 request weight. */
-export const MAX_REQUESTS_PER_DAY = 30_000_000;
+const MAX_REQUESTS_PER_DAY = 30_000_000;
 
 export const requestsPerDaySchema = z
   .number({ error: "expected a number of requests per day" })
@@ -142,7 +142,7 @@ const csvWorkload = z.strictObject({
   batchable_use_cases: z.array(z.string().min(1)).default([]),
 });
 
-export const workloadSchema = z.discriminatedUnion("source", [describedWorkload, csvWorkload]);
+const workloadSchema = z.discriminatedUnion("source", [describedWorkload, csvWorkload]);
 export type WorkloadAnswers = z.infer<typeof workloadSchema>;
 export type DescribedWorkload = z.infer<typeof describedWorkload>;
 
@@ -223,7 +223,9 @@ export function validatorFor(schema: z.ZodType): (value: unknown) => true | stri
   };
 }
 
-/** The JSON Schema committed as schemas/answers.schema.json, for editors (yaml-language-server). */
+/** The JSON Schema committed as schemas/answers.schema.json, for editors (yaml-language-server).
+ * @internal the JSON Schema generator; its test keeps schemas/answers.schema.json in step
+ */
 export function answersJsonSchema(): unknown {
   return { title: "llmcost wizard answers", ...z.toJSONSchema(answersSchema, { io: "input" }) };
 }

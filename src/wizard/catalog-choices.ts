@@ -12,7 +12,7 @@ function usd(perMillion: number): string {
 }
 
 /** `in $2.50 · out $10.00 · cache read $1.25 per 1M tokens` */
-export function priceSummary(price: ModelPrice): string {
+function priceSummary(price: ModelPrice): string {
   const parts = [`in ${usd(price.rates.input)}`, `out ${usd(price.rates.output)}`];
   if (price.rates.cacheRead !== undefined) parts.push(`cache read ${usd(price.rates.cacheRead)}`);
   if (price.batch) parts.push(`batch in ${usd(price.batch.input)}`);

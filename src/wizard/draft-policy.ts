@@ -21,11 +21,11 @@ function slug(text: string): string {
     .replace(/^-+|-+$/g, "");
 }
 
-export function directTargetName(model: string): string {
+function directTargetName(model: string): string {
   return `direct-${slug(model)}`;
 }
 
-export function bedrockTargetName(model: string): string {
+function bedrockTargetName(model: string): string {
   // `anthropic.claude-sonnet-4-5-…-v1:0` reads better without the vendor prefix and the version suffix.
   return `bedrock-${slug(model.replace(/^[a-z]+\./, "").replace(/-v\d+(:\d+)?$/, ""))}`;
 }

@@ -5,7 +5,7 @@ import { DAYS_PER_MONTH } from "../traffic/profile.js";
 import type { TrafficRow } from "../traffic/row.js";
 import type { DescribedWorkload } from "./answers-schema.js";
 
-export const DRAFT_TRAFFIC_COLUMNS = [
+const DRAFT_TRAFFIC_COLUMNS = [
   "provider",
   "model",
   "region",

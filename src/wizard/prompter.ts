@@ -2,6 +2,7 @@
 // tests script the answers. Keeping the interview behind this seam keeps it free of terminal I/O.
 
 /** A validator returns true, or the reason the value is refused (shown under the prompt). */
+/** A prompt's check: true, or the reason the answer is refused. @internal tests' scripted prompters use it */
 export type Validate<T> = (value: T) => true | string;
 
 export interface Choice<T extends string> {

@@ -46,7 +46,7 @@ export async function writeWizardFiles(
 }
 
 /** Quotes a shell word only when it needs it, so the printed commands paste as they are. */
-export function shellWord(word: string): string {
+function shellWord(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
 }
 

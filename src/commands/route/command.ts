@@ -3,8 +3,8 @@ import { type Command, InvalidArgumentError, Option } from "commander";
 import { addOutputOptions, mapOption, type OutputOptions, pricingOption } from "../options.js";
 import type { Run } from "../run-type.js";
 
-export const ROUTE_FAIL_ON = ["compliance"] as const;
-export type RouteFailOn = (typeof ROUTE_FAIL_ON)[number];
+const ROUTE_FAIL_ON = ["compliance"] as const;
+type RouteFailOn = (typeof ROUTE_FAIL_ON)[number];
 
 export interface RouteOptions extends OutputOptions {
   dryRun?: boolean;

@@ -3,7 +3,7 @@ import { type Command, Option } from "commander";
 import { mapOption, pricingOption } from "../options.js";
 import type { Run } from "../run-type.js";
 
-export const INPUT_KINDS = ["traffic", "pricing", "scenario", "policy", "answers"] as const;
+const INPUT_KINDS = ["traffic", "pricing", "scenario", "policy", "answers"] as const;
 export type InputKind = (typeof INPUT_KINDS)[number];
 
 export interface ValidateOptions {

@@ -2,7 +2,7 @@
 // one of them. Resolution runs per traffic row, so results are memoised; it never falls back to a loose
 // substring match (`gpt-4o` must never find `gpt-4o-mini`), and an id that fits several models is an error.
 import { UsageError } from "../errors.js";
-import type { ModelPrice, ProfileScope, ResolvedModel, TokenRates } from "./price.js";
+import type { ModelPrice, ResolvedModel, TokenRates } from "./price.js";
 import {
   isPlainModelId,
   type ModelIdParts,

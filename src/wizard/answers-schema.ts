@@ -8,7 +8,6 @@ export type ComplianceRegime = (typeof COMPLIANCE_REGIMES)[number];
 
 /** The options the wizard compares; provisioned throughput needs a sizing the interview does not ask for. */
 export const WIZARD_OPTION_KINDS = ["direct", "bedrock", "bedrock-batch"] as const;
-type WizardOptionKind = (typeof WIZARD_OPTION_KINDS)[number];
 
 export const REGIONS = [
   "us-east-1",

@@ -1,8 +1,10 @@
 // The prompt functions the interview asks through. The terminal implementation wraps @inquirer/prompts;
 // tests script the answers. Keeping the interview behind this seam keeps it free of terminal I/O.
 
-/** A validator returns true, or the reason the value is refused (shown under the prompt). */
-/** A prompt's check: true, or the reason the answer is refused. @internal tests' scripted prompters use it */
+/**
+ * A validator returns true, or the reason the value is refused (shown under the prompt).
+ * @internal tests' scripted prompters implement Prompter with it
+ */
 export type Validate<T> = (value: T) => true | string;
 
 export interface Choice<T extends string> {

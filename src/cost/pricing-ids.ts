@@ -94,7 +94,7 @@ function profilePrefix(id: string): { prefix: string; scope: ProfileScope } | un
   return undefined;
 }
 
-/** Whether an id carries a routing or profile prefix (a variant of some plainer id). */
+/** Whether an id is plain: no routing prefix (`openai/…`) and no Bedrock profile prefix (`us.`, `global.`…). */
 export function isPlainModelId(modelId: string): boolean {
   return !modelId.includes("/") && profilePrefix(modelId.toLowerCase()) === undefined;
 }

@@ -1,5 +1,12 @@
 // Breakeven between two options: the monthly request volumes where their cost curves cross, solved exactly.
-import { type CostCurve, evaluateCurve, signChanges, subtractCurves } from "./cost-curve.js";
+import {
+  type CostCurve,
+  evaluateCurve,
+  RELATIVE_SLOPE_TOLERANCE,
+  signChanges,
+  slopeMagnitude,
+  subtractCurves,
+} from "./cost-curve.js";
 
 export interface Breakeven {
   a: string;
@@ -19,11 +26,14 @@ export function breakeven(
   b: { id: string; curve: CostCurve },
 ): Breakeven {
   const difference = subtractCurves(a.curve, b.curve);
-  const crossings = signChanges(difference);
+  const tolerance = RELATIVE_SLOPE_TOLERANCE * (slopeMagnitude(a.curve) + slopeMagnitude(b.curve));
+  const crossings = signChanges(difference, tolerance);
   const first = crossings[0];
   const cheaperAt = (requests: number): string | null => {
     const d = evaluateCurve(difference, requests);
-    return d < 0 ? a.id : d > 0 ? b.id : null;
+    // Within rounding of the costs themselves, the two cost the same.
+    const scale = Math.abs(evaluateCurve(a.curve, requests)) + Math.abs(evaluateCurve(b.curve, requests));
+    return Math.abs(d) <= RELATIVE_SLOPE_TOLERANCE * scale ? null : d < 0 ? a.id : b.id;
   };
   if (first === undefined) {
     // No crossing: the sign is the same for every N > 0; probe one point per piece to be safe.

@@ -52,8 +52,27 @@ export function subtractCurves(a: CostCurve, b: CostCurve): CostCurve {
   return addCurves(a, scaleCurve(b, -1));
 }
 
-/** Every N > 0 where the curve changes sign, solved exactly on each linear piece (including past the last hinge). */
-export function signChanges(curve: CostCurve): number[] {
+/**
+ * The size of a curve's slopes: |perRequest| plus every |hinge slope|. The rounding error of any slope
+ * summed from these terms is a tiny fraction of it, which is what `slopeTolerance` below is measured against.
+ */
+export function slopeMagnitude(curve: CostCurve): number {
+  return curve.hinges.reduce((sum, h) => sum + Math.abs(h.slope), Math.abs(curve.perRequest));
+}
+
+/**
+ * Relative size below which a difference of slopes is rounding, not money: doubles carry 16 significant
+ * digits, and a curve's slope is a sum of at most a few thousand terms, so rounding stays below 1e-12 of
+ * their magnitude. Two pieces whose slopes differ by less are parallel: they never cross. (Without this,
+ * two curves that differ only by a constant crossed at 8e22 requests a month: a 1e-19 rounding slope.)
+ */
+export const RELATIVE_SLOPE_TOLERANCE = 1e-12;
+
+/**
+ * Every N > 0 where the curve changes sign, solved exactly on each linear piece (including past the last
+ * hinge). A piece whose slope is within `slopeTolerance` of zero is flat: it has no root.
+ */
+export function signChanges(curve: CostCurve, slopeTolerance = 0): number[] {
   const points = [0, ...new Set(curve.hinges.map((h) => h.at).filter((at) => at > 0))].sort((x, y) => x - y);
   const roots: number[] = [];
   for (let i = 0; i < points.length; i++) {
@@ -63,7 +82,7 @@ export function signChanges(curve: CostCurve): number[] {
     // Slope of the piece just after `start`.
     const slope =
       curve.perRequest + curve.hinges.reduce((sum, h) => (h.at <= start ? sum + h.slope : sum), 0);
-    if (slope === 0) continue;
+    if (Math.abs(slope) <= slopeTolerance) continue;
     const root = start - valueAtStart / slope;
     const inPiece = root > start && (end === undefined || root <= end);
     if (!inPiece) continue;

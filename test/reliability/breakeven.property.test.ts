@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { expect, test } from "vitest";
 import { breakeven } from "../../src/cost/breakeven.js";
-import { type CostCurve, evaluateCurve } from "../../src/cost/cost-curve.js";
+import { addCurves, type CostCurve, evaluateCurve } from "../../src/cost/cost-curve.js";
 
 const curveArb: fc.Arbitrary<CostCurve> = fc.record({
   fixed: fc.double({ min: 0, max: 50_000, noNaN: true }),
@@ -76,5 +76,61 @@ test("a sign change between two sample points is always reported as a crossing b
       }
     }),
     { numRuns: 2000, seed: 12 },
+  );
+});
+
+// Two options built from the same per-request pieces (summed in a different order, one price split in
+// two, as scenario arithmetic does) differ only by a constant: their slopes are equal up to rounding, so
+// they never cross. Before slopes within rounding counted as parallel, such a pair "crossed" at 8.06e22
+// requests a month (a 1e-19 slope of pure rounding).
+const piecesArb = fc.array(
+  fc.record({
+    perRequest: fc.double({ min: 0, max: 0.05, noNaN: true }),
+    hinge: fc.option(
+      fc.record({
+        at: fc.double({ min: 1, max: 1e8, noNaN: true }),
+        slope: fc.double({ min: 1e-9, max: 0.05, noNaN: true }),
+      }),
+      { nil: undefined },
+    ),
+  }),
+  { minLength: 1, maxLength: 6 },
+);
+
+test("parallel pieces never cross: curves that differ by a constant say 'never' and name the cheaper one", () => {
+  fc.assert(
+    fc.property(
+      piecesArb,
+      fc.double({ min: 0, max: 50_000, noNaN: true }),
+      fc.double({ min: 1, max: 50_000, noNaN: true }),
+      fc.double({ min: 0.01, max: 0.99, noNaN: true }),
+      (pieces, fixedA, gap, split) => {
+        const asCurves: CostCurve[] = pieces.map((p) => ({
+          fixed: 0,
+          perRequest: p.perRequest,
+          hinges: p.hinge ? [p.hinge] : [],
+        }));
+        const a = addCurves({ fixed: fixedA, perRequest: 0, hinges: [] }, ...asCurves);
+        // Same pieces, reversed, with the first per-request price split into two parts.
+        const [first, ...rest] = asCurves;
+        const splitFirst: CostCurve[] = first
+          ? [
+              { ...first, perRequest: first.perRequest * split },
+              { fixed: 0, perRequest: first.perRequest * (1 - split), hinges: [] },
+            ]
+          : [];
+        const b = addCurves(...[...rest].reverse(), ...splitFirst, {
+          fixed: fixedA + gap,
+          perRequest: 0,
+          hinges: [],
+        });
+        const result = breakeven({ id: "a", curve: a }, { id: "b", curve: b });
+        expect(result.requestsPerMonth).toBeNull();
+        expect(result.crossings).toEqual([]);
+        expect(result.cheaperBelow).toBe("a");
+        expect(result.cheaperAbove).toBe("a");
+      },
+    ),
+    { numRuns: 2000, seed: 13 },
   );
 });

@@ -37,6 +37,18 @@ interface UnpricedTraffic {
   shareOfTokens: number;
 }
 
+/** Below this share of requests priced under some option, the comparison between options is incomplete. */
+export const VERDICT_MIN_PRICED_SHARE = 0.95;
+
+/** Which option is cheapest, and whether that comparison can be trusted. */
+interface Verdict {
+  cheapest: string;
+  /** True when some option prices less than VERDICT_MIN_PRICED_SHARE of the requests. */
+  incomplete: boolean;
+  /** Why the verdict is incomplete, one sentence per option below the threshold. */
+  reasons: string[];
+}
+
 export interface Analysis {
   monthlyRequests: number;
   /** monthlyRequests / observed requests. */
@@ -44,6 +56,7 @@ export interface Analysis {
   options: OptionResult[];
   /** Cheapest option at today's volume. */
   cheapest: string;
+  verdict: Verdict;
   breakeven: Breakeven[];
   growth: GrowthProjection;
   tips: OptimizationTip[];
@@ -73,11 +86,13 @@ export function analyze(input: AnalysisInput): Analysis {
   const cheapest =
     [...options].sort((a, b) => a.atVolume.monthlyCostUsd - b.atVolume.monthlyCostUsd)[0]?.projection.option
       .id ?? "";
+  const unpriced = collectUnpriced(projections, mix, scale);
   return {
     monthlyRequests,
     scale,
     options,
     cheapest,
+    verdict: verdictOf(cheapest, projections, unpriced),
     breakeven: pairs,
     growth: projectGrowth(
       curves,
@@ -86,9 +101,31 @@ export function analyze(input: AnalysisInput): Analysis {
       scenario.growth.horizon_months,
     ),
     tips: computeTips(projections, { scenario, mix, scale, mapper, catalog }, cheapest),
-    unpriced: collectUnpriced(projections, mix, scale),
+    unpriced,
     warnings: [...new Set(projections.flatMap((p) => p.tokens.warnings))],
   };
+}
+
+function verdictOf(
+  cheapest: string,
+  projections: readonly OptionProjection[],
+  unpriced: readonly UnpricedTraffic[],
+): Verdict {
+  const reasons = projections
+    .filter((p) => p.pricedShare < VERDICT_MIN_PRICED_SHARE)
+    .map((p) => {
+      const id = p.option.id;
+      const missing = unpriced
+        .filter((u) => u.options.includes(id))
+        .map((u) => `${u.model} (${u.reason})`)
+        .join("; ");
+      return `only ${percent(p.pricedShare)} of requests are priced under "${id}" (below ${percent(VERDICT_MIN_PRICED_SHARE)}): ${missing}`;
+    });
+  return { cheapest, incomplete: reasons.length > 0, reasons };
+}
+
+function percent(share: number): string {
+  return `${(share * 100).toFixed(1)}%`;
 }
 
 function collectUnpriced(

@@ -30,21 +30,24 @@ function quantityRate(item: InfraItem, perRequest: TokensPerRequest): number {
   );
 }
 
-function infraCurve(item: InfraItem, perRequest: TokensPerRequest): CostCurve {
+function infraCurve(item: InfraItem, perRequest: TokensPerRequest, freeTiers: boolean): CostCurve {
   return meteredCurve(
     item.unit_price_usd,
     item.quantity.per_month,
     quantityRate(item, perRequest),
-    item.free_units_per_month,
+    freeTiers ? item.free_units_per_month : 0,
   );
 }
 
+/** The items `option` pays for. Free allowances count only when the scenario says this workload may use the
+ * account's free tiers (`free_tiers: account`): they are per account, shared with everything else in it. */
 export function infraCostsFor(
   option: DeploymentOption,
   items: readonly InfraItem[],
   perRequest: TokensPerRequest,
+  freeTiers: boolean,
 ): InfraCost[] {
   return items
     .filter((item) => appliesTo(item, option))
-    .map((item) => ({ item, curve: infraCurve(item, perRequest) }));
+    .map((item) => ({ item, curve: infraCurve(item, perRequest, freeTiers) }));
 }

@@ -2,7 +2,7 @@
 // the option's own side stays on it; otherwise the scenario's model map decides, then the same family.
 // Traffic that cannot be placed is reported as unmapped, never dropped or priced at $0.
 import type { ModelPrice, ResolvedModel } from "./price.js";
-import type { OptionKind, Scenario } from "./scenario-schema.js";
+import type { ModelMapTarget, OptionKind, Scenario } from "./scenario-schema.js";
 
 /** What the cost code needs of the pricing catalog. */
 export interface ModelCatalog {
@@ -13,7 +13,7 @@ export interface ModelCatalog {
 export type Side = "bedrock" | "direct";
 
 export function sideOf(kind: OptionKind): Side {
-  return kind === "direct" ? "direct" : "bedrock";
+  return kind === "direct" || kind === "direct-batch" ? "direct" : "bedrock";
 }
 
 function onSide(price: ModelPrice, side: Side): boolean {
@@ -21,7 +21,13 @@ function onSide(price: ModelPrice, side: Side): boolean {
 }
 
 export type Placement =
-  | { kind: "priced"; price: ModelPrice; how: "as-logged" | "model-map" | "same-family" }
+  | {
+      kind: "priced";
+      price: ModelPrice;
+      how: "as-logged" | "model-map" | "same-family";
+      /** Serving model's tokens per logged token (a model-map entry's token_ratio; 1 otherwise). */
+      tokenRatio: number;
+    }
   | { kind: "unpriced"; reason: string }
   | { kind: "unmapped"; reason: string };
 
@@ -49,12 +55,13 @@ export class ModelMapper {
     if (!logged) return { kind: "unpriced", reason: `no price for model "${model}"` };
     const mapped = this.fromModelMap(logged.price, model, side);
     if (mapped) return mapped;
-    if (onSide(logged.price, side)) return { kind: "priced", price: logged.price, how: "as-logged" };
+    if (onSide(logged.price, side))
+      return { kind: "priced", price: logged.price, how: "as-logged", tokenRatio: 1 };
     const family = logged.price.family;
     const sameFamily = family
       ? this.catalog.models.filter((m) => m.family === family && onSide(m, side)).sort(byKey)[0]
       : undefined;
-    if (sameFamily) return { kind: "priced", price: sameFamily, how: "same-family" };
+    if (sameFamily) return { kind: "priced", price: sameFamily, how: "same-family", tokenRatio: 1 };
     return {
       kind: "unmapped",
       reason: `no ${side === "bedrock" ? "Bedrock" : "direct"} model for "${model}" (add it to model_map.${side})`,
@@ -63,12 +70,25 @@ export class ModelMapper {
 
   private fromModelMap(logged: ModelPrice, model: string, side: Side): Placement | undefined {
     const entries = this.modelMap[side];
-    const target = entries[model] ?? entries[logged.model] ?? entries[logged.key];
-    if (target === undefined) return undefined;
+    const entry = entries[model] ?? entries[logged.model] ?? entries[logged.key];
+    if (entry === undefined) return undefined;
+    const { model: target, tokenRatio } = mapTarget(entry);
     const resolved = this.catalog.resolve(target, side === "bedrock" ? "bedrock" : undefined);
     if (!resolved) return { kind: "unpriced", reason: `model_map.${side} target "${target}" has no price` };
-    return { kind: "priced", price: resolved.price, how: "model-map" };
+    return { kind: "priced", price: resolved.price, how: "model-map", tokenRatio };
   }
+}
+
+/** A model-map value as model id and token ratio (a plain id has ratio 1). */
+export function mapTarget(entry: ModelMapTarget): { model: string; tokenRatio: number } {
+  return typeof entry === "string"
+    ? { model: entry, tokenRatio: 1 }
+    : { model: entry.model, tokenRatio: entry.token_ratio };
+}
+
+/** A side of the model map as plain model ids (token ratios dropped). */
+export function modelMapIds(entries: Readonly<Record<string, ModelMapTarget>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(entries).map(([from, entry]) => [from, mapTarget(entry).model]));
 }
 
 function byKey(a: ModelPrice, b: ModelPrice): number {

@@ -4,7 +4,7 @@ import type { ModelMapper } from "./model-map.js";
 import { sideOf } from "./model-map.js";
 import type { ModelPrice } from "./price.js";
 import { type PricingContext, type TokenCounts, tokenCostUsd } from "./request-cost.js";
-import type { DeploymentOption, Scenario } from "./scenario-schema.js";
+import { BATCH_KINDS, type DeploymentOption, type Scenario } from "./scenario-schema.js";
 import { addTokens, emptyTokens, type TrafficBucket, type TrafficMix } from "./traffic-mix.js";
 
 /** Observed (unscaled) traffic served by one model under an option. */
@@ -31,17 +31,23 @@ export interface OptionTokenCost {
   unplaced: UnplacedTraffic[];
   /** Sum of `served` costs, for the observed requests. */
   costUsd: number;
+  /** Observed requests this option prices (the sum of `served` requests). */
+  pricedRequests: number;
   warnings: string[];
 }
 
+/** How an option prices traffic: batch, or its service tier when the model has that tier's prices. */
 export function pricingContextFor(
   option: DeploymentOption,
   scenario: Scenario,
   batch: boolean,
+  price?: ModelPrice,
 ): PricingContext {
+  const tier = option.service_tier ?? "standard";
+  const tierPriced = tier === "standard" || price === undefined || price[tier] !== undefined;
   return {
-    mode: batch ? "batch" : "standard",
-    ...(option.kind !== "direct" ? { scope: option.inference_profile ?? "global" } : {}),
+    mode: batch ? "batch" : tierPriced ? tier : "standard",
+    ...(sideOf(option.kind) === "bedrock" ? { scope: option.inference_profile ?? "global" } : {}),
     ...(option.discount !== undefined ? { discount: option.discount } : {}),
     cacheWriteTtl: scenario.cache_write_ttl,
   };
@@ -49,7 +55,7 @@ export function pricingContextFor(
 
 function wantsBatch(option: DeploymentOption, scenario: Scenario, bucket: TrafficBucket): boolean {
   return (
-    option.kind === "bedrock-batch" &&
+    BATCH_KINDS.includes(option.kind) &&
     bucket.useCase !== undefined &&
     scenario.batchable_use_cases.includes(bucket.useCase)
   );
@@ -66,7 +72,57 @@ export function bucketContext(
     option,
     scenario,
     wantsBatch(option, scenario, bucket) && price.batch !== undefined,
+    price,
   );
+}
+
+/** Traffic as the serving model counts it: every token column times the model map's token ratio. */
+export function servedBucket(bucket: TrafficBucket, tokenRatio: number): TrafficBucket {
+  if (tokenRatio === 1) return bucket;
+  const t = bucket.tokens;
+  return {
+    ...bucket,
+    tokens: {
+      input: t.input * tokenRatio,
+      output: t.output * tokenRatio,
+      cacheRead: t.cacheRead * tokenRatio,
+      cacheWrite: t.cacheWrite * tokenRatio,
+    },
+  };
+}
+
+/** Why a bucket is priced other than the scenario asks: no batch, service-tier or 1-hour cache-write price. */
+function fallbackWarnings(
+  option: DeploymentOption,
+  scenario: Scenario,
+  bucket: TrafficBucket,
+  price: ModelPrice,
+  context: PricingContext,
+): string[] {
+  const warnings: string[] = [];
+  const batch = wantsBatch(option, scenario, bucket);
+  if (batch && context.mode !== "batch") {
+    warnings.push(
+      `${price.key} has no batch price: its batchable traffic is priced on demand in "${option.id}"`,
+    );
+  }
+  const tier = option.service_tier ?? "standard";
+  if (!batch && tier !== "standard" && context.mode !== tier) {
+    warnings.push(
+      `${price.key} has no ${tier} price: its traffic is priced at the standard tier in "${option.id}"`,
+    );
+  }
+  if (scenario.cache_write_ttl === "1h" && bucket.tokens.cacheWrite > 0) {
+    const rates = context.mode === "standard" ? price.rates : (price[context.mode] ?? price.rates);
+    if (rates.cacheWrite1h === undefined) {
+      warnings.push(
+        rates.cacheWrite5m !== undefined
+          ? `${price.key} has no 1-hour cache-write price: its cache writes are billed at the 5-minute price`
+          : `${price.key} has no cache-write price: its cache writes are billed as input`,
+      );
+    }
+  }
+  return warnings;
 }
 
 export function isLongContextBucket(price: ModelPrice, bucket: TrafficBucket): boolean {
@@ -80,7 +136,7 @@ export function costOptionTokens(
   mapper: ModelMapper,
 ): OptionTokenCost {
   const side = sideOf(option.kind);
-  const served = new Map<string, ServedModel>();
+  const byModel = new Map<string, ServedModel>();
   const unplaced = new Map<string, UnplacedTraffic>();
   const warnings = new Set<string>();
   for (const bucket of mix.buckets) {
@@ -90,15 +146,12 @@ export function costOptionTokens(
       continue;
     }
     const { price } = placement;
-    const context = bucketContext(option, scenario, bucket, price);
-    if (wantsBatch(option, scenario, bucket) && context.mode !== "batch") {
-      warnings.add(
-        `${price.key} has no batch price: its batchable traffic is priced on demand in "${option.id}"`,
-      );
-    }
+    const served = servedBucket(bucket, placement.tokenRatio);
+    const context = bucketContext(option, scenario, served, price);
+    for (const warning of fallbackWarnings(option, scenario, served, price, context)) warnings.add(warning);
     const batch = context.mode === "batch";
-    const cost = priceBucket(price, bucket, context);
-    const entry = served.get(price.key) ?? {
+    const cost = priceBucket(price, served, context);
+    const entry = byModel.get(price.key) ?? {
       price,
       requests: 0,
       tokens: emptyTokens(),
@@ -106,18 +159,19 @@ export function costOptionTokens(
       batchRequests: 0,
     };
     entry.requests += bucket.requests;
-    addTokens(entry.tokens, bucket.tokens);
+    addTokens(entry.tokens, served.tokens);
     entry.costUsd += cost;
     if (batch) entry.batchRequests += bucket.requests;
-    served.set(price.key, entry);
+    byModel.set(price.key, entry);
   }
-  const servedList = [...served.values()].sort(
+  const servedList = [...byModel.values()].sort(
     (a, b) => b.costUsd - a.costUsd || (a.price.key < b.price.key ? -1 : 1),
   );
   return {
     served: servedList,
     unplaced: [...unplaced.values()].sort((a, b) => b.requests - a.requests || (a.model < b.model ? -1 : 1)),
     costUsd: servedList.reduce((sum, s) => sum + s.costUsd, 0),
+    pricedRequests: servedList.reduce((sum, s) => sum + s.requests, 0),
     warnings: [...warnings],
   };
 }

@@ -31,14 +31,23 @@ export interface OptionProjection {
   tokenCurve: CostCurve;
   provisioned?: ProvisionedDetail;
   infra: InfraCost[];
+  /** Multiplier on token + infra cost (1 unless the scenario uses the single-multiplier form). */
   hiddenMultiplier: number;
+  /** Explicit operational overhead: USD a month and USD per request (0 when not used). */
+  overhead: { perMonthUsd: number; perRequestUsd: number };
+  /** Share of observed requests this option prices (1 when every model has a price). */
+  pricedShare: number;
   /** Total monthly cost as a function of monthly requests, hidden cost included. */
   curve: CostCurve;
 }
 
 export interface OptionBreakdown {
   monthlyCostUsd: number;
-  perRequestUsd: number;
+  /** Monthly cost / the requests this option prices (unpriced requests are not in the cost either); null
+   * when it prices none: unknown, not $0. */
+  perRequestUsd: number | null;
+  /** Monthly requests this option prices. */
+  pricedRequests: number;
   tokenCostUsd: number;
   provisionedCostUsd: number;
   infraCostUsd: number;
@@ -80,9 +89,22 @@ export function projectOption(
       overflowAtRequests: pt.overflowAtRequests,
     };
   }
-  const infra = infraCostsFor(option, scenario.infra, tokensPerRequest(mix));
+  const infra = infraCostsFor(
+    option,
+    scenario.infra,
+    tokensPerRequest(mix),
+    scenario.free_tiers === "account",
+  );
   const hiddenMultiplier = option.hidden_cost?.complexity_multiplier ?? 1;
-  const curve = scaleCurve(addCurves(tokenCurve, ...infra.map((i) => i.curve)), hiddenMultiplier);
+  const overhead = {
+    perMonthUsd: option.hidden_cost?.per_month?.usd ?? 0,
+    perRequestUsd: option.hidden_cost?.per_request?.usd ?? 0,
+  };
+  const curve = addCurves(scaleCurve(addCurves(tokenCurve, ...infra.map((i) => i.curve)), hiddenMultiplier), {
+    fixed: overhead.perMonthUsd,
+    perRequest: overhead.perRequestUsd,
+    hinges: [],
+  });
   return {
     option,
     tokens,
@@ -91,6 +113,8 @@ export function projectOption(
     ...(provisioned ? { provisioned } : {}),
     infra,
     hiddenMultiplier,
+    overhead,
+    pricedShare: mix.requests === 0 ? 1 : tokens.pricedRequests / mix.requests,
     curve,
   };
 }
@@ -145,11 +169,17 @@ export function breakdownAt(
   }));
   const infraCostUsd = infra.reduce((sum, i) => sum + i.monthlyCostUsd, 0);
   const beforeHidden = tokenCostUsd + provisionedCostUsd + infraCostUsd;
-  const hiddenCostUsd = beforeHidden * (projection.hiddenMultiplier - 1);
+  const { overhead } = projection;
+  const hiddenCostUsd =
+    beforeHidden * (projection.hiddenMultiplier - 1) +
+    overhead.perMonthUsd +
+    overhead.perRequestUsd * requests;
   const monthlyCostUsd = beforeHidden + hiddenCostUsd;
+  const pricedRequests = requests * projection.pricedShare;
   return {
     monthlyCostUsd,
-    perRequestUsd: requests === 0 ? 0 : monthlyCostUsd / requests,
+    perRequestUsd: pricedRequests === 0 ? null : monthlyCostUsd / pricedRequests,
+    pricedRequests,
     tokenCostUsd,
     provisionedCostUsd,
     infraCostUsd,

@@ -3,22 +3,66 @@
 import { z } from "zod";
 import { CACHE_WRITE_TTLS, PROFILE_SCOPES, PT_COMMITMENTS } from "./price.js";
 
-const OPTION_KINDS = ["direct", "bedrock", "bedrock-batch", "bedrock-provisioned"] as const;
+const OPTION_KINDS = ["direct", "direct-batch", "bedrock", "bedrock-batch", "bedrock-provisioned"] as const;
 export type OptionKind = (typeof OPTION_KINDS)[number];
+
+/** Option kinds whose batchable use cases go through a batch API (24-hour turnaround). */
+export const BATCH_KINDS: readonly OptionKind[] = ["direct-batch", "bedrock-batch"];
+
+/** Service tier of an option's (non-batch) traffic, where the catalog has its prices. */
+const SERVICE_TIERS = ["standard", "flex", "priority"] as const;
+export type ServiceTier = (typeof SERVICE_TIERS)[number];
+
+/** Whether infrastructure free tiers are applied: they are per AWS account, shared by every workload in it. */
+const FREE_TIERS = ["none", "account"] as const;
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, "expected a lower-case id (letters, digits, . _ -)");
 const nonNegative = z.number().nonnegative();
 const fraction = z.number().min(0).max(1);
 
-const hiddenCost = z.strictObject({
-  /** Multiplies the option's token + infrastructure cost: the hidden cost of running it yourself. */
-  complexity_multiplier: z
-    .number()
-    .min(1)
-    .default(1)
-    .describe("multiplies the option's token + infrastructure cost: the hidden cost of running it yourself"),
-  note: z.string().optional(),
+/** An amount of operational overhead and where it comes from. */
+const overheadAmount = z.strictObject({
+  usd: nonNegative,
+  /** A published price, or the reasoning behind the figure (hours x rate, ...). */
+  source: z.string().min(1).describe("where the amount comes from, or the reasoning behind it"),
 });
+
+/**
+ * The hidden cost of running an option, in one of two forms: explicit operational overhead (a fixed monthly
+ * amount plus a per-request amount, each with its source), or a single multiplier on token + infra cost.
+ */
+const hiddenCost = z
+  .strictObject({
+    /** Multiplies the option's token + infrastructure cost: the hidden cost of running it yourself. */
+    complexity_multiplier: z
+      .number()
+      .min(1)
+      .optional()
+      .describe("multiplies the option's token + infrastructure cost (the single-multiplier form)"),
+    /** Operational overhead a month, whatever the volume (engineer hours, vendor management). */
+    per_month: overheadAmount.optional().describe("fixed operational overhead a month, with its source"),
+    /** Operational overhead per request (retries, support tooling billed by volume). */
+    per_request: overheadAmount.optional().describe("operational overhead per request, with its source"),
+    note: z.string().optional(),
+  })
+  .superRefine((hidden, context) => {
+    const explicit = hidden.per_month !== undefined || hidden.per_request !== undefined;
+    if (hidden.complexity_multiplier !== undefined && explicit) {
+      context.addIssue({
+        code: "custom",
+        path: ["complexity_multiplier"],
+        message:
+          "use one form of hidden cost: complexity_multiplier, or per_month / per_request overhead, not both",
+      });
+    }
+    if (hidden.complexity_multiplier === undefined && !explicit) {
+      context.addIssue({
+        code: "custom",
+        path: [],
+        message: "hidden_cost needs complexity_multiplier, or per_month and/or per_request overhead",
+      });
+    }
+  });
 
 const provisioned = z.strictObject({
   /** Bedrock model served by the provisioned units (traffic mapped to it uses them first). */
@@ -44,6 +88,13 @@ const deploymentOptionSchema = z.strictObject({
     .enum(PROFILE_SCOPES)
     .optional()
     .describe("Bedrock inference-profile scope; geo and in-region cost 1.10x global for newer Claude"),
+  /** Service tier for traffic not sent to a batch API (flex and priority where the catalog prices them). */
+  service_tier: z
+    .enum(SERVICE_TIERS)
+    .optional()
+    .describe(
+      "service tier of the option's non-batch traffic; models without the tier's prices stay standard",
+    ),
   hidden_cost: hiddenCost.optional(),
   provisioned: provisioned.optional(),
   /** Fraction off this option's token prices (a negotiated discount). */
@@ -57,6 +108,24 @@ const quantity = z.strictObject({
   per_1k_output_tokens: nonNegative.default(0),
 });
 
+/**
+ * A model-map value: the serving model's id, or `{model, token_ratio}` when the serving model's tokenizer
+ * counts the same text differently (token_ratio = its tokens / the logged model's tokens; default 1).
+ */
+const modelMapTarget = z.union([
+  z.string().min(1),
+  z.strictObject({
+    model: z.string().min(1),
+    token_ratio: z
+      .number()
+      .positive()
+      .max(10)
+      .default(1)
+      .describe("serving model's tokens per logged token (tokenizer difference between families)"),
+  }),
+]);
+export type ModelMapTarget = z.infer<typeof modelMapTarget>;
+
 const infraItemSchema = z.strictObject({
   id,
   label: z.string(),
@@ -65,8 +134,10 @@ const infraItemSchema = z.strictObject({
   unit: z.string().min(1),
   unit_price_usd: nonNegative,
   quantity,
-  /** Units a month that cost nothing (AWS free tiers). */
-  free_units_per_month: nonNegative.default(0).describe("units a month that cost nothing (free tiers)"),
+  /** Units a month that cost nothing (AWS free tiers); applied only with `free_tiers: account`. */
+  free_units_per_month: nonNegative
+    .default(0)
+    .describe("units a month that cost nothing (free tiers); applied only with free_tiers: account"),
   source: z.string().optional(),
 });
 
@@ -78,15 +149,22 @@ const scenarioObject = z.strictObject({
   /** Traffic model -> model that serves it, per side. Same-family models map by default. */
   model_map: z
     .strictObject({
-      bedrock: z.record(z.string(), z.string()).default({}),
-      direct: z.record(z.string(), z.string()).default({}),
+      bedrock: z.record(z.string(), modelMapTarget).default({}),
+      direct: z.record(z.string(), modelMapTarget).default({}),
     })
     .default({ bedrock: {}, direct: {} }),
-  /** Use cases that can wait: priced at batch rates on bedrock-batch options and in the batch tip. */
+  /** Use cases that can wait: priced at batch rates on batch options and in the batch tip. */
   batchable_use_cases: z
     .array(z.string())
     .default([])
-    .describe("use cases priced at batch rates on bedrock-batch options"),
+    .describe("use cases priced at batch rates on direct-batch and bedrock-batch options"),
+  /** Infrastructure free tiers: "none" (default) or "account" (this workload may use the account's). */
+  free_tiers: z
+    .enum(FREE_TIERS)
+    .default("none")
+    .describe(
+      'free tiers are per AWS account: "account" applies them to this workload, "none" (default) does not',
+    ),
   cache_write_ttl: z.enum(CACHE_WRITE_TTLS).default("5m").describe("which cache-write price applies"),
   infra: z.array(infraItemSchema).default([]),
   growth: z
@@ -134,7 +212,7 @@ export const scenarioSchema = scenarioObject.superRefine((scenario, context) => 
         message: `only bedrock-provisioned options take "provisioned"`,
       });
     }
-    if (option.kind === "direct" && option.inference_profile) {
+    if ((option.kind === "direct" || option.kind === "direct-batch") && option.inference_profile) {
       context.addIssue({
         code: "custom",
         path: ["options", index, "inference_profile"],

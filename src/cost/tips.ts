@@ -2,12 +2,18 @@
 // estimated monthly saving under one option. Nothing here is canned; a tip with no saving is not shown.
 
 import { type ModelCatalog, type ModelMapper, sideOf } from "./model-map.js";
-import { bucketContext, isLongContextBucket, priceBucket, pricingContextFor } from "./option-cost.js";
+import {
+  bucketContext,
+  isLongContextBucket,
+  priceBucket,
+  pricingContextFor,
+  servedBucket,
+} from "./option-cost.js";
 import type { OptionProjection } from "./option-projection.js";
 import type { ModelPrice } from "./price.js";
 import { HOURS_PER_MONTH, MINUTES_PER_MONTH } from "./provisioned.js";
 import { costAtRates, costMultiplier, effectiveRates } from "./request-cost.js";
-import type { Scenario } from "./scenario-schema.js";
+import { BATCH_KINDS, type Scenario } from "./scenario-schema.js";
 import type { TrafficBucket, TrafficMix } from "./traffic-mix.js";
 
 const TIP_KINDS = [
@@ -86,7 +92,8 @@ function pricedBuckets(projection: OptionProjection, inputs: TipInputs): PricedB
   const result: PricedBucket[] = [];
   for (const bucket of inputs.mix.buckets) {
     const placement = inputs.mapper.place(bucket.model, bucket.provider, side);
-    if (placement.kind === "priced") result.push({ bucket, price: placement.price });
+    if (placement.kind === "priced")
+      result.push({ bucket: servedBucket(bucket, placement.tokenRatio), price: placement.price });
   }
   return result;
 }
@@ -104,14 +111,14 @@ function describeUseCases(buckets: readonly TrafficBucket[], scale: number): str
 
 function batchTip(projection: OptionProjection, inputs: TipInputs): OptimizationTip | undefined {
   const { option } = projection;
-  if (option.kind === "bedrock-batch" || option.kind === "bedrock-provisioned") return undefined;
+  if (BATCH_KINDS.includes(option.kind) || option.kind === "bedrock-provisioned") return undefined;
   const batchable = new Set(inputs.scenario.batchable_use_cases);
   const eligible = pricedBuckets(projection, inputs).filter(
     (p) => p.bucket.useCase !== undefined && batchable.has(p.bucket.useCase) && p.price.batch,
   );
   let saving = 0;
   for (const { bucket, price } of eligible) {
-    const standard = priceBucket(price, bucket, pricingContextFor(option, inputs.scenario, false));
+    const standard = priceBucket(price, bucket, pricingContextFor(option, inputs.scenario, false, price));
     saving += standard - priceBucket(price, bucket, pricingContextFor(option, inputs.scenario, true));
   }
   if (!eligible.length) return undefined;
@@ -168,7 +175,7 @@ function cachingTip(projection: OptionProjection, inputs: TipInputs): Optimizati
 function globalProfileTip(projection: OptionProjection, inputs: TipInputs): OptimizationTip | undefined {
   const { option } = projection;
   const scope = option.inference_profile ?? "global";
-  if (option.kind === "direct" || scope === "global") return undefined;
+  if (sideOf(option.kind) === "direct" || scope === "global") return undefined;
   let saving = 0;
   const helped: TrafficBucket[] = [];
   for (const { bucket, price } of pricedBuckets(projection, inputs)) {

@@ -1,6 +1,8 @@
 // The assumptions a projection rests on, stated in the report so a reviewer can challenge each one.
+import { mapTarget } from "../cost/model-map.js";
+import type { DeploymentOption } from "../cost/scenario-schema.js";
 import type { LoadedScenario } from "../io/scenario-load.js";
-import { formatUnitPrice } from "../report/numbers.js";
+import { formatUnitPrice, formatUsdPerRequest } from "../report/numbers.js";
 
 export function projectionAssumptions(loaded: LoadedScenario, scaling: string): string[] {
   const { scenario } = loaded;
@@ -10,34 +12,70 @@ export function projectionAssumptions(loaded: LoadedScenario, scaling: string): 
       ? "scenario: the bundled default (fixtures/scenarios/default.yaml); pass --scenario to use your own"
       : `scenario: ${loaded.file}`,
     "token columns are per request; input_tokens includes cache reads and cache writes",
-    `cache writes are billed at the ${scenario.cache_write_ttl} cache-write price`,
+    scenario.cache_write_ttl === "1h"
+      ? "cache writes are billed at the 1h cache-write price; a model without one is billed at its 5m price (warned below)"
+      : "cache writes are billed at the 5m cache-write price",
+    "per request = an option's monthly total / the requests it prices (unpriced requests are in neither)",
+    scenario.free_tiers === "account"
+      ? "free tiers: applied (free_tiers: account): this workload may use the AWS account's monthly free allowances in full"
+      : "free tiers: not applied (they are per AWS account and shared with its other workloads; free_tiers: account applies them)",
   ];
-  for (const option of scenario.options) {
-    const parts = [`option ${option.id} (${option.kind})`];
-    if (option.kind !== "direct") parts.push(`inference profile ${option.inference_profile ?? "global"}`);
-    if (option.hidden_cost) parts.push(`complexity multiplier x${option.hidden_cost.complexity_multiplier}`);
-    if (option.discount) parts.push(`discount ${option.discount * 100}%`);
-    if (option.provisioned) {
-      const p = option.provisioned;
-      parts.push(
-        `${p.model_units} model units of ${p.model}, ${p.commitment} commitment, ${p.usable_share * 100}% of capacity usable`,
-      );
-    }
-    lines.push(parts.join(", "));
-  }
+  for (const option of scenario.options) lines.push(optionAssumption(option));
+  let ratioStated = false;
   for (const [side, entries] of Object.entries(scenario.model_map)) {
-    for (const [from, to] of Object.entries(entries)) lines.push(`model map (${side}): ${from} -> ${to}`);
+    for (const [from, entry] of Object.entries(entries)) {
+      const { model, tokenRatio } = mapTarget(entry);
+      if (typeof entry !== "string") ratioStated = true;
+      lines.push(`model map (${side}): ${from} -> ${model}, token ratio ${tokenRatio}`);
+    }
   }
   lines.push("models without a model-map entry map to the same family on the other side");
+  lines.push(
+    `token ratio: ${ratioStated ? "as stated per model-map entry, else" : "every model counts"} 1.0 (the serving model counts a text with as many tokens as the logged model); the long-context tier is decided on the logged prompt size`,
+  );
   if (scenario.batchable_use_cases.length)
-    lines.push(`batchable use cases: ${scenario.batchable_use_cases.join(", ")}`);
-  for (const item of scenario.infra) {
     lines.push(
-      `infra ${item.id} (${item.applies_to.join(", ")}): ${formatUnitPrice(item.unit_price_usd)} per ${item.unit}${item.source ? `, ${item.source}` : ""}`,
+      `batchable use cases: ${scenario.batchable_use_cases.join(", ")} (batch APIs return within 24 hours)`,
+    );
+  for (const item of scenario.infra) {
+    const free =
+      scenario.free_tiers === "account" && item.free_units_per_month > 0
+        ? `, ${item.free_units_per_month} ${item.unit} a month free`
+        : "";
+    lines.push(
+      `infra ${item.id} (${item.applies_to.join(", ")}): ${formatUnitPrice(item.unit_price_usd)} per ${item.unit}${free}${item.source ? `, ${item.source}` : ", no source given"}`,
     );
   }
   lines.push(
     `growth: ${scenario.growth.monthly_rate * 100}% a month over ${scenario.growth.horizon_months} months`,
   );
   return lines;
+}
+
+function optionAssumption(option: DeploymentOption): string {
+  const parts = [`option ${option.id} (${option.kind})`];
+  if (option.kind !== "direct" && option.kind !== "direct-batch")
+    parts.push(`inference profile ${option.inference_profile ?? "global"}`);
+  parts.push(`service tier ${option.service_tier ?? "standard"}`);
+  parts.push(hiddenCostAssumption(option));
+  if (option.discount) parts.push(`discount ${option.discount * 100}%`);
+  if (option.provisioned) {
+    const p = option.provisioned;
+    parts.push(
+      `${p.model_units} model units of ${p.model}, ${p.commitment} commitment, ${p.usable_share * 100}% of capacity usable`,
+    );
+  }
+  return parts.join(", ");
+}
+
+function hiddenCostAssumption(option: DeploymentOption): string {
+  const hidden = option.hidden_cost;
+  if (!hidden) return "no hidden cost";
+  if (hidden.complexity_multiplier !== undefined)
+    return `hidden cost: complexity multiplier x${hidden.complexity_multiplier} on token + infrastructure cost${hidden.note ? ` (${hidden.note})` : ""}`;
+  const parts = ["hidden cost: operational overhead"];
+  if (hidden.per_month) parts.push(`$${hidden.per_month.usd} a month (${hidden.per_month.source})`);
+  if (hidden.per_request)
+    parts.push(`${formatUsdPerRequest(hidden.per_request.usd)} per request (${hidden.per_request.source})`);
+  return parts.join(" ");
 }

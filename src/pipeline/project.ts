@@ -37,6 +37,7 @@ export function projectProfile(input: ProjectionInput): { analysis: Analysis; re
     observedRequests: profile.requests,
     observedTokens: profile.tokens,
     peak: profile.peak,
+    freeTiers: loaded.scenario.free_tiers,
     assumptions: projectionAssumptions(loaded, month.assumption),
     warnings: [],
   });

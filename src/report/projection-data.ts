@@ -5,7 +5,8 @@ import type { OptionProjection } from "../cost/option-projection.js";
 import type { TokenCounts } from "../cost/request-cost.js";
 import { roundUsd } from "./numbers.js";
 
-const PROJECTION_SCHEMA_VERSION = 1;
+/** 2: verdict, priced requests, hidden-cost form and overhead, service tier, free tiers (docs/report-formats.md). */
+const PROJECTION_SCHEMA_VERSION = 2;
 
 export interface ProjectionContext {
   trafficFile: string;
@@ -19,6 +20,8 @@ export interface ProjectionContext {
   /** Observed token totals (scaled here). */
   observedTokens: TokenCounts;
   peak: { requestsPerMinute: number; tokensPerMinute: number };
+  /** The scenario's free_tiers setting. */
+  freeTiers: "none" | "account";
   /** Assumptions the caller made (window scaling, --monthly-requests, ...). */
   assumptions: string[];
   warnings: string[];
@@ -28,6 +31,12 @@ export type ProjectionReport = ReturnType<typeof buildProjectionReport>;
 
 function iso(ms: number | undefined): string | null {
   return ms === undefined ? null : new Date(ms).toISOString();
+}
+
+function hiddenCostForm(projection: OptionProjection): "none" | "multiplier" | "overhead" {
+  const hidden = projection.option.hidden_cost;
+  if (hidden === undefined) return "none";
+  return hidden.complexity_multiplier !== undefined ? "multiplier" : "overhead";
 }
 
 export function buildProjectionReport(analysis: Analysis, context: ProjectionContext) {
@@ -59,18 +68,29 @@ export function buildProjectionReport(analysis: Analysis, context: ProjectionCon
     },
     complete,
     cheapest: analysis.cheapest,
+    verdict: {
+      cheapest: analysis.verdict.cheapest,
+      incomplete: analysis.verdict.incomplete,
+      reasons: analysis.verdict.reasons,
+    },
+    free_tiers: context.freeTiers,
     options: analysis.options.map(({ projection, atVolume }) => ({
       id: projection.option.id,
       kind: projection.option.kind,
       label: projection.option.label ?? projection.option.id,
       complete: projection.complete,
+      service_tier: projection.option.service_tier ?? "standard",
+      priced_requests: Math.round(atVolume.pricedRequests),
       monthly_cost_usd: roundUsd(atVolume.monthlyCostUsd),
-      per_request_usd: roundUsd(atVolume.perRequestUsd),
+      per_request_usd: atVolume.perRequestUsd === null ? null : roundUsd(atVolume.perRequestUsd),
       token_cost_usd: roundUsd(atVolume.tokenCostUsd),
       provisioned_cost_usd: roundUsd(atVolume.provisionedCostUsd),
       infra_cost_usd: roundUsd(atVolume.infraCostUsd),
       hidden_cost_usd: roundUsd(atVolume.hiddenCostUsd),
+      hidden_cost_form: hiddenCostForm(projection),
       complexity_multiplier: projection.hiddenMultiplier,
+      overhead_per_month_usd: projection.overhead.perMonthUsd,
+      overhead_per_request_usd: projection.overhead.perRequestUsd,
       models: projection.tokens.served.map((served) => ({
         model: served.price.model,
         provider: served.price.provider,

@@ -1,6 +1,6 @@
 // Renders the projection report: terminal table, markdown, or CSV line items. Strings in, strings out.
 import type { ReportFormat } from "./formats.js";
-import { formatCount, formatPercent, formatUsd, formatUsdPerRequest } from "./numbers.js";
+import { formatCount, formatPercent, formatUsd, formatUsdPerRequest, roundUsd } from "./numbers.js";
 import type { ProjectionReport } from "./projection-data.js";
 import { renderSectionsAsMarkdown, renderSectionsForTerminal, type Section } from "./sections.js";
 import { renderCsv } from "./table.js";
@@ -74,17 +74,49 @@ function optionsSection(report: ProjectionReport): Section {
       formatUsd(o.infra_cost_usd),
       formatUsd(o.hidden_cost_usd),
       formatUsd(o.monthly_cost_usd),
-      formatUsdPerRequest(o.per_request_usd),
+      o.per_request_usd === null ? "unknown" : formatUsdPerRequest(o.per_request_usd),
     ]),
-    notes: cheapest
-      ? report.options
-          .filter((o) => o.id !== cheapest.id)
-          .map(
-            (o) =>
-              `${cheapest.id} saves ${formatUsd(o.monthly_cost_usd - cheapest.monthly_cost_usd)} a month against ${o.id}`,
-          )
-      : [],
+    notes: [
+      ...(cheapest
+        ? report.options
+            .filter((o) => o.id !== cheapest.id)
+            .map(
+              (o) =>
+                `${cheapest.id} saves ${formatUsd(o.monthly_cost_usd - cheapest.monthly_cost_usd)} a month against ${o.id}`,
+            )
+        : []),
+      ...report.verdict.reasons.map((reason) => `verdict incomplete: ${reason}`),
+      "per request = monthly total / the requests the option prices",
+    ],
   };
+}
+
+/** The hidden-cost line items of an option: the multiplier's share, or the explicit overhead. */
+function hiddenLines(option: ProjectionReport["options"][number]): string[][] {
+  if (option.hidden_cost_form === "multiplier" && option.hidden_cost_usd)
+    return [
+      [
+        `hidden cost (x${option.complexity_multiplier})`,
+        "hidden",
+        "",
+        "",
+        "",
+        formatUsd(option.hidden_cost_usd),
+      ],
+    ];
+  if (option.hidden_cost_form !== "overhead") return [];
+  const perRequest = option.hidden_cost_usd - option.overhead_per_month_usd;
+  return [
+    ["operational overhead, fixed", "hidden", "", "1 month", "", formatUsd(option.overhead_per_month_usd)],
+    [
+      `operational overhead, ${formatUsdPerRequest(option.overhead_per_request_usd)} per request`,
+      "hidden",
+      "",
+      "",
+      "",
+      formatUsd(perRequest),
+    ],
+  ];
 }
 
 function modelsSection(report: ProjectionReport, option: ProjectionReport["options"][number]): Section {
@@ -118,18 +150,7 @@ function modelsSection(report: ProjectionReport, option: ProjectionReport["optio
           ],
         ]
       : []),
-    ...(option.hidden_cost_usd
-      ? [
-          [
-            `hidden cost (x${option.complexity_multiplier})`,
-            "hidden",
-            "",
-            "",
-            "",
-            formatUsd(option.hidden_cost_usd),
-          ],
-        ]
-      : []),
+    ...hiddenLines(option),
     ["Total", "", formatCount(report.traffic.requests), "", "", formatUsd(option.monthly_cost_usd)],
   ];
   return {
@@ -242,8 +263,21 @@ function renderProjectionCsv(report: ProjectionReport): string {
         o.provisioned_cost_usd,
       ]);
     for (const i of o.infra) rows.push([o.id, "infra", i.id, "", i.quantity, i.unit, i.monthly_cost_usd]);
-    if (o.hidden_cost_usd)
+    if (o.hidden_cost_form === "multiplier" && o.hidden_cost_usd)
       rows.push([o.id, "hidden", "complexity", "", o.complexity_multiplier, "multiplier", o.hidden_cost_usd]);
+    if (o.hidden_cost_form === "overhead") {
+      const perRequestUsd = roundUsd(o.hidden_cost_usd - o.overhead_per_month_usd);
+      rows.push([o.id, "hidden", "overhead-per-month", "", 1, "month", o.overhead_per_month_usd]);
+      rows.push([
+        o.id,
+        "hidden",
+        "overhead-per-request",
+        "",
+        report.traffic.requests,
+        "requests",
+        perRequestUsd,
+      ]);
+    }
     rows.push([o.id, "total", "", "", report.traffic.requests, "requests", o.monthly_cost_usd]);
   }
   return renderCsv(["option", "category", "item", "provider", "quantity", "unit", "monthly_cost_usd"], rows);

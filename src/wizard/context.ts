@@ -2,6 +2,7 @@
 // once each (the interview reads a CSV to summarise it; the projection reuses that profile).
 
 import type { PricingCatalog } from "../cost/catalog.js";
+import { modelMapIds } from "../cost/model-map.js";
 import type { LoadedScenario } from "../io/scenario-load.js";
 import { longContextThresholds } from "../pipeline/project.js";
 import { formatUnitPrice } from "../report/numbers.js";
@@ -29,7 +30,7 @@ export function interviewContext(catalog: PricingCatalog, base: LoadedScenario):
   return {
     catalog,
     readProfile,
-    defaultModelMap: scenario.model_map.bedrock,
+    defaultModelMap: modelMapIds(scenario.model_map.bedrock),
     defaultBatchable: scenario.batchable_use_cases,
     infraSummary: scenario.infra.map(
       (item) =>

@@ -63,7 +63,11 @@ function editOption(
   if (option.kind === "direct") {
     return {
       ...option,
-      hidden_cost: { ...option.hidden_cost, complexity_multiplier: multiplier },
+      // The wizard asks for the single-multiplier form, which replaces the default's explicit overhead.
+      hidden_cost: {
+        complexity_multiplier: multiplier,
+        ...(option.hidden_cost?.note !== undefined ? { note: option.hidden_cost.note } : {}),
+      },
     };
   }
   const label = option.kind === "bedrock" ? `Bedrock on-demand (${profile} profile)` : option.label;

@@ -4,6 +4,7 @@
 
 import { stringify } from "yaml";
 import type { PricingCatalog } from "../cost/catalog.js";
+import { modelMapIds } from "../cost/model-map.js";
 import { scenarioSchema } from "../cost/scenario-schema.js";
 import type { LoadedScenario } from "../io/scenario-load.js";
 import { parseYamlText, validateYaml } from "../io/yaml.js";
@@ -51,7 +52,7 @@ export function buildPlan(input: PlanInput): WizardPlan {
   for (const model of directModels.keys()) {
     bedrockModelMap[model] =
       answers.candidates.bedrock_model_map[model] ??
-      defaultBedrockModel(catalog, model, input.base.scenario.model_map.bedrock);
+      defaultBedrockModel(catalog, model, modelMapIds(input.base.scenario.model_map.bedrock));
   }
   const scenarioDraft = draftScenario({
     answers,

@@ -46,6 +46,8 @@ const scenario = scenarioSchema.parse({
   ],
   model_map: { bedrock: { "gpt-4o": "anthropic.claude-sonnet-4-5-v1:0" } },
   batchable_use_cases: ["summarize"],
+  // The hand-worked numbers below use the Lambda free allowance (500 requests a month).
+  free_tiers: "account",
   infra: [
     {
       id: "nat",

@@ -2,7 +2,7 @@
 import { mapTarget } from "../cost/model-map.js";
 import type { DeploymentOption } from "../cost/scenario-schema.js";
 import type { LoadedScenario } from "../io/scenario-load.js";
-import { formatUnitPrice, formatUsdPerRequest } from "../report/numbers.js";
+import { formatUnitPrice } from "../report/numbers.js";
 
 export function projectionAssumptions(loaded: LoadedScenario, scaling: string): string[] {
   const { scenario } = loaded;
@@ -74,8 +74,9 @@ function hiddenCostAssumption(option: DeploymentOption): string {
   if (hidden.complexity_multiplier !== undefined)
     return `hidden cost: complexity multiplier x${hidden.complexity_multiplier} on token + infrastructure cost${hidden.note ? ` (${hidden.note})` : ""}`;
   const parts = ["hidden cost: operational overhead"];
-  if (hidden.per_month) parts.push(`$${hidden.per_month.usd} a month (${hidden.per_month.source})`);
+  if (hidden.per_month)
+    parts.push(`${formatUnitPrice(hidden.per_month.usd)} a month (${hidden.per_month.source})`);
   if (hidden.per_request)
-    parts.push(`${formatUsdPerRequest(hidden.per_request.usd)} per request (${hidden.per_request.source})`);
+    parts.push(`+ ${formatUnitPrice(hidden.per_request.usd)} per request (${hidden.per_request.source})`);
   return parts.join(" ");
 }

@@ -71,7 +71,10 @@ function editOption(
     };
   }
   const label = option.kind === "bedrock" ? `Bedrock on-demand (${profile} profile)` : option.label;
-  return { ...option, inference_profile: profile, ...(label !== undefined ? { label } : {}) };
+  // The wizard states hidden cost as one multiplier on the direct side only (its question); the default's
+  // explicit overhead would mix two forms in one comparison, so it is left out here.
+  const { hidden_cost: _overhead, ...rest } = option;
+  return { ...rest, inference_profile: profile, ...(label !== undefined ? { label } : {}) };
 }
 
 function newOption(

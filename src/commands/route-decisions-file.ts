@@ -10,7 +10,7 @@ import {
   decisionHeader,
   decisionLine,
 } from "../report/route-decisions.js";
-import type { RoutingDecision } from "../routing/replay.js";
+import type { RoutingDecision } from "../routing/decision.js";
 
 const FLUSH_AT = 64 * 1024;
 

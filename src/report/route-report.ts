@@ -2,9 +2,11 @@
 // the tabular sections the table, markdown and CSV renderers share.
 import type { RouteDiff } from "../routing/diff.js";
 import type { RouteSummary } from "../routing/summary.js";
-import { ROUTE_SCHEMA_VERSION } from "../routing/summary.js";
 import { formatCount, formatPercent, formatUsd, roundUsd } from "./numbers.js";
 import type { Column } from "./table.js";
+
+/** The version of the route report and of the --explain trace. */
+export const ROUTE_SCHEMA_VERSION = 1;
 
 export interface RouteReport extends RouteSummary {
   schema_version: number;

@@ -1,7 +1,8 @@
 // --diff: the same traffic under two policies. Counts requests whose target changed, a from -> to matrix
 // and the cost delta per use case. Memory grows with targets and use cases, not with rows.
+
+import { type RoutingDecision, requestIdOf } from "./decision.js";
 import { CompensatedSums } from "./money.js";
-import { type RoutingDecision, requestIdOf } from "./replay.js";
 import { MAX_EXAMPLES } from "./summary.js";
 
 export interface RouteDiff {

@@ -3,12 +3,11 @@
 // (lists of examples are capped); money uses compensated sums.
 import { type BaselineRow, SingleTargetBaselines } from "./baselines.js";
 import type { BreakerTransition } from "./circuit-breaker.js";
+import { type RoutingDecision, requestIdOf } from "./decision.js";
 import { CompensatedSums } from "./money.js";
 import type { CompiledPolicy } from "./policy.js";
 import { REASON_CODES, type ReasonCode } from "./policy-schema.js";
-import { type RoutingDecision, requestIdOf } from "./replay.js";
 
-export const ROUTE_SCHEMA_VERSION = 1;
 /** How many example request ids and breaker events a report keeps. */
 export const MAX_EXAMPLES = 20;
 export const MAX_BREAKER_EVENTS = 200;

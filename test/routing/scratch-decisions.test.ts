@@ -46,9 +46,9 @@ describe("scratch decisions", () => {
     const fresh = replay({ explainRequestId, onDecision: (d) => kept.push(d) }, traffic);
     const scratch = replay({ explainRequestId }, traffic);
     expect(scratch).toEqual(fresh);
-    expect(fresh.summary.compliance.violation_request_ids).toContain(`row-${traffic[0]?.row}`);
+    expect(fresh.summary.compliance.violationRequestIds).toContain(`row-${traffic[0]?.row}`);
     expect(fresh.trace && requestIdOf(fresh.trace.decision)).toBe(explainRequestId);
-    expect(fresh.diff?.changed_examples.map((e) => e.request_id)).toContain(`row-${traffic[0]?.row}`);
+    expect(fresh.diff?.changedExamples.map((e) => e.requestId)).toContain(`row-${traffic[0]?.row}`);
     expect(new Set(kept).size).toBe(traffic.length);
     expect(kept.map(requestIdOf)).toEqual(kept.map((d) => d.requestId));
   });

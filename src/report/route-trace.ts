@@ -4,9 +4,6 @@ import { decisionReasoning, requestIdOf } from "../routing/decision.js";
 import type { RouteTrace } from "../routing/replay.js";
 import { ROUTE_SCHEMA_VERSION } from "./route-report.js";
 
-export type RouteTraceReport = ReturnType<typeof buildTraceReport>;
-export type TraceData = RouteTraceReport["explain"];
-
 export function buildTraceReport(trace: RouteTrace) {
   const d = trace.decision;
   return {

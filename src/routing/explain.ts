@@ -67,7 +67,7 @@ export function traceRules(
 }
 
 /** One check per field test and per combinator, in document order. */
-export function explainCondition(
+function explainCondition(
   condition: ConditionSpec | undefined,
   row: TrafficRowView,
   prefix = "",

@@ -8,7 +8,7 @@ import {
   decisionHeader,
   decisionLine,
 } from "../report/route-decisions.js";
-import type { RoutingDecision } from "../routing/replay.js";
+import type { RoutingDecision } from "../routing/decision.js";
 import { assertWritablePath, temporaryPathFor, writeFailure } from "./output.js";
 import { trackTemporary } from "./temporary-files.js";
 

@@ -1,8 +1,7 @@
 // One line per routing decision for --decisions, as CSV (formula-safe) or JSON Lines. Lines are built
 // one at a time so the caller can stream them to a file.
 
-import { decisionReasoning } from "../routing/reasoning.js";
-import type { RoutingDecision } from "../routing/replay.js";
+import { decisionReasoning, type RoutingDecision } from "../routing/decision.js";
 import { roundUsd } from "./numbers.js";
 import { csvCell } from "./table.js";
 

@@ -1,9 +1,10 @@
 // Renders the route report, the --explain trace and the --diff comparison as table, markdown or CSV.
 // Sections are shared; CSV is long-form (section, item, column, value) so one file holds them all.
-import type { RouteTrace } from "../routing/explain.js";
+import type { RouteTrace } from "../routing/replay.js";
 import type { ReportFormat } from "./formats.js";
 import { formatCount, formatUsd } from "./numbers.js";
 import { type ReportSection, type RouteReport, renderJson, routeSections } from "./route-report.js";
+import { buildTraceReport } from "./route-trace.js";
 import { escapeMarkdown, renderCsv, renderMarkdownTable, renderTerminalTable } from "./table.js";
 
 function renderSections(
@@ -77,8 +78,10 @@ function diffSections(report: RouteReport): ReportSection[] {
   ];
 }
 
-export function renderTrace(trace: RouteTrace, format: ReportFormat): string {
-  if (format === "json") return renderJson({ schema_version: 1, command: "route", explain: trace });
+export function renderTrace(routeTrace: RouteTrace, format: ReportFormat): string {
+  const report = buildTraceReport(routeTrace);
+  if (format === "json") return renderJson(report);
+  const trace = report.explain;
   const d = trace.decision;
   const sections: ReportSection[] = [
     {

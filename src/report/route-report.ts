@@ -1,44 +1,149 @@
-// The route dry-run report: plain data (stable JSON, `schema_version`) built from a run's results, and
-// the tabular sections the table, markdown and CSV renderers share.
+// The route dry-run report: the run's summary (and --diff) as plain, versioned data in the documented
+// snake_case JSON, and the tabular sections the table, markdown and CSV renderers share.
 import type { RouteDiff } from "../routing/diff.js";
 import type { RouteSummary } from "../routing/summary.js";
-import { ROUTE_SCHEMA_VERSION } from "../routing/summary.js";
 import { formatCount, formatPercent, formatUsd, roundUsd } from "./numbers.js";
 import type { Column } from "./table.js";
 
-export interface RouteReport extends RouteSummary {
-  schema_version: number;
-  command: "route";
-  dry_run: true;
-  inputs: { traffic: string; policy: string; pricing: string[]; seed: number; diff_policy: string | null };
-  diff: RouteDiff | null;
-  assumptions: string[];
+/** The version of the route report and of the --explain trace. */
+export const ROUTE_SCHEMA_VERSION = 1;
+
+export interface RouteReportInputs {
+  traffic: string;
+  policy: string;
+  pricing: string[];
+  seed: number;
+  diff_policy: string | null;
 }
 
+export type RouteReport = ReturnType<typeof buildRouteReport>;
+
+/** The documented JSON report (docs/route.md, "Output"): snake_case names, ISO timestamps, null for absent. */
 export function buildRouteReport(
   summary: RouteSummary,
-  inputs: RouteReport["inputs"],
+  inputs: RouteReportInputs,
   diff: RouteDiff | undefined,
-): RouteReport {
+) {
+  const t = summary.totals;
+  const c = summary.compliance;
+  return {
+    schema_version: ROUTE_SCHEMA_VERSION,
+    command: "route" as const,
+    dry_run: true as const,
+    inputs,
+    window: { first: iso(summary.window.firstMs), last: iso(summary.window.lastMs) },
+    totals: {
+      decisions: t.decisions,
+      requests: t.requests,
+      input_tokens: t.inputTokens,
+      output_tokens: t.outputTokens,
+      replayed_cost_usd: t.replayedCostUsd,
+      logged_cost_usd: t.loggedCostUsd,
+      logged_unpriced_requests: t.loggedUnpricedRequests,
+      cost_impact_usd: t.costImpactUsd,
+      unroutable_requests: t.unroutableRequests,
+    },
+    targets: summary.targets.map((target) => ({
+      target: target.target,
+      provider: target.provider,
+      model: target.model,
+      requests: target.requests,
+      share: target.share,
+      input_tokens: target.inputTokens,
+      output_tokens: target.outputTokens,
+      cost_usd: target.costUsd,
+    })),
+    rules: summary.rules.map((r) => ({
+      rule: r.rule,
+      reason_code: r.reasonCode,
+      decisions: r.decisions,
+      requests: r.requests,
+      share: r.share,
+    })),
+    rules_never_hit: summary.rulesNeverHit,
+    reasons: summary.reasons.map((r) => ({ reason_code: r.reasonCode, requests: r.requests })),
+    compliance: {
+      label: c.label ?? null,
+      enforced: c.enforced,
+      required_requests: c.requiredRequests,
+      violations: c.violations,
+      violation_request_ids: c.violationRequestIds,
+      rerouted_requests: c.reroutedRequests,
+    },
+    fallbacks: summary.fallbacks.map((f) => ({
+      from: f.from,
+      to: f.to,
+      reason_code: f.reasonCode,
+      requests: f.requests,
+      first_at: iso(f.firstAtMs),
+      last_at: iso(f.lastAtMs),
+    })),
+    breaker: {
+      openings: summary.breaker.openings,
+      events: summary.breaker.events.map((e) => ({
+        target: e.target,
+        state: e.state,
+        at: new Date(e.atMs).toISOString(),
+      })),
+      events_omitted: summary.breaker.eventsOmitted,
+    },
+    baselines: summary.baselines.map((b) => ({
+      baseline: b.baseline,
+      target: b.target ?? null,
+      cost_usd: b.costUsd,
+      unpriced_requests: b.unpricedRequests,
+    })),
+    unpriced_logged_models: summary.unpricedLoggedModels,
+    diff: diff ? diffReport(diff) : null,
+    assumptions: routeAssumptions(summary, inputs.seed),
+  };
+}
+
+function diffReport(diff: RouteDiff) {
+  return {
+    requests: diff.requests,
+    changed_requests: diff.changedRequests,
+    changed_examples: diff.changedExamples.map((e) => ({
+      request_id: e.requestId,
+      from: e.from,
+      to: e.to,
+      rule_before: e.ruleBefore,
+      rule_after: e.ruleAfter,
+      cost_delta_usd: e.costDeltaUsd,
+    })),
+    matrix: diff.matrix,
+    use_cases: diff.useCases.map((u) => ({
+      use_case: u.useCase,
+      requests: u.requests,
+      cost_before_usd: u.costBeforeUsd,
+      cost_after_usd: u.costAfterUsd,
+      delta_usd: u.deltaUsd,
+    })),
+    totals: {
+      cost_before_usd: diff.totals.costBeforeUsd,
+      cost_after_usd: diff.totals.costAfterUsd,
+      delta_usd: diff.totals.deltaUsd,
+    },
+  };
+}
+
+function routeAssumptions(summary: RouteSummary, seed: number): string[] {
   const assumptions = [
     "Requests are replayed in timestamp order; the cost of each is its logged tokens priced at the chosen target (cache and long-context tiers included).",
     "The as-logged baseline and cost impact cover only requests whose logged model has a price.",
-    `Simulated error rates below 1 are drawn from seed ${inputs.seed}.`,
+    `Simulated error rates below 1 are drawn from seed ${seed}.`,
   ];
-  if (summary.totals.logged_unpriced_requests > 0) {
+  const unpriced = summary.totals.loggedUnpricedRequests;
+  if (unpriced > 0) {
     assumptions.push(
-      `${formatCount(summary.totals.logged_unpriced_requests)} requests were logged against models with no price: ${summary.unpriced_logged_models.map((m) => m.model).join(", ")}.`,
+      `${formatCount(unpriced)} requests were logged against models with no price: ${summary.unpricedLoggedModels.map((m) => m.model).join(", ")}.`,
     );
   }
-  return {
-    schema_version: ROUTE_SCHEMA_VERSION,
-    command: "route",
-    dry_run: true,
-    inputs,
-    ...summary,
-    diff: diff ?? null,
-    assumptions,
-  };
+  return assumptions;
+}
+
+function iso(ms: number | undefined): string | null {
+  return ms === undefined ? null : new Date(ms).toISOString();
 }
 
 /** Stable JSON; money rounded to micro-dollars (fields ending in `_usd`). */

@@ -16,10 +16,13 @@ export interface CandidateScore {
   score: number;
 }
 
+/** Per target, the score a ranking computed for it: filled for the one request --explain traces. */
+export type ScoreRecord = (CandidateScore | undefined)[];
+
 /**
  * Writes the eligible candidates of `route`, best first, into `out` and returns how many there are.
  * `eligible(t)` filters (compliance); `costs[t]` is this request's cost on target t; `scores[t]` is
- * filled for best_scored routes.
+ * filled for best_scored routes with more than one eligible candidate, and so is `record[t]` when given.
  */
 export function rankCandidates(
   route: CompiledRoute,
@@ -28,11 +31,12 @@ export function rankCandidates(
   eligible: (target: number) => boolean,
   scores: Float64Array,
   out: Int32Array,
+  record?: ScoreRecord,
 ): number {
   let count = 0;
   for (const candidate of route.candidates) if (eligible(candidate)) out[count++] = candidate;
   if (count <= 1 || route.kind === "target") return count;
-  if (route.kind === "best_scored") scoreCandidates(route, targets, costs, out, count, scores);
+  if (route.kind === "best_scored") scoreCandidates(route, targets, costs, out, count, scores, record);
   // Insertion sort: stable (listed order breaks ties) and allocation-free for a handful of candidates.
   const better =
     route.kind === "cheapest"
@@ -61,6 +65,7 @@ function scoreCandidates(
   ranked: Int32Array,
   count: number,
   scores: Float64Array,
+  record: ScoreRecord | undefined,
 ): void {
   let minCost = Number.POSITIVE_INFINITY;
   let minLatency = Number.POSITIVE_INFINITY;
@@ -72,11 +77,14 @@ function scoreCandidates(
   for (let i = 0; i < count; i++) {
     const t = ranked[i] ?? 0;
     const target = targets[t];
-    if (target) scores[t] = scoreOf(route, target, costs[t] ?? 0, minCost, minLatency).score;
+    if (!target) continue;
+    const score = scoreOf(route, target, costs[t] ?? 0, minCost, minLatency);
+    scores[t] = score.score;
+    if (record) record[t] = score;
   }
 }
 
-export function scoreOf(
+function scoreOf(
   route: CompiledRoute,
   target: RouteTarget,
   cost: number,

@@ -4,8 +4,7 @@
 // failure reopens it, `halfOpenProbes` consecutive successes close it.
 import type { BreakerSettings } from "./policy.js";
 
-export const BREAKER_STATES = ["closed", "open", "half_open"] as const;
-export type BreakerState = (typeof BREAKER_STATES)[number];
+export type BreakerState = "closed" | "open" | "half_open";
 
 export interface BreakerTransition {
   target: number;
@@ -66,9 +65,5 @@ export class CircuitBreakers {
       this.failures[target] = 0;
       this.onTransition({ target, state: "open", atMs: nowMs });
     }
-  }
-
-  stateOf(target: number): BreakerState {
-    return BREAKER_STATES[this.state[target] ?? CLOSED] ?? "closed";
   }
 }

@@ -1,29 +1,30 @@
 // --diff: the same traffic under two policies. Counts requests whose target changed, a from -> to matrix
 // and the cost delta per use case. Memory grows with targets and use cases, not with rows.
+
+import { type RoutingDecision, requestIdOf } from "./decision.js";
 import { CompensatedSums } from "./money.js";
-import { type RoutingDecision, requestIdOf } from "./replay.js";
 import { MAX_EXAMPLES } from "./summary.js";
 
 export interface RouteDiff {
   requests: number;
-  changed_requests: number;
-  changed_examples: {
-    request_id: string;
+  changedRequests: number;
+  changedExamples: {
+    requestId: string;
     from: string;
     to: string;
-    rule_before: string;
-    rule_after: string;
-    cost_delta_usd: number | null;
+    ruleBefore: string;
+    ruleAfter: string;
+    costDeltaUsd: number | null;
   }[];
   matrix: { from: string; to: string; requests: number }[];
-  use_cases: {
-    use_case: string;
+  useCases: {
+    useCase: string;
     requests: number;
-    cost_before_usd: number;
-    cost_after_usd: number;
-    delta_usd: number;
+    costBeforeUsd: number;
+    costAfterUsd: number;
+    deltaUsd: number;
   }[];
-  totals: { cost_before_usd: number; cost_after_usd: number; delta_usd: number };
+  totals: { costBeforeUsd: number; costAfterUsd: number; deltaUsd: number };
 }
 
 const UNROUTABLE = "(unroutable)";
@@ -32,7 +33,7 @@ const NO_USE_CASE = "(none)";
 export class RouteDiffAccumulator {
   private requests = 0;
   private changed = 0;
-  private readonly examples: RouteDiff["changed_examples"] = [];
+  private readonly examples: RouteDiff["changedExamples"] = [];
   private readonly matrix = new Map<string, Map<string, number>>();
   private readonly useCaseSlots = new Map<string, number>();
   private useCaseRequests: number[] = [];
@@ -61,12 +62,12 @@ export class RouteDiffAccumulator {
     this.changed += weight;
     if (this.examples.length < MAX_EXAMPLES) {
       this.examples.push({
-        request_id: requestIdOf(before),
+        requestId: requestIdOf(before),
         from,
         to,
-        rule_before: before.rule,
-        rule_after: after.rule,
-        cost_delta_usd:
+        ruleBefore: before.rule,
+        ruleAfter: after.rule,
+        costDeltaUsd:
           before.costUsd !== null && after.costUsd !== null ? after.costUsd - before.costUsd : null,
       });
     }
@@ -91,23 +92,23 @@ export class RouteDiffAccumulator {
     const after = this.totals.total(1);
     return {
       requests: this.requests,
-      changed_requests: this.changed,
-      changed_examples: [...this.examples],
+      changedRequests: this.changed,
+      changedExamples: [...this.examples],
       matrix: [...this.matrix].flatMap(([from, row]) =>
         [...row].map(([to, requests]) => ({ from, to, requests })),
       ),
-      use_cases: [...this.useCaseSlots].map(([useCase, slot]) => {
+      useCases: [...this.useCaseSlots].map(([useCase, slot]) => {
         const costBefore = this.useCaseCosts.total(2 * slot);
         const costAfter = this.useCaseCosts.total(2 * slot + 1);
         return {
-          use_case: useCase,
+          useCase,
           requests: this.useCaseRequests[slot] ?? 0,
-          cost_before_usd: costBefore,
-          cost_after_usd: costAfter,
-          delta_usd: costAfter - costBefore,
+          costBeforeUsd: costBefore,
+          costAfterUsd: costAfter,
+          deltaUsd: costAfter - costBefore,
         };
       }),
-      totals: { cost_before_usd: before, cost_after_usd: after, delta_usd: after - before },
+      totals: { costBeforeUsd: before, costAfterUsd: after, deltaUsd: after - before },
     };
   }
 }

@@ -1,12 +1,9 @@
-// The full trace of one request (--explain): each rule tried and why it matched or not, the candidates
-// with their costs and scores, every attempt and the decision. Slow path: built once, for one request.
+// How the rules read one request, for --explain's trace: the request's fields, and each rule tried up to
+// the one that routed it, with every check of its condition. Slow path: built once, for one request.
 import type { TrafficRowView } from "../traffic/row.js";
-import { scoreOf } from "./candidates.js";
 import { type ConditionIssue, compileCondition, fieldAccessor, fieldEntries } from "./condition.js";
 import type { CompiledPolicy, CompiledRule } from "./policy.js";
 import type { ConditionSpec, Matcher } from "./policy-schema.js";
-import { decisionReasoning } from "./reasoning.js";
-import { type AttemptOutcome, type RoutingDecision, requestIdOf } from "./replay.js";
 
 export interface ConditionCheck {
   /** e.g. `use_case = "chat"`, `any (2 options)`. */
@@ -22,79 +19,10 @@ export interface RuleTrace {
   note: string | null;
 }
 
-export interface CandidateTrace {
-  target: string;
-  eligible: boolean;
-  cost_usd: number;
-  score: number | null;
-  cost_score: number | null;
-  performance: number;
-  latency_score: number | null;
-}
+/** The request as the policy language names its fields (`use_case`, `meta.<column>`). */
+export type RequestFields = Record<string, string | number | boolean | null>;
 
-export interface RouteTrace {
-  request_id: string;
-  row: number;
-  timestamp: string | null;
-  request: Record<string, string | number | boolean | null>;
-  rules: RuleTrace[];
-  route: { rule: string; kind: string };
-  candidates: CandidateTrace[];
-  attempts: { target: string; outcome: AttemptOutcome }[];
-  decision: {
-    rule: string;
-    reason_code: string;
-    target: string | null;
-    reasoning: string;
-    confidence: number | null;
-    cost_usd: number | null;
-    logged_cost_usd: number | null;
-    cost_impact_usd: number | null;
-    fallback_path: string;
-  };
-}
-
-export interface ReplayState {
-  costs: Float64Array;
-  attempts: { target: number; outcome: AttemptOutcome }[];
-  skippedRules: readonly CompiledRule[];
-}
-
-export function traceRequest(
-  policy: CompiledPolicy,
-  row: TrafficRowView,
-  decision: RoutingDecision,
-  state: ReplayState,
-): RouteTrace {
-  const chosen =
-    [...policy.rules, policy.defaultRule].find((r) => r.index === decision.ruleIndex) ?? policy.defaultRule;
-  return {
-    request_id: requestIdOf(decision),
-    row: row.row,
-    timestamp: row.timestamp === undefined ? null : new Date(row.timestamp).toISOString(),
-    request: describeRequest(row),
-    rules: traceRules(policy, row, chosen, state.skippedRules),
-    route: { rule: chosen.name, kind: chosen.route.kind },
-    candidates: traceCandidates(policy, chosen, row, state.costs),
-    attempts: state.attempts.map((a) => ({
-      target: policy.targets[a.target]?.name ?? "?",
-      outcome: a.outcome,
-    })),
-    decision: {
-      rule: decision.rule,
-      reason_code: decision.reasonCode,
-      target: decision.targetIndex >= 0 ? decision.target : null,
-      reasoning: decisionReasoning(decision),
-      confidence: decision.confidence ?? null,
-      cost_usd: decision.costUsd,
-      logged_cost_usd: decision.loggedCostUsd,
-      cost_impact_usd: decision.costImpactUsd,
-      fallback_path: decision.fallbackPath,
-    },
-  };
-}
-
-function describeRequest(row: TrafficRowView): Record<string, string | number | boolean | null> {
+export function describeRequest(row: TrafficRowView): RequestFields {
   const meta = Object.fromEntries(Object.entries(row.meta).map(([k, v]) => [`meta.${k}`, v]));
   return {
     provider: row.provider ?? null,
@@ -114,7 +42,9 @@ function describeRequest(row: TrafficRowView): Record<string, string | number | 
   };
 }
 
-function traceRules(
+/** The rules in order up to `chosen`, the one that routed the request; `skipped` are those replay passed
+ * over for compliance. */
+export function traceRules(
   policy: CompiledPolicy,
   row: TrafficRowView,
   chosen: CompiledRule,
@@ -137,7 +67,7 @@ function traceRules(
 }
 
 /** One check per field test and per combinator, in document order. */
-export function explainCondition(
+function explainCondition(
   condition: ConditionSpec | undefined,
   row: TrafficRowView,
   prefix = "",
@@ -184,35 +114,4 @@ function describeMatcher(matcher: Matcher): string {
     .filter(([, v]) => v !== undefined)
     .map(([op, v]) => `${op} ${JSON.stringify(v)}`)
     .join(" and ");
-}
-
-function traceCandidates(
-  policy: CompiledPolicy,
-  rule: CompiledRule,
-  row: TrafficRowView,
-  costs: Float64Array,
-): CandidateTrace[] {
-  const needsLabel = row.requiresCompliance && policy.compliance.enforce;
-  const eligible = rule.route.candidates.filter((t) => !needsLabel || policy.targets[t]?.compliant === true);
-  const minCost = Math.min(...eligible.map((t) => costs[t] ?? 0));
-  const minLatency = Math.min(...eligible.map((t) => policy.targets[t]?.latencyMs ?? 1));
-  const scored = rule.route.kind === "best_scored";
-  return rule.route.candidates.flatMap((t) => {
-    const target = policy.targets[t];
-    if (!target) return [];
-    const isEligible = eligible.includes(t);
-    const score =
-      scored && isEligible ? scoreOf(rule.route, target, costs[t] ?? 0, minCost, minLatency) : undefined;
-    return [
-      {
-        target: target.name,
-        eligible: isEligible,
-        cost_usd: costs[t] ?? 0,
-        score: score?.score ?? null,
-        cost_score: score?.costScore ?? null,
-        performance: target.performance,
-        latency_score: score?.latencyScore ?? null,
-      },
-    ];
-  });
 }

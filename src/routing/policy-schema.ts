@@ -1,6 +1,6 @@
 // The routing policy file (YAML, `version: 1`): one zod schema is the source of its type, its error
-// messages and schemas/policy.schema.json. Cross-references (targets, cycles, prices) are checked in
-// policy-check.ts, because they need the whole document and the pricing catalog.
+// messages and schemas/policy.schema.json. Cross-references (targets, cycles, prices) are checked by
+// compilePolicy in policy.ts, because they need the whole document and the pricing catalog.
 import { z } from "zod";
 import { TRAFFIC_COLUMNS, type TrafficColumn } from "../traffic/row.js";
 

@@ -8,89 +8,14 @@
 import { type PricingContext, STANDARD, type TokenCounts, tokenCostUsd } from "../cost/request-cost.js";
 import { InputError } from "../errors.js";
 import type { TrafficRowView } from "../traffic/row.js";
-import { rankCandidates } from "./candidates.js";
+import { type CandidateScore, rankCandidates, type ScoreRecord } from "./candidates.js";
 import { type BreakerTransition, CircuitBreakers } from "./circuit-breaker.js";
-import type { ReplayState } from "./explain.js";
+import { type AttemptOutcome, emptyDecision, type RoutingDecision, rowRequestId } from "./decision.js";
+import { describeRequest, type RequestFields, type RuleTrace, traceRules } from "./explain.js";
 import { LoggedCostLookup } from "./logged-cost.js";
-import type { CompiledPolicy, CompiledRule, PriceLookup } from "./policy.js";
+import type { CompiledPolicy, CompiledRule, PriceLookup, RouteKind } from "./policy.js";
 import type { ReasonCode } from "./policy-schema.js";
 import { DEFAULT_SEED, seededRandom } from "./prng.js";
-
-/** What happened to one attempt on a target. */
-export const ATTEMPT_OUTCOMES = ["ok", "error", "circuit_open", "region_unavailable"] as const;
-export type AttemptOutcome = (typeof ATTEMPT_OUTCOMES)[number];
-
-export interface RoutingDecision {
-  row: number;
-  /** The row's request id, else `row-<n>`. A reused (scratch) decision leaves it empty for a row without
-   * one (formatting `row-<n>` for every row was a string per row): read it through `requestIdOf`. */
-  requestId: string;
-  timestampMs: number | undefined;
-  rule: string;
-  ruleIndex: number;
-  reasonCode: ReasonCode;
-  /** -1 when no target could serve the request (reason `unroutable`). */
-  targetIndex: number;
-  target: string;
-  provider: string;
-  model: string;
-  /** The target the rule chose first; differs from `target` after a fallback. */
-  primaryTarget: string;
-  confidence: number | undefined;
-  costUsd: number | null;
-  loggedCostUsd: number | null;
-  costImpactUsd: number | null;
-  /** `a[error] > b` when attempts were skipped or failed; empty when the first choice served it. */
-  fallbackPath: string;
-  requiresCompliance: boolean;
-  complianceViolation: boolean;
-  /** A matching rule was passed over because none of its targets carries the compliance label. */
-  complianceRerouted: boolean;
-  useCase: string | undefined;
-  region: string | undefined;
-  requests: number;
-  inputTokens: number;
-  outputTokens: number;
-}
-
-function rowRequestId(row: number): string {
-  return `row-${row}`;
-}
-
-/** The request id of a decision, fresh or reused: `row-<n>` when the row has none. */
-export function requestIdOf(decision: RoutingDecision): string {
-  return decision.requestId === "" ? rowRequestId(decision.row) : decision.requestId;
-}
-
-/** A decision with every field set, for filling in place. */
-export function emptyDecision(): RoutingDecision {
-  return {
-    row: 0,
-    requestId: "",
-    timestampMs: undefined,
-    rule: "",
-    ruleIndex: 0,
-    reasonCode: "unroutable",
-    targetIndex: -1,
-    target: "",
-    provider: "",
-    model: "",
-    primaryTarget: "",
-    confidence: undefined,
-    costUsd: null,
-    loggedCostUsd: null,
-    costImpactUsd: null,
-    fallbackPath: "",
-    requiresCompliance: false,
-    complianceViolation: false,
-    complianceRerouted: false,
-    useCase: undefined,
-    region: undefined,
-    requests: 0,
-    inputTokens: 0,
-    outputTokens: 0,
-  };
-}
 
 export interface ReplayOptions {
   seed?: number;
@@ -99,16 +24,48 @@ export interface ReplayOptions {
   onBreakerTransition?: (transition: BreakerTransition) => void;
 }
 
+/** One candidate of the traced request's route, as replay ranked it. */
+export interface CandidateTrace {
+  target: string;
+  /** Replay ranked it: compliance did not filter it out. */
+  eligible: boolean;
+  costUsd: number;
+  performance: number;
+  /** The score replay ranked it by; only best_scored routes with several eligible candidates are scored. */
+  score: CandidateScore | undefined;
+}
+
+/** What replay did for one request (--explain): the rules it tried, the candidates it ranked, every
+ * attempt and the decision. */
+export interface RouteTrace {
+  request: RequestFields;
+  rules: RuleTrace[];
+  route: { rule: string; kind: RouteKind };
+  candidates: CandidateTrace[];
+  attempts: { target: string; outcome: AttemptOutcome }[];
+  /** A copy: the decision replay filled may be reused for the next row. */
+  decision: RoutingDecision;
+}
+
+/** Captured while routing the one request --explain traces. */
+interface Recording {
+  rule: CompiledRule | undefined;
+  ranked: readonly number[];
+  scores: ScoreRecord;
+}
+
 export class RouteReplay {
   /** This row's cost (weighted by `requests`) on the targets priced for it: the candidates of a
-   * `cheapest` or `best_scored` route and the serving target (every target after `traceState()`). */
-  readonly costs: Float64Array;
+   * `cheapest` or `best_scored` route and the serving target. */
+  private readonly costs: Float64Array;
   /** Attempts of the last row: target indices and outcomes, `attemptCount` of them. */
-  readonly attemptTargets: Int32Array;
-  readonly attemptOutcomes: AttemptOutcome[];
-  attemptCount = 0;
+  private readonly attemptTargets: Int32Array;
+  private readonly attemptOutcomes: AttemptOutcome[];
+  private attemptCount = 0;
   /** Rules the last row matched but passed over for compliance. */
-  readonly skippedRules: CompiledRule[] = [];
+  private readonly skippedRules: CompiledRule[] = [];
+  /** Set only while `routeTraced` routes its request. */
+  private recording: Recording | undefined;
 
   private readonly breakers: CircuitBreakers;
   private readonly random: () => number;
@@ -164,7 +121,12 @@ export class RouteReplay {
       eligible,
       this.scores,
       this.ranked,
+      this.recording?.scores,
     );
+    if (this.recording) {
+      this.recording.rule = rule;
+      this.recording.ranked = Array.from(this.ranked.subarray(0, rankedCount));
+    }
     const chosen = this.attempt(row, now, rankedCount, eligible);
     return this.decide(row, rule, chosen, rankedCount > 0 ? (this.ranked[0] ?? -1) : -1, into);
   }
@@ -333,14 +295,41 @@ export class RouteReplay {
     return parts.join(" > ");
   }
 
-  /** A copy of the last row's working state, for --explain's trace. */
-  traceState(): ReplayState {
-    for (let t = 0; t < this.costs.length; t++) this.costOn(t);
+  /** Routes one row like `route` and returns what replay did for it, recorded as it happened: --explain's
+   * trace. Slow path, for one request; `trace.decision` is a copy of the decision returned. */
+  routeTraced(row: TrafficRowView, into?: RoutingDecision): { decision: RoutingDecision; trace: RouteTrace } {
+    const recording: Recording = { rule: undefined, ranked: [], scores: [] };
+    this.recording = recording;
+    let decision: RoutingDecision;
+    try {
+      decision = this.route(row, into);
+    } finally {
+      this.recording = undefined;
+    }
+    const rule = recording.rule ?? this.policy.defaultRule;
+    const candidates = rule.route.candidates.flatMap((t): CandidateTrace[] => {
+      const target = this.policy.targets[t];
+      if (!target) return [];
+      const eligible = recording.ranked.includes(t);
+      const score = recording.scores[t];
+      return [
+        { target: target.name, eligible, costUsd: this.costOn(t), performance: target.performance, score },
+      ];
+    });
     const attempts = [];
     for (let i = 0; i < this.attemptCount; i++) {
-      attempts.push({ target: this.attemptTargets[i] ?? 0, outcome: this.attemptOutcomes[i] ?? "ok" });
+      const target = this.policy.targets[this.attemptTargets[i] ?? 0];
+      attempts.push({ target: target?.name ?? "?", outcome: this.attemptOutcomes[i] ?? "ok" });
     }
-    return { costs: Float64Array.from(this.costs), attempts, skippedRules: [...this.skippedRules] };
+    const trace: RouteTrace = {
+      request: describeRequest(row),
+      rules: traceRules(this.policy, row, rule, this.skippedRules),
+      route: { rule: rule.name, kind: rule.route.kind },
+      candidates,
+      attempts,
+      decision: { ...decision },
+    };
+    return { decision, trace };
   }
 
   loggedUnpricedModels(): ReadonlyMap<string, number> {

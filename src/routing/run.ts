@@ -1,10 +1,10 @@
 // One route dry run: replays rows through the policy (and a second policy for --diff), aggregates the
 // summary, hands every decision to a sink (--decisions) and captures one request's trace (--explain).
 import type { TrafficRowView } from "../traffic/row.js";
+import { emptyDecision, type RoutingDecision } from "./decision.js";
 import { type RouteDiff, RouteDiffAccumulator } from "./diff.js";
-import { type RouteTrace, traceRequest } from "./explain.js";
 import type { CompiledPolicy, PriceLookup } from "./policy.js";
-import { emptyDecision, RouteReplay, type RoutingDecision } from "./replay.js";
+import { RouteReplay, type RouteTrace } from "./replay.js";
 import { type RouteSummary, RouteSummaryAccumulator } from "./summary.js";
 
 export interface RouteRunOptions {
@@ -57,17 +57,22 @@ export class RouteRun {
   }
 
   add(row: TrafficRowView): void {
-    const decision = this.replay.route(row, this.scratch);
+    const decision = this.explains(row) ? this.routeTraced(row) : this.replay.route(row, this.scratch);
     this.summary.add(decision, row);
     this.options.onDecision?.(decision);
-    if (
-      this.options.explainRequestId !== undefined &&
-      row.requestId === this.options.explainRequestId &&
-      !this.trace
-    ) {
-      this.trace = traceRequest(this.policy, row, decision, this.replay.traceState());
-    }
     if (this.compare && this.diff) this.diff.add(decision, this.compare.route(row, this.compareScratch));
+  }
+
+  /** The first row with the --explain request id is traced. */
+  private explains(row: TrafficRowView): boolean {
+    const id = this.options.explainRequestId;
+    return id !== undefined && row.requestId === id && !this.trace;
+  }
+
+  private routeTraced(row: TrafficRowView): RoutingDecision {
+    const { decision, trace } = this.replay.routeTraced(row, this.scratch);
+    this.trace = trace;
+    return decision;
   }
 
   finish(): RouteRunResult {

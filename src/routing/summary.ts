@@ -1,14 +1,14 @@
-// Aggregates decisions into the route report as they stream past: sums per target, rule and reason,
+// Aggregates decisions into the route summary as they stream past: sums per target, rule and reason,
 // baselines, compliance, fallbacks and breaker events. Memory does not grow with the number of rows
-// (lists of examples are capped); money uses compensated sums.
+// (lists of examples are capped); money uses compensated sums. report/route-report.ts turns the summary
+// into the JSON report.
 import { type BaselineRow, SingleTargetBaselines } from "./baselines.js";
-import type { BreakerTransition } from "./circuit-breaker.js";
+import type { BreakerState, BreakerTransition } from "./circuit-breaker.js";
+import { type RoutingDecision, requestIdOf } from "./decision.js";
 import { CompensatedSums } from "./money.js";
 import type { CompiledPolicy } from "./policy.js";
 import { REASON_CODES, type ReasonCode } from "./policy-schema.js";
-import { type RoutingDecision, requestIdOf } from "./replay.js";
 
-export const ROUTE_SCHEMA_VERSION = 1;
 /** How many example request ids and breaker events a report keeps. */
 export const MAX_EXAMPLES = 20;
 export const MAX_BREAKER_EVENTS = 200;
@@ -16,25 +16,31 @@ export const MAX_BREAKER_EVENTS = 200;
 export interface FallbackTally {
   from: string;
   to: string;
-  reason_code: ReasonCode;
+  reasonCode: ReasonCode;
   requests: number;
-  first_at: string | null;
-  last_at: string | null;
+  firstAtMs: number | undefined;
+  lastAtMs: number | undefined;
+}
+
+export interface BreakerEvent {
+  target: string;
+  state: BreakerState;
+  atMs: number;
 }
 
 export interface RouteSummary {
-  window: { first: string | null; last: string | null };
+  window: { firstMs: number | undefined; lastMs: number | undefined };
   totals: {
     decisions: number;
     requests: number;
-    input_tokens: number;
-    output_tokens: number;
-    replayed_cost_usd: number;
-    logged_cost_usd: number;
-    logged_unpriced_requests: number;
+    inputTokens: number;
+    outputTokens: number;
+    replayedCostUsd: number;
+    loggedCostUsd: number;
+    loggedUnpricedRequests: number;
     /** Replayed minus logged, over the requests whose logged model has a price. */
-    cost_impact_usd: number;
-    unroutable_requests: number;
+    costImpactUsd: number;
+    unroutableRequests: number;
   };
   targets: {
     target: string;
@@ -42,29 +48,31 @@ export interface RouteSummary {
     model: string;
     requests: number;
     share: number;
-    input_tokens: number;
-    output_tokens: number;
-    cost_usd: number;
+    inputTokens: number;
+    outputTokens: number;
+    costUsd: number;
   }[];
-  rules: { rule: string; reason_code: ReasonCode; decisions: number; requests: number; share: number }[];
-  rules_never_hit: string[];
-  reasons: { reason_code: ReasonCode; requests: number }[];
+  rules: { rule: string; reasonCode: ReasonCode; decisions: number; requests: number; share: number }[];
+  rulesNeverHit: string[];
+  reasons: { reasonCode: ReasonCode; requests: number }[];
   compliance: {
-    label: string | null;
+    label: string | undefined;
     enforced: boolean;
-    required_requests: number;
+    requiredRequests: number;
     violations: number;
-    violation_request_ids: string[];
-    rerouted_requests: number;
+    violationRequestIds: string[];
+    reroutedRequests: number;
   };
   fallbacks: FallbackTally[];
-  breaker: {
-    openings: number;
-    events: { target: string; state: string; at: string }[];
-    events_omitted: number;
-  };
-  baselines: { baseline: string; target: string | null; cost_usd: number; unpriced_requests: number }[];
-  unpriced_logged_models: { model: string; requests: number }[];
+  breaker: { openings: number; events: BreakerEvent[]; eventsOmitted: number };
+  /** What the same traffic costs as logged and all on each single target. */
+  baselines: {
+    baseline: "as_logged" | "single_target";
+    target: string | undefined;
+    costUsd: number;
+    unpricedRequests: number;
+  }[];
+  unpricedLoggedModels: { model: string; requests: number }[];
 }
 
 const REASON_INDEX: ReadonlyMap<ReasonCode, number> = new Map(REASON_CODES.map((code, i) => [code, i]));
@@ -93,7 +101,7 @@ export class RouteSummaryAccumulator {
   private readonly violationIds: string[] = [];
   private rerouted = 0;
   private readonly fallbacks = new Map<string, FallbackTally>();
-  private readonly breakerEvents: { target: string; state: string; at: string }[] = [];
+  private readonly breakerEvents: BreakerEvent[] = [];
   private breakerEventsOmitted = 0;
   private breakerOpenings = 0;
 
@@ -118,7 +126,7 @@ export class RouteSummaryAccumulator {
     this.breakerEvents.push({
       target: this.policy.targets[transition.target]?.name ?? "?",
       state: transition.state,
-      at: new Date(transition.atMs).toISOString(),
+      atMs: transition.atMs,
     });
   };
 
@@ -164,39 +172,38 @@ export class RouteSummaryAccumulator {
 
   private addFallback(decision: RoutingDecision): void {
     const key = `${decision.primaryTarget}\u0000${decision.target}\u0000${decision.reasonCode}`;
-    const at = decision.timestampMs === undefined ? null : new Date(decision.timestampMs).toISOString();
+    const at = decision.timestampMs;
     const tally = this.fallbacks.get(key);
     if (tally) {
       tally.requests += decision.requests;
-      tally.last_at = at ?? tally.last_at;
+      tally.lastAtMs = at ?? tally.lastAtMs;
       return;
     }
     this.fallbacks.set(key, {
       from: decision.primaryTarget,
       to: decision.target,
-      reason_code: decision.reasonCode,
+      reasonCode: decision.reasonCode,
       requests: decision.requests,
-      first_at: at,
-      last_at: at,
+      firstAtMs: at,
+      lastAtMs: at,
     });
   }
 
   finish(unpricedLogged: ReadonlyMap<string, number>): RouteSummary {
     const share = (value: number) => (this.requests > 0 ? value / this.requests : 0);
-    const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
     const allRules = [...this.policy.rules, this.policy.defaultRule];
     return {
-      window: { first: iso(this.firstMs), last: iso(this.lastMs) },
+      window: { firstMs: this.firstMs, lastMs: this.lastMs },
       totals: {
         decisions: this.decisions,
         requests: this.requests,
-        input_tokens: this.inputTokens,
-        output_tokens: this.outputTokens,
-        replayed_cost_usd: this.totalsUsd.total(0),
-        logged_cost_usd: this.totalsUsd.total(1),
-        logged_unpriced_requests: this.loggedUnpriced,
-        cost_impact_usd: this.totalsUsd.total(2),
-        unroutable_requests: this.unroutable,
+        inputTokens: this.inputTokens,
+        outputTokens: this.outputTokens,
+        replayedCostUsd: this.totalsUsd.total(0),
+        loggedCostUsd: this.totalsUsd.total(1),
+        loggedUnpricedRequests: this.loggedUnpriced,
+        costImpactUsd: this.totalsUsd.total(2),
+        unroutableRequests: this.unroutable,
       },
       targets: this.policy.targets.map((t) => ({
         target: t.name,
@@ -204,53 +211,53 @@ export class RouteSummaryAccumulator {
         model: t.model,
         requests: this.targetRequests[t.index] ?? 0,
         share: share(this.targetRequests[t.index] ?? 0),
-        input_tokens: this.targetInput[t.index] ?? 0,
-        output_tokens: this.targetOutput[t.index] ?? 0,
-        cost_usd: this.targetCost.total(t.index),
+        inputTokens: this.targetInput[t.index] ?? 0,
+        outputTokens: this.targetOutput[t.index] ?? 0,
+        costUsd: this.targetCost.total(t.index),
       })),
       rules: allRules.map((rule) => ({
         rule: rule.name,
-        reason_code: rule.reason,
+        reasonCode: rule.reason,
         decisions: this.ruleDecisions[rule.index] ?? 0,
         requests: this.ruleRequests[rule.index] ?? 0,
         share: share(this.ruleRequests[rule.index] ?? 0),
       })),
-      rules_never_hit: allRules
+      rulesNeverHit: allRules
         .filter((rule) => (this.ruleDecisions[rule.index] ?? 0) === 0)
         .map((r) => r.name),
       reasons: REASON_CODES.map((code, i) => ({
-        reason_code: code,
+        reasonCode: code,
         requests: this.reasonRequests[i] ?? 0,
       })).filter((r) => r.requests > 0),
       compliance: {
-        label: this.policy.compliance.label ?? null,
+        label: this.policy.compliance.label,
         enforced: this.policy.compliance.enforce,
-        required_requests: this.complianceRequired,
+        requiredRequests: this.complianceRequired,
         violations: this.violations,
-        violation_request_ids: [...this.violationIds],
-        rerouted_requests: this.rerouted,
+        violationRequestIds: [...this.violationIds],
+        reroutedRequests: this.rerouted,
       },
       fallbacks: [...this.fallbacks.values()],
       breaker: {
         openings: this.breakerOpenings,
         events: [...this.breakerEvents],
-        events_omitted: this.breakerEventsOmitted,
+        eventsOmitted: this.breakerEventsOmitted,
       },
       baselines: [
         {
           baseline: "as_logged",
-          target: null,
-          cost_usd: this.totalsUsd.total(1),
-          unpriced_requests: this.loggedUnpriced,
+          target: undefined,
+          costUsd: this.totalsUsd.total(1),
+          unpricedRequests: this.loggedUnpriced,
         },
         ...this.policy.targets.map((t) => ({
-          baseline: "single_target",
+          baseline: "single_target" as const,
           target: t.name,
-          cost_usd: this.baselines.costUsd(t.index),
-          unpriced_requests: 0,
+          costUsd: this.baselines.costUsd(t.index),
+          unpricedRequests: 0,
         })),
       ],
-      unpriced_logged_models: [...unpricedLogged].map(([model, requests]) => ({ model, requests })),
+      unpricedLoggedModels: [...unpricedLogged].map(([model, requests]) => ({ model, requests })),
     };
   }
 }

@@ -8,7 +8,7 @@ import { longContextThresholds } from "../pipeline/project.js";
 import { formatUnitPrice } from "../report/numbers.js";
 import type { TrafficProfile } from "../traffic/profile.js";
 import { profileTraffic } from "../traffic/profile-traffic.js";
-import type { InterviewContext } from "./interview.js";
+import type { InterviewContext } from "./interview-context.js";
 import { directModelsIn } from "./plan.js";
 import { trafficOverview } from "./traffic-overview.js";
 

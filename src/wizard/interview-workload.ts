@@ -15,14 +15,8 @@ import {
   type WorkloadAnswers,
 } from "./answers-schema.js";
 import { modelChoices } from "./catalog-choices.js";
-import type { InterviewContext } from "./interview.js";
+import type { InterviewContext, TrafficOverview } from "./interview-context.js";
 import type { Prompter } from "./prompter.js";
-
-/** What the interview needs to know of a traffic CSV; `lines` are printed as its summary. */
-export interface TrafficOverview {
-  lines: string[];
-  useCases: string[];
-}
 
 export async function askWorkload(prompter: Prompter, context: InterviewContext): Promise<WorkloadAnswers> {
   const source = await prompter.select({

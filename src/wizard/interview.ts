@@ -1,7 +1,6 @@
 // The wizard's interview: questions in, Answers out. Pure logic over an injected Prompter, so tests script
 // the answers and the terminal version only wraps @inquirer/prompts. Every question has a default: pressing
 // Enter throughout gives the bundled example workload on the bundled default stack.
-import type { ModelCatalog } from "../cost/model-map.js";
 import {
   type Answers,
   answersSchema,
@@ -19,21 +18,9 @@ import {
   type WorkloadAnswers,
 } from "./answers-schema.js";
 import { defaultBedrockModel, modelChoices } from "./catalog-choices.js";
-import { askWorkload, type TrafficOverview } from "./interview-workload.js";
+import type { InterviewContext } from "./interview-context.js";
+import { askWorkload } from "./interview-workload.js";
 import type { Prompter } from "./prompter.js";
-
-export interface InterviewContext {
-  catalog: ModelCatalog;
-  /** The default scenario's Bedrock model map: the first suggestion for each direct model. */
-  defaultModelMap: Readonly<Record<string, string>>;
-  defaultBatchable: readonly string[];
-  /** The infrastructure line items of the default stack, one line each, shown before they are edited. */
-  infraSummary: readonly string[];
-  /** Reads a traffic CSV (throws an InputError when it cannot); the interview prints the lines. */
-  inspectTraffic(file: string): Promise<TrafficOverview>;
-  /** Direct models the traffic of a CSV is logged against (for the model map). */
-  trafficModels(file: string): Promise<string[]>;
-}
 
 const REGIME_NAMES: Record<ComplianceRegime, string> = {
   hipaa: "HIPAA",

@@ -1,7 +1,7 @@
 // The summary the wizard prints after reading a traffic CSV, so the architect sees what the numbers rest on.
 import { formatCount } from "../report/numbers.js";
 import type { TrafficProfile } from "../traffic/profile.js";
-import type { TrafficOverview } from "./interview-workload.js";
+import type { TrafficOverview } from "./interview-context.js";
 
 export function trafficOverview(file: string, profile: TrafficProfile): TrafficOverview {
   const { window, tokens } = profile;

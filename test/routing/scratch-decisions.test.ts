@@ -2,7 +2,7 @@
 // --diff and the --explain trace must not tell the difference: same results as with a fresh decision per
 // row, `row-<n>` ids included for rows without a request id (violation examples, diff examples, trace).
 import { describe, expect, it } from "vitest";
-import { type RoutingDecision, requestIdOf } from "../../src/routing/replay.js";
+import { type RoutingDecision, requestIdOf } from "../../src/routing/decision.js";
 import { RouteRun, type RouteRunOptions } from "../../src/routing/run.js";
 import type { TrafficRow } from "../../src/traffic/row.js";
 import { compile, LOOKUP, request, TARGETS } from "./helpers.js";
@@ -46,9 +46,9 @@ describe("scratch decisions", () => {
     const fresh = replay({ explainRequestId, onDecision: (d) => kept.push(d) }, traffic);
     const scratch = replay({ explainRequestId }, traffic);
     expect(scratch).toEqual(fresh);
-    expect(fresh.summary.compliance.violation_request_ids).toContain(`row-${traffic[0]?.row}`);
-    expect(fresh.trace?.request_id).toBe(explainRequestId);
-    expect(fresh.diff?.changed_examples.map((e) => e.request_id)).toContain(`row-${traffic[0]?.row}`);
+    expect(fresh.summary.compliance.violationRequestIds).toContain(`row-${traffic[0]?.row}`);
+    expect(fresh.trace && requestIdOf(fresh.trace.decision)).toBe(explainRequestId);
+    expect(fresh.diff?.changedExamples.map((e) => e.requestId)).toContain(`row-${traffic[0]?.row}`);
     expect(new Set(kept).size).toBe(traffic.length);
     expect(kept.map(requestIdOf)).toEqual(kept.map((d) => d.requestId));
   });

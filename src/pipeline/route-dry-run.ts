@@ -7,6 +7,7 @@ import { DecisionsFile } from "../io/decisions-file.js";
 import type { CompiledPolicy } from "../routing/policy.js";
 import { RouteRun, type RouteRunResult } from "../routing/run.js";
 import type { TextField } from "../traffic/parse-row.js";
+import { DAY_MS, DAYS_PER_MONTH } from "../traffic/profile.js";
 import { readTrafficInOrder } from "../traffic/read-in-order.js";
 
 export interface DryRunInput {
@@ -79,4 +80,30 @@ function rowsNeeded(input: DryRunInput): { metaColumns?: string[]; texts?: TextF
   wanted("cost_sensitivity", false, "costSensitivity");
   const metaColumns = [...fields].filter((f) => f.startsWith("meta.")).map((f) => f.slice("meta.".length));
   return { metaColumns, texts };
+}
+
+/** How the replayed window relates to a month: the route report shows window costs and monthly costs. */
+export interface RouteMonth {
+  /** Days between the first and last replayed timestamp; null without a time span. */
+  days: number | null;
+  /** 30.4375 / days; null when the window has no length (monthly figures are then unknown). */
+  scale: number | null;
+  assumption: string;
+}
+
+export function routeMonth(window: { firstMs: number | undefined; lastMs: number | undefined }): RouteMonth {
+  if (window.firstMs === undefined || window.lastMs === undefined || window.lastMs <= window.firstMs) {
+    return {
+      days: null,
+      scale: null,
+      assumption:
+        "costs are for the replayed requests only: the traffic has no time span, so monthly figures are unknown",
+    };
+  }
+  const days = (window.lastMs - window.firstMs) / DAY_MS;
+  return {
+    days,
+    scale: DAYS_PER_MONTH / days,
+    assumption: `window costs are for the ${Number(days.toFixed(2))} days replayed; monthly costs scale them to a month of ${DAYS_PER_MONTH} days (x${(DAYS_PER_MONTH / days).toFixed(4)})`,
+  };
 }

@@ -5,8 +5,16 @@ import type { RouteSummary } from "../routing/summary.js";
 import { formatCount, formatPercent, formatUsd, roundUsd } from "./numbers.js";
 import type { Column } from "./table.js";
 
-/** The version of the route report and of the --explain trace. */
-export const ROUTE_SCHEMA_VERSION = 1;
+/** The version of the route report and of the --explain trace. 2: window and monthly costs side by side,
+ * each target's Bedrock inference profile (docs/report-formats.md). */
+export const ROUTE_SCHEMA_VERSION = 2;
+
+/** How the replayed window relates to a month (src/pipeline/route-dry-run.ts computes it). */
+interface RouteMonthInput {
+  days: number | null;
+  scale: number | null;
+  assumption: string;
+}
 
 export interface RouteReportInputs {
   traffic: string;
@@ -23,35 +31,48 @@ export function buildRouteReport(
   summary: RouteSummary,
   inputs: RouteReportInputs,
   diff: RouteDiff | undefined,
+  month: RouteMonthInput,
 ) {
   const t = summary.totals;
   const c = summary.compliance;
+  const monthly = (windowUsd: number): number | null =>
+    month.scale === null ? null : windowUsd * month.scale;
   return {
     schema_version: ROUTE_SCHEMA_VERSION,
     command: "route" as const,
     dry_run: true as const,
     inputs,
-    window: { first: iso(summary.window.firstMs), last: iso(summary.window.lastMs) },
+    window: {
+      first: iso(summary.window.firstMs),
+      last: iso(summary.window.lastMs),
+      days: month.days,
+      monthly_scale: month.scale,
+    },
     totals: {
       decisions: t.decisions,
       requests: t.requests,
       input_tokens: t.inputTokens,
       output_tokens: t.outputTokens,
       replayed_cost_usd: t.replayedCostUsd,
+      replayed_monthly_cost_usd: monthly(t.replayedCostUsd),
       logged_cost_usd: t.loggedCostUsd,
+      logged_monthly_cost_usd: monthly(t.loggedCostUsd),
       logged_unpriced_requests: t.loggedUnpricedRequests,
       cost_impact_usd: t.costImpactUsd,
+      cost_impact_monthly_usd: monthly(t.costImpactUsd),
       unroutable_requests: t.unroutableRequests,
     },
     targets: summary.targets.map((target) => ({
       target: target.target,
       provider: target.provider,
       model: target.model,
+      inference_profile: target.scope ?? null,
       requests: target.requests,
       share: target.share,
       input_tokens: target.inputTokens,
       output_tokens: target.outputTokens,
       cost_usd: target.costUsd,
+      monthly_cost_usd: monthly(target.costUsd),
     })),
     rules: summary.rules.map((r) => ({
       rule: r.rule,
@@ -91,11 +112,12 @@ export function buildRouteReport(
       baseline: b.baseline,
       target: b.target ?? null,
       cost_usd: b.costUsd,
+      monthly_cost_usd: monthly(b.costUsd),
       unpriced_requests: b.unpricedRequests,
     })),
     unpriced_logged_models: summary.unpricedLoggedModels,
     diff: diff ? diffReport(diff) : null,
-    assumptions: routeAssumptions(summary, inputs.seed),
+    assumptions: routeAssumptions(summary, inputs.seed, month),
   };
 }
 
@@ -127,9 +149,16 @@ function diffReport(diff: RouteDiff) {
   };
 }
 
-function routeAssumptions(summary: RouteSummary, seed: number): string[] {
+function routeAssumptions(summary: RouteSummary, seed: number, month: RouteMonthInput): string[] {
   const assumptions = [
     "Requests are replayed in timestamp order; the cost of each is its logged tokens priced at the chosen target (cache and long-context tiers included).",
+    `Units: ${month.assumption}.`,
+    ...summary.targets
+      .filter((target) => target.scope !== undefined)
+      .map(
+        (target) =>
+          `Target ${target.target} (${target.model}) is priced at the ${target.scope} Bedrock inference profile (a target without inference_profile or an id prefix is priced at global, as project prices a Bedrock option).`,
+      ),
     "The as-logged baseline and cost impact cover only requests whose logged model has a price.",
     `Simulated error rates below 1 are drawn from seed ${seed}.`,
   ];
@@ -166,11 +195,14 @@ export function routeSections(report: RouteReport): ReportSection[] {
       title: "Route dry run",
       columns: [{ header: "" }, right("value")],
       rows: [
-        ["window", `${report.window.first ?? "?"} .. ${report.window.last ?? "?"}`],
-        ["requests", formatCount(t.requests)],
-        ["replayed cost", formatUsd(t.replayed_cost_usd)],
-        ["as logged", formatUsd(t.logged_cost_usd)],
-        ["cost impact (priced requests)", formatUsd(t.cost_impact_usd)],
+        ["window", `${report.window.first ?? "?"} .. ${report.window.last ?? "?"}${windowDays(report)}`],
+        ["requests (window)", formatCount(t.requests)],
+        ["replayed cost (window)", formatUsd(t.replayed_cost_usd)],
+        ["replayed cost (monthly)", usdOrUnknown(t.replayed_monthly_cost_usd)],
+        ["as logged (window)", formatUsd(t.logged_cost_usd)],
+        ["as logged (monthly)", usdOrUnknown(t.logged_monthly_cost_usd)],
+        ["cost impact, priced requests (window)", formatUsd(t.cost_impact_usd)],
+        ["cost impact, priced requests (monthly)", usdOrUnknown(t.cost_impact_monthly_usd)],
         ["unroutable requests", formatCount(t.unroutable_requests)],
       ],
     },
@@ -182,15 +214,17 @@ export function routeSections(report: RouteReport): ReportSection[] {
         right("requests"),
         right("share"),
         right("tokens"),
-        right("cost"),
+        right("cost (window)"),
+        right("cost (monthly)"),
       ],
       rows: report.targets.map((row) => [
         row.target,
-        `${row.provider}/${row.model}`,
+        `${row.provider}/${row.model}${row.inference_profile ? ` (${row.inference_profile})` : ""}`,
         formatCount(row.requests),
         formatPercent(row.share),
         formatCount(row.input_tokens + row.output_tokens),
         formatUsd(row.cost_usd),
+        usdOrUnknown(row.monthly_cost_usd),
       ]),
     },
     {
@@ -206,10 +240,16 @@ export function routeSections(report: RouteReport): ReportSection[] {
     complianceSection(report),
     {
       title: "Baselines",
-      columns: [{ header: "baseline" }, right("cost"), right("replayed - baseline")],
+      columns: [
+        { header: "baseline" },
+        right("cost (window)"),
+        right("cost (monthly)"),
+        right("replayed - baseline (window)"),
+      ],
       rows: report.baselines.map((b) => [
         b.baseline === "as_logged" ? "as logged" : `everything on ${b.target ?? "?"}`,
         formatUsd(b.cost_usd),
+        usdOrUnknown(b.monthly_cost_usd),
         formatUsd(t.replayed_cost_usd - b.cost_usd),
       ]),
     },
@@ -243,6 +283,14 @@ export function routeSections(report: RouteReport): ReportSection[] {
     });
   }
   return sections;
+}
+
+function usdOrUnknown(usd: number | null): string {
+  return usd === null ? "unknown" : formatUsd(usd);
+}
+
+function windowDays(report: RouteReport): string {
+  return report.window.days === null ? "" : ` (${report.window.days.toFixed(2)} days)`;
 }
 
 function complianceSection(report: RouteReport): ReportSection {

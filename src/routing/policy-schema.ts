@@ -2,6 +2,7 @@
 // messages and schemas/policy.schema.json. Cross-references (targets, cycles, prices) are checked by
 // compilePolicy in policy.ts, because they need the whole document and the pricing catalog.
 import { z } from "zod";
+import { PROFILE_SCOPES } from "../cost/price.js";
 import { TRAFFIC_COLUMNS, type TrafficColumn } from "../traffic/row.js";
 
 /** Request fields a condition can read: the canonical traffic columns but the timestamp; `meta.<column>` reads the rest. */
@@ -118,6 +119,13 @@ export type RuleSpec = z.infer<typeof RuleSchema>;
 export const TargetSchema = z.strictObject({
   provider: z.string().min(1),
   model: z.string().min(1),
+  /** Bedrock inference profile the target is priced at; default global, as a scenario's Bedrock option. */
+  inference_profile: z
+    .enum(PROFILE_SCOPES)
+    .optional()
+    .describe(
+      "Bedrock targets: the inference profile (global | geo | in-region) to price at; default global, or what a us./eu./global. prefix on the model id names",
+    ),
   regions: z.array(z.string().min(1)).min(1).optional(),
   performance: z.number().min(0).max(1).default(0.5),
   latency_ms: z.number().positive().default(1000),

@@ -172,13 +172,18 @@ function compileTargets(
       });
       continue;
     }
+    const scope = targetScope(resolved, target.inference_profile);
+    if ("problem" in scope) {
+      issues.push({ path: ["targets", name, "inference_profile"], message: scope.problem });
+      continue;
+    }
     targets.push({
       index: targets.length,
       name,
       provider: target.provider,
       model: target.model,
       price: resolved.price,
-      scope: resolved.scope,
+      scope: scope.scope,
       regions: target.regions ? new Set(target.regions) : undefined,
       performance: target.performance,
       latencyMs: target.latency_ms,
@@ -188,6 +193,33 @@ function compileTargets(
     });
   }
   return targets;
+}
+
+/**
+ * The inference profile a target is priced at, the same way `project` prices a Bedrock option: a profile
+ * prefix on the id (`us.`, `global.`) says it; otherwise the target's `inference_profile`, default global.
+ * (The catalog reads a plain Bedrock id as in-region, which is what a logged plain id was billed at.)
+ */
+const DEFAULT_TARGET_PROFILE: ProfileScope = "global";
+
+function targetScope(
+  resolved: { price: ModelPrice; scope?: ProfileScope },
+  wanted: ProfileScope | undefined,
+): { scope: ProfileScope | undefined } | { problem: string } {
+  if (resolved.scope === undefined) {
+    return wanted === undefined
+      ? { scope: undefined }
+      : {
+          problem: `inference_profile applies to Bedrock targets only (${resolved.price.key} is not on Bedrock)`,
+        };
+  }
+  const fromPrefix = resolved.scope === "in-region" ? undefined : resolved.scope;
+  if (fromPrefix !== undefined && wanted !== undefined && wanted !== fromPrefix) {
+    return {
+      problem: `the model id's profile prefix says ${fromPrefix}, inference_profile says ${wanted}: keep one`,
+    };
+  }
+  return { scope: fromPrefix ?? wanted ?? DEFAULT_TARGET_PROFILE };
 }
 
 function compileRouteSpec(

@@ -2,6 +2,7 @@
 // baselines, compliance, fallbacks and breaker events. Memory does not grow with the number of rows
 // (lists of examples are capped); money uses compensated sums. report/route-report.ts turns the summary
 // into the JSON report.
+import type { ProfileScope } from "../cost/price.js";
 import { type BaselineRow, SingleTargetBaselines } from "./baselines.js";
 import type { BreakerState, BreakerTransition } from "./circuit-breaker.js";
 import { type RoutingDecision, requestIdOf } from "./decision.js";
@@ -46,6 +47,8 @@ export interface RouteSummary {
     target: string;
     provider: string;
     model: string;
+    /** Bedrock inference profile the target is priced at; undefined off Bedrock. */
+    scope: ProfileScope | undefined;
     requests: number;
     share: number;
     inputTokens: number;
@@ -209,6 +212,7 @@ export class RouteSummaryAccumulator {
         target: t.name,
         provider: t.provider,
         model: t.model,
+        scope: t.scope,
         requests: this.targetRequests[t.index] ?? 0,
         share: share(this.targetRequests[t.index] ?? 0),
         inputTokens: this.targetInput[t.index] ?? 0,

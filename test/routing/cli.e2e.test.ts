@@ -27,7 +27,7 @@ describe("llmcost route --dry-run", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
-    expect(report.schema_version).toBe(1);
+    expect(report.schema_version).toBe(2);
     expect(report.totals.requests).toBe(4000);
     // The fixture has 728 compliance-required requests; all go to Bedrock by the first rule.
     expect(report.rules.find((r: { rule: string }) => r.rule === "compliance").requests).toBe(728);

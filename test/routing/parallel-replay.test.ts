@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/errors.js";
 import { loadRoutingPolicy } from "../../src/io/policy-load.js";
 import { loadCatalog } from "../../src/io/pricing-load.js";
+import { routeMonth } from "../../src/pipeline/route-dry-run.js";
 import { decisionHeader, decisionLine } from "../../src/report/route-decisions.js";
 import { renderRouteReport } from "../../src/report/route-render.js";
 import { buildRouteReport } from "../../src/report/route-report.js";
@@ -50,7 +51,8 @@ async function replay(file: string, policyFile: string, workers: number, restart
   const result = current.run?.finish();
   if (!result) throw new Error("no run");
   const inputs = { traffic: "t", policy: "p", pricing: [], seed: 7, diff_policy: null };
-  const json = renderRouteReport(buildRouteReport(result.summary, inputs, result.diff), "json");
+  const month = routeMonth(result.summary.window);
+  const json = renderRouteReport(buildRouteReport(result.summary, inputs, result.diff, month), "json");
   return { json, decisions: current.decisions };
 }
 

@@ -4,7 +4,7 @@ import { ExitCode, InputError, UsageError } from "../../errors.js";
 import { assertWritablePath, emitReport } from "../../io/output.js";
 import { loadRoutingPolicy } from "../../io/policy-load.js";
 import { loadCatalog } from "../../io/pricing-load.js";
-import { dryRun } from "../../pipeline/route-dry-run.js";
+import { dryRun, routeMonth } from "../../pipeline/route-dry-run.js";
 import { chosenFormat } from "../../report/formats.js";
 import { renderRouteReport, renderTrace } from "../../report/route-render.js";
 import { buildRouteReport } from "../../report/route-report.js";
@@ -64,7 +64,7 @@ export async function runRoute(options: RouteOptions): Promise<number> {
     seed,
     diff_policy: options.diff ?? null,
   };
-  const report = buildRouteReport(result.summary, inputs, result.diff);
+  const report = buildRouteReport(result.summary, inputs, result.diff, routeMonth(result.summary.window));
   await emitReport(renderRouteReport(report, format), options.output);
   for (const model of report.unpriced_logged_models) {
     diagnostics.warn(

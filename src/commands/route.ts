@@ -13,8 +13,8 @@ import type { CompiledPolicy } from "../routing/policy.js";
 import { DEFAULT_SEED } from "../routing/prng.js";
 import { RouteRun } from "../routing/run.js";
 import { parseColumnMap } from "../traffic/columns.js";
-import type { TextField } from "../traffic/parse-row.js";
 import { readTrafficInOrder } from "../traffic/read-in-order.js";
+import type { TextField } from "../traffic/row.js";
 import { DecisionsFile } from "./route-decisions-file.js";
 import { loadRoutingPolicy } from "./route-policy.js";
 

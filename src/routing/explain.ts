@@ -1,6 +1,6 @@
 // The full trace of one request (--explain): each rule tried and why it matched or not, the candidates
 // with their costs and scores, every attempt and the decision. Slow path: built once, for one request.
-import type { TrafficRowView } from "../traffic/row.js";
+import type { TrafficRow } from "../traffic/row.js";
 import { scoreOf } from "./candidates.js";
 import { type ConditionIssue, compileCondition, fieldAccessor, fieldEntries } from "./condition.js";
 import type { CompiledPolicy, CompiledRule } from "./policy.js";
@@ -62,7 +62,7 @@ export interface ReplayState {
 
 export function traceRequest(
   policy: CompiledPolicy,
-  row: TrafficRowView,
+  row: TrafficRow,
   decision: RoutingDecision,
   state: ReplayState,
 ): RouteTrace {
@@ -94,7 +94,7 @@ export function traceRequest(
   };
 }
 
-function describeRequest(row: TrafficRowView): Record<string, string | number | boolean | null> {
+function describeRequest(row: TrafficRow): Record<string, string | number | boolean | null> {
   const meta = Object.fromEntries(Object.entries(row.meta).map(([k, v]) => [`meta.${k}`, v]));
   return {
     provider: row.provider ?? null,
@@ -116,7 +116,7 @@ function describeRequest(row: TrafficRowView): Record<string, string | number | 
 
 function traceRules(
   policy: CompiledPolicy,
-  row: TrafficRowView,
+  row: TrafficRow,
   chosen: CompiledRule,
   skipped: readonly CompiledRule[],
 ): RuleTrace[] {
@@ -139,7 +139,7 @@ function traceRules(
 /** One check per field test and per combinator, in document order. */
 export function explainCondition(
   condition: ConditionSpec | undefined,
-  row: TrafficRowView,
+  row: TrafficRow,
   prefix = "",
 ): ConditionCheck[] {
   if (condition === undefined)
@@ -173,7 +173,7 @@ export function explainCondition(
   return checks;
 }
 
-function evaluate(condition: ConditionSpec, row: TrafficRowView): boolean {
+function evaluate(condition: ConditionSpec, row: TrafficRow): boolean {
   const issues: ConditionIssue[] = [];
   return compileCondition(condition, issues)(row);
 }
@@ -189,7 +189,7 @@ function describeMatcher(matcher: Matcher): string {
 function traceCandidates(
   policy: CompiledPolicy,
   rule: CompiledRule,
-  row: TrafficRowView,
+  row: TrafficRow,
   costs: Float64Array,
 ): CandidateTrace[] {
   const needsLabel = row.requiresCompliance && policy.compliance.enforce;

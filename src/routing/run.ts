@@ -1,6 +1,6 @@
 // One route dry run: replays rows through the policy (and a second policy for --diff), aggregates the
 // summary, hands every decision to a sink (--decisions) and captures one request's trace (--explain).
-import type { TrafficRowView } from "../traffic/row.js";
+import type { TrafficRow } from "../traffic/row.js";
 import { type RouteDiff, RouteDiffAccumulator } from "./diff.js";
 import { type RouteTrace, traceRequest } from "./explain.js";
 import type { CompiledPolicy, PriceLookup } from "./policy.js";
@@ -56,7 +56,7 @@ export class RouteRun {
     }
   }
 
-  add(row: TrafficRowView): void {
+  add(row: TrafficRow): void {
     const decision = this.replay.route(row, this.scratch);
     this.summary.add(decision, row);
     this.options.onDecision?.(decision);

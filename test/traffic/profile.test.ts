@@ -119,7 +119,7 @@ describe("TrafficProfileBuilder", () => {
     expect(profile.peak).toEqual({ requestsPerMinute: 3, tokensPerMinute: 5000 });
   });
 
-  it("merge gives the same profile as adding every row to one builder", () => {
+  it("merging a part gives the same profile as adding every row to one builder", () => {
     const rows = Array.from({ length: 40 }, (_, i) =>
       row({
         model: i % 3 === 0 ? "gpt-4o" : "claude-haiku-4-5",
@@ -131,7 +131,7 @@ describe("TrafficProfileBuilder", () => {
     const a = new TrafficProfileBuilder({ longContextThresholds: [200_000] });
     const b = new TrafficProfileBuilder({ longContextThresholds: [200_000] });
     for (const [i, r] of rows.entries()) (i % 2 === 0 ? a : b).add(r);
-    a.merge(b);
+    a.mergePart(b.part());
     expect(a.finish()).toEqual(profileOf(rows));
   });
 });

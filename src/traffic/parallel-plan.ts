@@ -1,6 +1,6 @@
 // Splits an uncompressed traffic CSV into byte ranges for the worker threads. The header is read once
 // here; each range starts right after a newline byte. Whether a split fell inside a quoted field is only
-// known once the worker before it ends (papaparse reports the open quote), so the caller checks that.
+// known once the worker before it ends (papaparse reports the open quote), so worker-pool.ts checks that.
 // Anything unusual (quotes or invalid UTF-8 in the header, CR-only line ends, too little data) returns
 // undefined and the single-threaded reader handles the file, with its exact error messages.
 import { type FileHandle, open } from "node:fs/promises";

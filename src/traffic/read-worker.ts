@@ -36,7 +36,7 @@ export type WorkerMessage =
   | { kind: "failed"; segment: number; openQuote: boolean; location?: InputLocation; message: string };
 
 /** Posts a worker may have made that the main thread has not taken yet. */
-export const MAX_AHEAD = 4;
+const MAX_AHEAD = 4;
 export const IN_FLIGHT = 0;
 export const CANCELLED = 1;
 

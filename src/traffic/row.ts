@@ -38,7 +38,7 @@ export const BOOLEAN_COLUMNS = [
   "requires_latest",
 ] as const satisfies readonly TrafficColumn[];
 
-/** Free-text fields of a row; a reader keeps only the ones asked for (see KeptColumns). */
+/** Free-text fields of a row; a reader keeps only the ones asked for (see ColumnChoice in columns.ts). */
 export type TextField = "requestId" | "provider" | "region" | "useCase" | "status" | "costSensitivity";
 
 /** A row as consumers see it. Optional fields may be absent or hold `undefined`: readers that hand out one

@@ -6,9 +6,11 @@ import type { PricingCatalog } from "../cost/catalog.js";
 import { DecisionsFile } from "../io/decisions-file.js";
 import type { CompiledPolicy } from "../routing/policy.js";
 import { RouteRun, type RouteRunResult } from "../routing/run.js";
-import type { TextField } from "../traffic/parse-row.js";
-import { DAY_MS, DAYS_PER_MONTH } from "../traffic/profile.js";
+import type { ColumnChoice } from "../traffic/columns.js";
+import { DAYS_PER_MONTH } from "../traffic/profile.js";
 import { readTrafficInOrder } from "../traffic/read-in-order.js";
+import type { TextField } from "../traffic/row.js";
+import { DAY_MS } from "../units.js";
 
 export interface DryRunInput {
   traffic: string;
@@ -61,7 +63,7 @@ export async function dryRun(input: DryRunInput): Promise<RouteRunResult> {
  * --explain, which shows the request); request ids where they are written or shown (decisions, trace,
  * diff examples, compliance violations, which only an unenforced policy can have) and use cases for
  * --diff. Every cell is still validated. */
-function rowsNeeded(input: DryRunInput): { metaColumns?: string[]; texts?: TextField[] } {
+function rowsNeeded(input: DryRunInput): ColumnChoice {
   if (input.explainRequestId !== undefined) return {};
   const policies = [input.policy, input.comparePolicy];
   const fields = new Set(policies.flatMap((p) => (p ? [...p.fields] : [])));

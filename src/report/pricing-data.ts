@@ -1,6 +1,7 @@
 // Report data of `llmcost pricing list` and `pricing show`: plain, JSON-ready records built from ModelPrice.
 // The JSON output is exactly these records (schema_version 1); the other formats render them.
 import type { ModelPrice, ProfileScope, TokenRates } from "../cost/price.js";
+import { DAY_MS } from "../units.js";
 
 const PRICING_SCHEMA_VERSION = 1;
 
@@ -65,8 +66,6 @@ export interface PricingShowReport extends Freshness {
   sources: string[];
   max_age_days: number;
 }
-
-const DAY_MS = 86_400_000;
 
 function freshness(asOf: string, today: Date, maxAgeDays: number): Freshness {
   const age = Math.floor((today.getTime() - Date.parse(`${asOf}T00:00:00Z`)) / DAY_MS);

@@ -5,14 +5,14 @@
 // without the field (e.g. no `region` column) fails eq, in, gt, gte, lt, lte and regex, and passes ne and
 // nin. `meta.<column>` values are text: equality compares text, numeric operators parse the text.
 
-import type { TrafficRowView } from "../traffic/row.js";
+import type { TrafficRow } from "../traffic/row.js";
 import { BOOLEAN_COLUMNS, NUMERIC_COLUMNS } from "../traffic/row.js";
 import type { ConditionSpec, Matcher, OperatorMatcher, RequestField } from "./policy-schema.js";
 import { REQUEST_FIELDS } from "./policy-schema.js";
 
 export type RequestValue = string | number | boolean | undefined;
-export type RowPredicate = (row: TrafficRowView) => boolean;
-type FieldAccessor = (row: TrafficRowView) => RequestValue;
+export type RowPredicate = (row: TrafficRow) => boolean;
+type FieldAccessor = (row: TrafficRow) => RequestValue;
 
 /** A problem found while compiling a condition, with its path inside the condition. */
 export interface ConditionIssue {

@@ -1,6 +1,6 @@
 // How the rules read one request, for --explain's trace: the request's fields, and each rule tried up to
 // the one that routed it, with every check of its condition. Slow path: built once, for one request.
-import type { TrafficRowView } from "../traffic/row.js";
+import type { TrafficRow } from "../traffic/row.js";
 import { type ConditionIssue, compileCondition, fieldAccessor, fieldEntries } from "./condition.js";
 import type { CompiledPolicy, CompiledRule } from "./policy.js";
 import type { ConditionSpec, Matcher } from "./policy-schema.js";
@@ -22,7 +22,7 @@ export interface RuleTrace {
 /** The request as the policy language names its fields (`use_case`, `meta.<column>`). */
 export type RequestFields = Record<string, string | number | boolean | null>;
 
-export function describeRequest(row: TrafficRowView): RequestFields {
+export function describeRequest(row: TrafficRow): RequestFields {
   const meta = Object.fromEntries(Object.entries(row.meta).map(([k, v]) => [`meta.${k}`, v]));
   return {
     provider: row.provider ?? null,
@@ -46,7 +46,7 @@ export function describeRequest(row: TrafficRowView): RequestFields {
  * over for compliance. */
 export function traceRules(
   policy: CompiledPolicy,
-  row: TrafficRowView,
+  row: TrafficRow,
   chosen: CompiledRule,
   skipped: readonly CompiledRule[],
 ): RuleTrace[] {
@@ -69,7 +69,7 @@ export function traceRules(
 /** One check per field test and per combinator, in document order. */
 function explainCondition(
   condition: ConditionSpec | undefined,
-  row: TrafficRowView,
+  row: TrafficRow,
   prefix = "",
 ): ConditionCheck[] {
   if (condition === undefined)
@@ -103,7 +103,7 @@ function explainCondition(
   return checks;
 }
 
-function evaluate(condition: ConditionSpec, row: TrafficRowView): boolean {
+function evaluate(condition: ConditionSpec, row: TrafficRow): boolean {
   const issues: ConditionIssue[] = [];
   return compileCondition(condition, issues)(row);
 }

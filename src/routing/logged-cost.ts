@@ -4,7 +4,7 @@
 import type { ModelPrice, ProfileScope } from "../cost/price.js";
 import { type PricingContext, STANDARD, type TokenCounts, tokenCostUsd } from "../cost/request-cost.js";
 import { InputError } from "../errors.js";
-import type { TrafficRowView } from "../traffic/row.js";
+import type { TrafficRow } from "../traffic/row.js";
 import type { PriceLookup } from "./policy.js";
 
 interface LoggedPrice {
@@ -23,7 +23,7 @@ export class LoggedCostLookup {
     private readonly trafficFile: string,
   ) {}
 
-  costOf(row: TrafficRowView): number | null {
+  costOf(row: TrafficRow): number | null {
     const logged = this.lookup(row);
     if (!logged) {
       const key = `${row.provider ?? "?"}/${row.model}`;
@@ -38,7 +38,7 @@ export class LoggedCostLookup {
     return tokenCostUsd(logged.price, tokens, logged.context) * row.requests;
   }
 
-  private lookup(row: TrafficRowView): LoggedPrice | null {
+  private lookup(row: TrafficRow): LoggedPrice | null {
     const provider = row.provider ?? "";
     let models = this.byProvider.get(provider);
     if (!models) {
@@ -53,7 +53,7 @@ export class LoggedCostLookup {
     return entry;
   }
 
-  private resolve(row: TrafficRowView): LoggedPrice | null {
+  private resolve(row: TrafficRow): LoggedPrice | null {
     let found: { price: ModelPrice; scope?: ProfileScope } | undefined;
     try {
       found = this.catalog.resolve(row.model, row.provider);

@@ -7,7 +7,7 @@
 // request's region or its breaker is open, and fails when a simulated failure window says so.
 import { type PricingContext, STANDARD, type TokenCounts, tokenCostUsd } from "../cost/request-cost.js";
 import { InputError } from "../errors.js";
-import type { TrafficRowView } from "../traffic/row.js";
+import type { TrafficRow } from "../traffic/row.js";
 import { type CandidateScore, rankCandidates, type ScoreRecord } from "./candidates.js";
 import { type BreakerTransition, CircuitBreakers } from "./circuit-breaker.js";
 import { type AttemptOutcome, emptyDecision, type RoutingDecision, rowRequestId } from "./decision.js";
@@ -107,7 +107,7 @@ export class RouteReplay {
 
   /** Routes one row. With `into`, the decision is written there (a scratch decision reused row after row
    * when nothing keeps decisions) instead of into a fresh object. */
-  route(row: TrafficRowView, into?: RoutingDecision): RoutingDecision {
+  route(row: TrafficRow, into?: RoutingDecision): RoutingDecision {
     const now = this.advanceClock(row);
     this.startPricing(row);
     const needsLabel = row.requiresCompliance && this.policy.compliance.enforce;
@@ -131,7 +131,7 @@ export class RouteReplay {
     return this.decide(row, rule, chosen, rankedCount > 0 ? (this.ranked[0] ?? -1) : -1, into);
   }
 
-  private advanceClock(row: TrafficRowView): number {
+  private advanceClock(row: TrafficRow): number {
     const timestamp = row.timestamp;
     if (timestamp === undefined) return Number.isFinite(this.lastTimestamp) ? this.lastTimestamp : 0;
     if (timestamp < this.lastTimestamp) {
@@ -145,7 +145,7 @@ export class RouteReplay {
     return timestamp;
   }
 
-  private startPricing(row: TrafficRowView): void {
+  private startPricing(row: TrafficRow): void {
     const tokens = this.tokens;
     tokens.input = row.inputTokens;
     tokens.output = row.outputTokens;
@@ -166,7 +166,7 @@ export class RouteReplay {
     return this.costs[t] ?? 0;
   }
 
-  private selectRule(row: TrafficRowView, needsLabel: boolean): CompiledRule {
+  private selectRule(row: TrafficRow, needsLabel: boolean): CompiledRule {
     // Setting length is a runtime call even on an empty array; rules are rarely skipped.
     if (this.skippedRules.length > 0) this.skippedRules.length = 0;
     for (const rule of this.policy.rules) {
@@ -182,7 +182,7 @@ export class RouteReplay {
 
   /** Tries the ranked candidates, then their fallback chains; returns the serving target or -1. */
   private attempt(
-    row: TrafficRowView,
+    row: TrafficRow,
     now: number,
     rankedCount: number,
     eligible: (t: number) => boolean,
@@ -203,7 +203,7 @@ export class RouteReplay {
     return -1;
   }
 
-  private tryTarget(row: TrafficRowView, now: number, target: number): number {
+  private tryTarget(row: TrafficRow, now: number, target: number): number {
     if (this.seen[target] === this.stamp) return -1;
     this.seen[target] = this.stamp;
     const outcome = this.outcomeOf(row, now, target);
@@ -213,7 +213,7 @@ export class RouteReplay {
     return outcome === "ok" ? target : -1;
   }
 
-  private outcomeOf(row: TrafficRowView, now: number, target: number): AttemptOutcome {
+  private outcomeOf(row: TrafficRow, now: number, target: number): AttemptOutcome {
     const regions = this.policy.targets[target]?.regions;
     if (regions && row.region !== undefined && !regions.has(row.region)) return "region_unavailable";
     if (!this.breakers.allows(target, now)) return "circuit_open";
@@ -238,7 +238,7 @@ export class RouteReplay {
   /** Fills `into` (a fresh decision when absent) field by field, in one order, so a reused decision keeps
    * one shape. */
   private decide(
-    row: TrafficRowView,
+    row: TrafficRow,
     rule: CompiledRule,
     chosen: number,
     primary: number,
@@ -297,7 +297,7 @@ export class RouteReplay {
 
   /** Routes one row like `route` and returns what replay did for it, recorded as it happened: --explain's
    * trace. Slow path, for one request; `trace.decision` is a copy of the decision returned. */
-  routeTraced(row: TrafficRowView, into?: RoutingDecision): { decision: RoutingDecision; trace: RouteTrace } {
+  routeTraced(row: TrafficRow, into?: RoutingDecision): { decision: RoutingDecision; trace: RouteTrace } {
     const recording: Recording = { rule: undefined, ranked: [], scores: [] };
     this.recording = recording;
     let decision: RoutingDecision;

@@ -1,6 +1,6 @@
 // One route dry run: replays rows through the policy (and a second policy for --diff), aggregates the
 // summary, hands every decision to a sink (--decisions) and captures one request's trace (--explain).
-import type { TrafficRowView } from "../traffic/row.js";
+import type { TrafficRow } from "../traffic/row.js";
 import { emptyDecision, type RoutingDecision } from "./decision.js";
 import { type RouteDiff, RouteDiffAccumulator } from "./diff.js";
 import type { CompiledPolicy, PriceLookup } from "./policy.js";
@@ -56,7 +56,7 @@ export class RouteRun {
     }
   }
 
-  add(row: TrafficRowView): void {
+  add(row: TrafficRow): void {
     const decision = this.explains(row) ? this.routeTraced(row) : this.replay.route(row, this.scratch);
     this.summary.add(decision, row);
     this.options.onDecision?.(decision);
@@ -64,12 +64,12 @@ export class RouteRun {
   }
 
   /** The first row with the --explain request id is traced. */
-  private explains(row: TrafficRowView): boolean {
+  private explains(row: TrafficRow): boolean {
     const id = this.options.explainRequestId;
     return id !== undefined && row.requestId === id && !this.trace;
   }
 
-  private routeTraced(row: TrafficRowView): RoutingDecision {
+  private routeTraced(row: TrafficRow): RoutingDecision {
     const { decision, trace } = this.replay.routeTraced(row, this.scratch);
     this.trace = trace;
     return decision;

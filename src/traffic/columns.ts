@@ -1,7 +1,8 @@
-// Header resolution: which CSV column feeds which canonical field (aliases and `--map`), and which
-// columns are kept as metadata. Pure; the reader turns a header row into a ColumnLayout once.
+// Header resolution: which CSV column feeds which canonical field (aliases and `--map`), which columns
+// are metadata, and which optional parts of a row a reader keeps. Pure; the reader turns a header row
+// into a ColumnLayout once.
 import { UsageError } from "../errors.js";
-import { TRAFFIC_COLUMNS, type TrafficColumn } from "./row.js";
+import { type TextField, TRAFFIC_COLUMNS, type TrafficColumn } from "./row.js";
 
 /** Columns without which a row cannot be costed. */
 export const REQUIRED_COLUMNS = [
@@ -170,4 +171,48 @@ function fieldFor(name: string, map: Readonly<Record<string, string>>): TrafficC
   const key = name.toLowerCase();
   if (isTrafficColumn(key)) return key;
   return COLUMN_ALIASES[key];
+}
+
+/** The one way to say which optional parts of each row a reader keeps. Every cell is validated all the
+ * same; what nobody reads is just not copied out of the cell (free text needs no validation at all). */
+export interface ColumnChoice {
+  /** Metadata columns to keep in `row.meta`, by header name (every one when absent). */
+  metaColumns?: readonly string[];
+  /** Free-text fields to keep (every one when absent). */
+  texts?: readonly TextField[];
+}
+
+/** What the profile reads: provider, region and use case, no metadata. */
+export const PROFILE_COLUMNS: ColumnChoice = { metaColumns: [], texts: ["provider", "region", "useCase"] };
+
+/** A ColumnChoice applied to one file's header. */
+export interface KeptColumns {
+  /** Kept metadata columns, in file order. */
+  meta: { name: string; index: number }[];
+  texts: ReadonlySet<TextField>;
+}
+
+const ALL_TEXTS: ReadonlySet<TextField> = new Set([
+  "requestId",
+  "provider",
+  "region",
+  "useCase",
+  "status",
+  "costSensitivity",
+]);
+
+export function keptColumns(layout: ColumnLayout, choice: ColumnChoice): KeptColumns {
+  const keep = choice.metaColumns && new Set(choice.metaColumns);
+  return {
+    meta: layout.meta.filter((column) => keep?.has(column.name) ?? true),
+    texts: choice.texts ? new Set(choice.texts) : ALL_TEXTS,
+  };
+}
+
+/** Only the choice, out of options that carry more (to send to a worker thread). */
+export function columnChoice(options: ColumnChoice): ColumnChoice {
+  return {
+    ...(options.metaColumns && { metaColumns: options.metaColumns }),
+    ...(options.texts && { texts: options.texts }),
+  };
 }

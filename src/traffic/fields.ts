@@ -13,8 +13,8 @@ const DIGITS = /^[0-9]+$/;
 /** Longest digit string whose value a loop of `value * 10 + digit` computes exactly (below 2^53). */
 const EXACT_DIGITS = 15;
 
-/** The value of a cell written as plain ASCII digits (1 to 15 of them), else -1. A char-code loop: a
- * regex test and then Number() cost about twice as much on every token cell of every row. */
+/** The value of a cell written as plain ASCII digits (1 to 15 of them), else -1. A char-code loop, as a
+ * regex test and then Number() cost more on every token cell of every row (docs/performance.md). */
 function plainDigits(text: string): number {
   const n = text.length;
   if (n === 0 || n > EXACT_DIGITS) return -1;

@@ -1,6 +1,6 @@
-// Splits an uncompressed traffic CSV into byte ranges for the profile workers. The header is read once
+// Splits an uncompressed traffic CSV into byte ranges for the worker threads. The header is read once
 // here; each range starts right after a newline byte. Whether a split fell inside a quoted field is only
-// known once the worker before it ends (papaparse reports the open quote), so the caller checks that.
+// known once the worker before it ends (papaparse reports the open quote), so worker-pool.ts checks that.
 // Anything unusual (quotes or invalid UTF-8 in the header, CR-only line ends, too little data) returns
 // undefined and the single-threaded reader handles the file, with its exact error messages.
 import { type FileHandle, open } from "node:fs/promises";
@@ -18,6 +18,11 @@ export interface ParallelPlan {
   newline: "\n" | "\r\n";
   ranges: ByteRange[];
 }
+
+/** Below this a file is read faster than worker threads start. */
+export const PARALLEL_MIN_BYTES = 16 << 20;
+/** Worker threads for one read, at most. */
+export const MAX_WORKERS = 4;
 
 const PROBE_BYTES = 1 << 16;
 const NEWLINE = 0x0a;

@@ -1,8 +1,8 @@
-// Turns one CSV record (an array of cells) into validated values, or throws an InputError that names the
-// file, the row and the column. `cellParser` writes into a reused RowValues (the readers' hot path: no
-// object per row); `rowParser` builds a TrafficRow from it for consumers that keep rows.
+// Turns one CSV record (an array of cells) into validated values, written into a reused RowValues (the
+// readers' hot path: no object per row), or throws an InputError that names the file, the row and the
+// column.
 import { InputError } from "../errors.js";
-import type { ColumnLayout } from "./columns.js";
+import type { ColumnLayout, KeptColumns } from "./columns.js";
 import {
   FieldProblem,
   parseBoolean,
@@ -13,58 +13,16 @@ import {
   parseWeight,
 } from "./fields.js";
 import { Interner } from "./intern.js";
-import type { TrafficColumn, TrafficRow } from "./row.js";
-import { RowValues } from "./row-values.js";
+import type { TextField, TrafficColumn } from "./row.js";
+import type { RowValues } from "./row-values.js";
 
-export type RowParser = (cells: readonly string[], row: number) => TrafficRow;
-/** Validates `cells` into `into` (a RowValues made by `newValues`), overwriting every field. */
+/** Validates `cells` into `into` (a RowValues sized for the same KeptColumns), overwriting every field. */
 export type CellParser = (cells: readonly string[], row: number, into: RowValues) => void;
 
-export interface RowParserOptions {
-  /** Rows for the profile only (see PROFILE_TEXTS); wins over the two options below. */
-  lean?: boolean;
-  /** Metadata columns to keep in `row.meta` (every one when absent); the others are still counted as
-   * cells but never copied into a per-row object that nothing reads. */
-  metaColumns?: readonly string[];
-  /** Free-text fields to keep (every one when absent): text is not validated, so what nobody reads can
-   * be left in the cell. */
-  texts?: readonly TextField[];
-}
-
-export type TextField = "requestId" | "provider" | "region" | "useCase" | "status" | "costSensitivity";
-
-/** Rows for the profile leave out what it never reads (free-text columns but provider, region and use
- * case, and metadata) to spare a few strings per row; every cell is still validated. */
-const PROFILE_TEXTS: ReadonlySet<TextField> = new Set(["provider", "region", "useCase"]);
-
 /** Builds the parser for one file's layout; `file` is only used in error locations. */
-export function rowParser(file: string, layout: ColumnLayout, options: RowParserOptions = {}): RowParser {
-  const parse = cellParser(file, layout, options);
-  const values = newValues(layout, options);
-  return (cells, row) => {
-    parse(cells, row, values);
-    return values.toTrafficRow();
-  };
-}
-
-/** The metadata columns a parser built with `options` keeps, in file order. */
-export function keptMeta(layout: ColumnLayout, options: RowParserOptions): { name: string; index: number }[] {
-  if (options.lean === true) return [];
-  const keep = options.metaColumns && new Set(options.metaColumns);
-  return layout.meta.filter((column) => keep?.has(column.name) ?? true);
-}
-
-/** A record for `cellParser` to fill, sized for the metadata columns it keeps. */
-export function newValues(layout: ColumnLayout, options: RowParserOptions = {}): RowValues {
-  return new RowValues(keptMeta(layout, options).map((column) => column.name));
-}
-
-/** Builds the in-place parser for one file's layout; `file` is only used in error locations. */
-export function cellParser(file: string, layout: ColumnLayout, options: RowParserOptions = {}): CellParser {
+export function cellParser(file: string, layout: ColumnLayout, kept: KeptColumns): CellParser {
   const { index, columns } = layout;
-  const meta = keptMeta(layout, options).map((column) => column.index);
-  const keepTexts: ReadonlySet<TextField> | undefined =
-    options.lean === true ? PROFILE_TEXTS : options.texts && new Set(options.texts);
+  const meta = kept.meta.map((column) => column.index);
   const width = columns.length;
   const fail = (row: number, column: TrafficColumn, message: string): never => {
     throw new InputError({ file, row, field: columns[index[column]] ?? column }, message);
@@ -75,8 +33,7 @@ export function cellParser(file: string, layout: ColumnLayout, options: RowParse
   }
   // Column positions resolved once per file; -1 reads as an empty cell (or, for texts, as not kept).
   const at = (column: TrafficColumn): number => index[column];
-  const text = (column: TrafficColumn, key: TextField): number =>
-    (keepTexts?.has(key) ?? true) ? index[column] : -1;
+  const text = (column: TrafficColumn, key: TextField): number => (kept.texts.has(key) ? index[column] : -1);
   const cell = (cells: readonly string[], position: number): string =>
     position < 0 ? "" : (cells[position] ?? "");
   const [iModel, iInput, iOutput, iCacheRead, iCacheWrite, iRequests] = [

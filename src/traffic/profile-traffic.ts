@@ -1,12 +1,14 @@
 // The I/O edge of the profile: read a traffic file straight into a TrafficProfile. Big uncompressed files
-// are split across worker threads (profile-parallel.ts); everything else, and any file whose split is in
-// doubt, goes through the single-threaded reader, which gives the same profile and the same errors.
+// are split across worker threads, one byte range each (worker-pool.ts), and the partial profiles merged in
+// file order; everything else, and any file whose split is in doubt, goes through the single-threaded
+// reader, which gives the same profile and the same errors.
 import { availableParallelism } from "node:os";
 import { assertReadableFile } from "../io/files.js";
-import { planRanges } from "./parallel-plan.js";
+import { PROFILE_COLUMNS } from "./columns.js";
+import { MAX_WORKERS, PARALLEL_MIN_BYTES, planRanges } from "./parallel-plan.js";
 import { type TrafficProfile, TrafficProfileBuilder } from "./profile.js";
-import { profileInParallel } from "./profile-parallel.js";
 import { type ReadTrafficOptions, readTrafficValues, type TrafficReadSummary } from "./read.js";
+import { readInWorkers, type WorkerPlan } from "./worker-pool.js";
 
 export interface ProfileTrafficOptions extends ReadTrafficOptions {
   longContextThresholds: number[];
@@ -15,41 +17,40 @@ export interface ProfileTrafficOptions extends ReadTrafficOptions {
   workers?: number;
 }
 
-/** Below this a file is read faster than worker threads start. */
-const PARALLEL_MIN_BYTES = 16 << 20;
-const MAX_WORKERS = 4;
-
 export async function profileTraffic(
   file: string,
   options: ProfileTrafficOptions,
 ): Promise<{ profile: TrafficProfile; summary: TrafficReadSummary }> {
-  const thresholds = options.longContextThresholds;
-  const parallel = await parallelProfile(file, options);
-  if (parallel) return { profile: parallel.builder.finish(), summary: parallel.summary };
-  const builder = new TrafficProfileBuilder({ longContextThresholds: thresholds });
-  const summary = await readTrafficValues(file, (values) => builder.addValues(values), {
+  const builder = new TrafficProfileBuilder({ longContextThresholds: options.longContextThresholds });
+  const plan = await profilePlan(file, options);
+  if (plan !== undefined) {
+    const { map = {}, onProgress, signal } = options;
+    const task = { kind: "profile", thresholds: options.longContextThresholds } as const;
+    const summary = await readInWorkers(
+      file,
+      plan,
+      { map, columns: PROFILE_COLUMNS, task, onProgress, signal },
+      (data) => {
+        if (data.kind === "profile") builder.mergePart(data.part);
+      },
+    );
+    if (summary !== undefined) return { profile: builder.finish(), summary };
+  }
+  const single = new TrafficProfileBuilder({ longContextThresholds: options.longContextThresholds });
+  const summary = await readTrafficValues(file, (values) => single.addValues(values), {
     ...options,
-    lean: true,
+    ...PROFILE_COLUMNS,
   });
-  return { profile: builder.finish(), summary };
+  return { profile: single.finish(), summary };
 }
 
-async function parallelProfile(file: string, options: ProfileTrafficOptions) {
+/** One byte range per worker. */
+async function profilePlan(file: string, options: ProfileTrafficOptions): Promise<WorkerPlan | undefined> {
   if (file.toLowerCase().endsWith(".gz")) return undefined;
   const totalBytes = await assertReadableFile(file);
-  const workers = options.workers ?? (totalBytes >= PARALLEL_MIN_BYTES ? defaultWorkers() : 1);
+  const workers =
+    options.workers ?? (totalBytes >= PARALLEL_MIN_BYTES ? Math.min(MAX_WORKERS, availableParallelism()) : 1);
   if (workers < 2) return undefined;
   const plan = await planRanges(file, totalBytes, workers);
-  if (plan === undefined) return undefined;
-  const { onProgress, signal } = options;
-  return profileInParallel(file, plan, {
-    map: options.map ?? {},
-    thresholds: options.longContextThresholds,
-    ...(onProgress && { onBytes: (bytes: number) => onProgress(bytes, totalBytes) }),
-    ...(signal && { signal }),
-  });
-}
-
-function defaultWorkers(): number {
-  return Math.min(MAX_WORKERS, availableParallelism());
+  return plan && { ...plan, workers: plan.ranges.length };
 }

@@ -1,13 +1,13 @@
 // The traffic profile: what a month of this traffic looks like to the cost code. Pure (no fs, no
 // process); rows go in one at a time, so memory is bounded by the number of distinct buckets and by the
-// minutes in the observed window, never by the number of rows. `merge` lets workers build parts.
+// minutes in the observed window, never by the number of rows. Worker threads build parts (`part()`) that
+// `mergePart` adds up in file order.
+
 import type { TokenCounts } from "../cost/request-cost.js";
-import type { TrafficBucket } from "../cost/traffic-mix.js";
+import { addTokens, type TrafficBucket } from "../cost/traffic-mix.js";
+import { DAY_MS } from "../units.js";
 import type { TrafficRow } from "./row.js";
 import type { RowValues } from "./row-values.js";
-
-/** Rows sharing provider, model, region, use case, flags and prompt band: the cost code's bucket. */
-export type ProfileBucket = TrafficBucket;
 
 export interface TrafficProfile {
   rows: number;
@@ -18,11 +18,11 @@ export interface TrafficProfile {
   window: { start?: number; end?: number; days: number };
   /** Busiest UTC minute; tokens are input + output (what provider TPM quotas count). */
   peak: { requestsPerMinute: number; tokensPerMinute: number };
-  buckets: ProfileBucket[];
+  /** Rows sharing provider, model, region, use case, flags and prompt band: the cost code's bucket. */
+  buckets: TrafficBucket[];
 }
 
 const MINUTE_MS = 60_000;
-export const DAY_MS = 86_400_000;
 /** The average month (365.25 / 12 days) that observed windows are scaled to. */
 export const DAYS_PER_MONTH = 30.4375;
 
@@ -34,7 +34,7 @@ interface MinuteLoad {
 /** A builder's state as plain data, to send from a worker thread and merge in the main thread. */
 export interface TrafficProfilePart {
   rows: number;
-  buckets: ProfileBucket[];
+  buckets: TrafficBucket[];
   /** [minute since the epoch, requests, input + output tokens] */
   minutes: [number, number, number][];
   start?: number;
@@ -42,7 +42,7 @@ export interface TrafficProfilePart {
 }
 
 // Buckets are found through nested maps (model, provider, region, use case), then an array slot for the
-// flags and prompt band: no key string is built per row, which was a third of the profile's cost.
+// flags and prompt band: no key string is built per row (see docs/performance.md, "Parallel profile").
 type Level<T> = Map<string | undefined, T>;
 type BucketTree = Level<Level<Level<Level<Slots>>>>;
 
@@ -55,7 +55,7 @@ function child<T>(level: Level<T>, key: string | undefined, make: () => T): T {
   return next;
 }
 
-type Slots = (ProfileBucket | undefined)[];
+type Slots = (TrafficBucket | undefined)[];
 const newSlots = (): Slots => [];
 const newUseCases = (): Level<Slots> => new Map();
 const newRegions = (): Level<Level<Slots>> => new Map();
@@ -64,7 +64,7 @@ const newProviders = (): Level<Level<Level<Slots>>> => new Map();
 export class TrafficProfileBuilder {
   private readonly thresholds: number[];
   private readonly tree: BucketTree = new Map();
-  private readonly buckets: ProfileBucket[] = [];
+  private readonly buckets: TrafficBucket[] = [];
   private readonly minutes = new Map<number, MinuteLoad>();
   private rows = 0;
   private start: number | undefined;
@@ -98,10 +98,6 @@ export class TrafficProfileBuilder {
     if (!Number.isNaN(timestamp)) {
       this.observe(timestamp, weight, (row.inputTokens + row.outputTokens) * weight);
     }
-  }
-
-  merge(other: TrafficProfileBuilder): void {
-    this.mergePart(other.part());
   }
 
   /** This builder's state as plain data (structured-clone safe). */
@@ -166,7 +162,7 @@ export class TrafficProfileBuilder {
     return band;
   }
 
-  private bucketFor(row: BucketIdentity, band: number): ProfileBucket {
+  private bucketFor(row: BucketIdentity, band: number): TrafficBucket {
     const slots = child(
       child(
         child(child(this.tree, row.model, newProviders), row.provider, newRegions),
@@ -204,26 +200,17 @@ export class TrafficProfileBuilder {
 }
 
 /** What identifies a bucket, read from a row, a reader's record or another builder's bucket. */
-interface BucketIdentity {
-  provider?: string | undefined;
-  model: string;
-  region?: string | undefined;
-  useCase?: string | undefined;
-  requiresCompliance: boolean;
-  requiresLatest: boolean;
-}
+type BucketIdentity = Pick<
+  TrafficRow,
+  "provider" | "model" | "region" | "useCase" | "requiresCompliance" | "requiresLatest"
+>;
 
 /** What a request adds to its bucket. */
-interface RequestInput extends BucketIdentity {
-  inputTokens: number;
-  outputTokens: number;
-  cacheReadTokens: number;
-  cacheWriteTokens: number;
-  requests: number;
-}
+type RequestInput = BucketIdentity &
+  Pick<TrafficRow, "inputTokens" | "outputTokens" | "cacheReadTokens" | "cacheWriteTokens" | "requests">;
 
-function newBucket(row: BucketIdentity, promptAbove: number): ProfileBucket {
-  const bucket: ProfileBucket = {
+function newBucket(row: BucketIdentity, promptAbove: number): TrafficBucket {
+  const bucket: TrafficBucket = {
     model: row.model,
     requiresCompliance: row.requiresCompliance,
     requiresLatest: row.requiresLatest,
@@ -237,13 +224,6 @@ function newBucket(row: BucketIdentity, promptAbove: number): ProfileBucket {
   return bucket;
 }
 
-function addTokens(into: TokenCounts, from: TokenCounts): void {
-  into.input += from.input;
-  into.output += from.output;
-  into.cacheRead += from.cacheRead;
-  into.cacheWrite += from.cacheWrite;
-}
-
 // Code-unit order, not locale order, so the result is the same on every machine.
 function compareText(a: string | undefined, b: string | undefined): number {
   const x = a ?? "";
@@ -251,7 +231,7 @@ function compareText(a: string | undefined, b: string | undefined): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-function compareBuckets(a: ProfileBucket, b: ProfileBucket): number {
+function compareBuckets(a: TrafficBucket, b: TrafficBucket): number {
   return (
     compareText(a.model, b.model) ||
     compareText(a.provider, b.provider) ||

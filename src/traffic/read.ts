@@ -1,28 +1,22 @@
-// Streams a traffic CSV (or .csv.gz) row by row: papaparse tokenizes, parse-row validates. Memory stays
-// flat whatever the file size; every problem is an InputError naming the file, the row and the column.
-// Row numbers are record numbers: the header is row 0, the first data row is row 1, and a quoted field
-// that spans lines does not advance the count.
+// Streams a traffic CSV (or .csv.gz) row by row on this thread: papaparse tokenizes, parse-row validates.
+// Memory stays flat whatever the file size; every problem is an InputError naming the file, the row and
+// the column. Row numbers are record numbers: the header is row 0, the first data row is row 1, and a
+// quoted field that spans lines does not advance the count. The three read paths (this one, the parallel
+// profile and route's ordered read) and the row shapes are mapped in docs/traffic.md, "Code map".
 import { InputError } from "../errors.js";
 import { assertReadableFile } from "../io/files.js";
-import type { ColumnLayout } from "./columns.js";
-import type { RowParserOptions, TextField } from "./parse-row.js";
+import { type ColumnChoice, type ColumnLayout, columnChoice } from "./columns.js";
 import { RecordReader } from "./record-reader.js";
 import { streamRecords } from "./record-stream.js";
 import type { TrafficRow } from "./row.js";
 import type { RowValues } from "./row-values.js";
 
-export interface ReadTrafficOptions {
+export interface ReadTrafficOptions extends ColumnChoice {
   /** CSV column (exact header name) -> canonical field, from `--map col=field`. */
   map?: Record<string, string>;
   /** Bytes of the file read so far (compressed bytes for .gz) and its size. */
   onProgress?: (bytesRead: number, totalBytes: number) => void;
   signal?: AbortSignal;
-  /** Rows carry only what the profile reads (no metadata, request id, status or cost sensitivity); every
-   * cell is still validated. */
-  lean?: boolean;
-  /** Metadata columns and free-text fields to keep (every one when absent; see rowParser). */
-  metaColumns?: readonly string[];
-  texts?: readonly TextField[];
 }
 
 export interface TrafficReadSummary {
@@ -36,34 +30,23 @@ export interface TrafficReadSummary {
   metaColumns: string[];
 }
 
-/** Reads `file`, calling `onRow` for each validated data row in file order. */
-export async function readTraffic(
+/** Reads `file`, calling `onRow` with a fresh TrafficRow for each validated data row in file order. */
+export function readTraffic(
   file: string,
   onRow: (row: TrafficRow) => void,
   options: ReadTrafficOptions = {},
 ): Promise<TrafficReadSummary> {
-  return readWith(file, new RecordReader(file, onRow, options.map ?? {}, rowOptions(options)), options);
+  return readTrafficValues(file, (values) => onRow(values.toTrafficRow()), options);
 }
 
 /** Like readTraffic, but `onValues` gets one reused record, overwritten row after row (see RowValues):
  * for consumers that fold each row in at once, such as the profile. */
-export function readTrafficValues(
+export async function readTrafficValues(
   file: string,
   onValues: (values: RowValues) => void,
   options: ReadTrafficOptions = {},
 ): Promise<TrafficReadSummary> {
-  return readWith(
-    file,
-    RecordReader.forValues(file, onValues, options.map ?? {}, rowOptions(options)),
-    options,
-  );
-}
-
-async function readWith(
-  file: string,
-  reader: RecordReader,
-  options: ReadTrafficOptions,
-): Promise<TrafficReadSummary> {
+  const reader = new RecordReader(file, onValues, { map: options.map ?? {}, columns: columnChoice(options) });
   const totalBytes = await assertReadableFile(file);
   options.signal?.throwIfAborted();
   const { onProgress, signal } = options;
@@ -75,17 +58,8 @@ async function readWith(
   return finishRead(file, reader);
 }
 
-/** The row parser's options out of the read options. */
-export function rowOptions(options: ReadTrafficOptions): RowParserOptions {
-  return {
-    lean: options.lean === true,
-    ...(options.metaColumns && { metaColumns: options.metaColumns }),
-    ...(options.texts && { texts: options.texts }),
-  };
-}
-
 /** The summary once the input is exhausted, or the error for an input without data. */
-export function finishRead(file: string, reader: RecordReader): TrafficReadSummary {
+function finishRead(file: string, reader: RecordReader): TrafficReadSummary {
   const { layout } = reader;
   if (layout === undefined) {
     throw new InputError({ file }, "is empty; expected a header row and at least one data row");

@@ -1,12 +1,11 @@
 // Turns papaparse's chunks of records into validated rows, counting records across chunks so errors name
-// the exact row. Used by the single-threaded reader (which meets the header first) and by the profile
-// workers (which start after the header, at a record boundary, with the layout already resolved).
+// the exact row. Used by the single-threaded reader (which meets the header first) and by the worker
+// threads (which start after the header, at a record boundary, with the layout already resolved).
 import type Papa from "papaparse";
 import { InputError } from "../errors.js";
-import { type ColumnLayout, resolveHeader } from "./columns.js";
-import { type CellParser, cellParser, newValues, type RowParserOptions } from "./parse-row.js";
-import type { TrafficRow } from "./row.js";
-import type { RowValues } from "./row-values.js";
+import { type ColumnChoice, type ColumnLayout, keptColumns, resolveHeader } from "./columns.js";
+import { type CellParser, cellParser } from "./parse-row.js";
+import { RowValues } from "./row-values.js";
 
 /** Papaparse only finds an unclosed quote at the end of the input and re-parses the growing record on
  * every chunk; past this many characters without a complete record we stop and report it. */
@@ -17,7 +16,9 @@ export const MAX_RECORD_CHARS = 8 << 20;
  * inside a quoted field, so the file is read again by the single-threaded reader. */
 export class OpenQuoteError extends InputError {}
 
-export interface RecordReaderOptions extends RowParserOptions {
+export interface RecordReaderOptions {
+  map: Readonly<Record<string, string>>;
+  columns: ColumnChoice;
   /** A layout resolved elsewhere: the input then starts after the header, at record `firstRecord`. */
   layout?: ColumnLayout;
   firstRecord?: number;
@@ -31,32 +32,20 @@ export class RecordReader {
   requests = 0;
   private parseCells: CellParser | undefined;
   private values: RowValues | undefined;
-  private readonly parserOptions: RowParserOptions;
-  private readonly onValues: (values: RowValues) => void;
+  private readonly map: Readonly<Record<string, string>>;
+  private readonly columns: ColumnChoice;
 
-  /** Calls `onRow` with a new TrafficRow for every data row (or, given `onValues`, that instead). */
+  /** Calls `onValues` with one reused record, overwritten row after row (see RowValues): consumers fold
+   * each row in at once or copy what they keep. */
   constructor(
     private readonly file: string,
-    onRow: (row: TrafficRow) => void,
-    private readonly map: Readonly<Record<string, string>>,
-    options: RecordReaderOptions & { onValues?: (values: RowValues) => void } = {},
+    private readonly onValues: (values: RowValues) => void,
+    options: RecordReaderOptions,
   ) {
     this.records = options.firstRecord ?? 0;
-    const { layout, firstRecord: _, onValues, ...parserOptions } = options;
-    this.parserOptions = parserOptions;
-    this.onValues = onValues ?? ((values) => onRow(values.toTrafficRow()));
-    if (layout) this.useLayout(layout);
-  }
-
-  /** Calls `onValues` with one reused record, overwritten row after row: the hot path of the workers,
-   * which fold each row into a profile or batch columns at once and keep nothing of the record. */
-  static forValues(
-    file: string,
-    onValues: (values: RowValues) => void,
-    map: Readonly<Record<string, string>>,
-    options: RecordReaderOptions = {},
-  ): RecordReader {
-    return new RecordReader(file, () => {}, map, { ...options, onValues });
+    this.map = options.map;
+    this.columns = options.columns;
+    if (options.layout) this.useLayout(options.layout);
   }
 
   take(results: Papa.ParseResult<string[]>, charsFed: number): void {
@@ -94,8 +83,9 @@ export class RecordReader {
 
   private useLayout(layout: ColumnLayout): void {
     this.layout = layout;
-    this.parseCells = cellParser(this.file, layout, this.parserOptions);
-    this.values = newValues(layout, this.parserOptions);
+    const kept = keptColumns(layout, this.columns);
+    this.parseCells = cellParser(this.file, layout, kept);
+    this.values = new RowValues(kept);
   }
 
   private header(cells: string[]): void {

@@ -1,5 +1,5 @@
 // Streams a file (or a byte range of it) through UTF-8 decoding and papaparse into a RecordReader.
-// Shared by the single-threaded reader and the profile workers so both tokenize and report alike.
+// Shared by the single-threaded reader and the worker threads so all tokenize and report alike.
 import { createReadStream } from "node:fs";
 import { pipeline, type Readable } from "node:stream";
 import { createGunzip } from "node:zlib";

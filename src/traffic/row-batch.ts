@@ -1,11 +1,9 @@
-// Validated rows in compact columnar batches, for handing rows from a reader thread to the replay thread.
-// Structured clone of plain row objects costs about 2 s per million rows to deserialize (measured); these
-// batches carry numbers in typed arrays (transferred, not copied) and text as small-int codes into one
-// string dictionary per batch, about 25 ms per million rows (75 ms with request ids). Pure.
-
+// Validated rows in compact columnar batches, for handing rows from a reader thread to the replay thread:
+// numbers in typed arrays (transferred, not copied) and text as small-int codes into one string list per
+// batch, because structured clone of row objects costs far more (see docs/performance.md). Pure.
+import type { KeptColumns } from "./columns.js";
 import { INTERN_LIMIT } from "./intern.js";
-import type { TextField } from "./parse-row.js";
-import type { TrafficRow, TrafficRowView } from "./row.js";
+import type { TextField, TrafficRow } from "./row.js";
 import type { RowValues } from "./row-values.js";
 
 /** Numeric columns, in batch order; NaN means "absent" for the optional ones (the first three). */
@@ -66,14 +64,16 @@ export class RowBatchBuilder {
   /** One per text column: model, then TEXTS, then the metadata columns. */
   private readonly codes: ColumnCodes[];
 
-  /** `texts`: the free-text fields the rows carry (every one when absent). Texts left out stay -1. */
+  private readonly metaColumns: readonly string[];
+
+  /** `kept`: what the reader keeps of each row, as the RowValues it adds were sized for. */
   constructor(
     private readonly capacity: number,
-    private readonly metaColumns: readonly string[],
-    texts: readonly TextField[] | undefined,
+    kept: KeptColumns,
   ) {
-    this.textColumns = 1 + TEXTS.length + metaColumns.length;
-    this.keepRequestIds = texts?.includes("requestId") ?? true;
+    this.metaColumns = kept.meta.map((column) => column.name);
+    this.textColumns = 1 + TEXTS.length + this.metaColumns.length;
+    this.keepRequestIds = kept.texts.has("requestId");
     this.codes = Array.from({ length: this.textColumns }, () => new ColumnCodes());
     this.allocate();
   }
@@ -97,7 +97,7 @@ export class RowBatchBuilder {
     numbers[CACHE_WRITE * capacity + i] = values.cacheWriteTokens;
     numbers[REQUESTS * capacity + i] = values.requests;
     this.flags[i] = (values.requiresCompliance ? COMPLIANCE : 0) | (values.requiresLatest ? LATEST : 0);
-    // Written out field by field, as in the row parser: a loop over keys would make the reads megamorphic.
+    // Written out field by field, as in the cell parser: a loop over keys would make the reads megamorphic.
     const ids = values.textIds;
     texts[i] = codeOf(codes[0], ids[0], values.model, strings);
     texts[capacity + i] = codeOf(codes[1], ids[1], values.provider, strings);
@@ -222,63 +222,9 @@ class ColumnCodes {
   }
 }
 
-/** Calls `onRow` with each row of `batch` in order, its row number plus `rowOffset`. */
-export function forEachRow(batch: RowBatch, rowOffset: number, onRow: (row: TrafficRow) => void): void {
-  const { count, numbers, texts, strings, requestIds, metaColumns } = batch;
-  const text = (column: number, i: number): string | undefined => {
-    const code = texts[column * count + i] ?? ABSENT;
-    return code < 0 ? undefined : strings[code];
-  };
-  const n = (column: number, i: number): number => numbers[column * count + i] ?? Number.NaN;
-  for (let i = 0; i < count; i++) {
-    const flags = batch.flags[i] ?? 0;
-    // The same keys as the row parser builds, so rows look alike to the replay.
-    const row: TrafficRow = {
-      row: (batch.rows[i] ?? 0) + rowOffset,
-      model: text(0, i) ?? "",
-      inputTokens: n(INPUT, i),
-      outputTokens: n(OUTPUT, i),
-      cacheReadTokens: n(CACHE_READ, i),
-      cacheWriteTokens: n(CACHE_WRITE, i),
-      requests: n(REQUESTS, i),
-      requiresCompliance: (flags & COMPLIANCE) !== 0,
-      requiresLatest: (flags & LATEST) !== 0,
-      meta: metaColumns.length === 0 ? NO_META : {},
-    };
-    const timestamp = n(TIMESTAMP, i);
-    if (!Number.isNaN(timestamp)) row.timestamp = timestamp;
-    const latency = n(LATENCY, i);
-    if (!Number.isNaN(latency)) row.latencyMs = latency;
-    const budget = n(BUDGET, i);
-    if (!Number.isNaN(budget)) row.latencyBudgetMs = budget;
-    const requestId = requestIds?.[i];
-    if (requestId !== undefined) row.requestId = requestId;
-    setTexts(row, text, i);
-    for (let m = 0; m < metaColumns.length; m++) {
-      const value = text(1 + TEXTS.length + m, i);
-      if (value !== undefined) row.meta[metaColumns[m] ?? ""] = value;
-    }
-    onRow(row);
-  }
-}
-
-/** Written out field by field: a loop over the keys would make every store megamorphic. */
-function setTexts(row: TrafficRow, text: (column: number, i: number) => string | undefined, i: number): void {
-  const provider = text(1, i);
-  if (provider !== undefined) row.provider = provider;
-  const region = text(2, i);
-  if (region !== undefined) row.region = region;
-  const useCase = text(3, i);
-  if (useCase !== undefined) row.useCase = useCase;
-  const status = text(4, i);
-  if (status !== undefined) row.status = status;
-  const costSensitivity = text(5, i);
-  if (costSensitivity !== undefined) row.costSensitivity = costSensitivity;
-}
-
 /** One reused row object per batch, every field always present (absent ones undefined), so its shape never
  * changes and nothing but metadata records is allocated per row. Valid only during the `onRow` call. */
-function emptyView(): TrafficRowView {
+function emptyView(): TrafficRow {
   return {
     row: 0,
     timestamp: undefined,
@@ -302,14 +248,11 @@ function emptyView(): TrafficRowView {
   };
 }
 
-/** As `forEachRow`, but `onRow` gets one row object refilled for each row (it must not keep it): the replay
- * thread's hot loop, where a fresh row per row was a third of its allocation. Written out field by field,
- * in one function, so every store stays monomorphic. */
-export function forEachRowView(
-  batch: RowBatch,
-  rowOffset: number,
-  onRow: (row: TrafficRowView) => void,
-): void {
+/** Calls `onRow` with each row of `batch` in order, its row number plus `rowOffset`, as one row object
+ * refilled for each row (it must not keep it): the replay thread's hot loop, where a fresh row per row was
+ * a large share of its allocation. Written out field by field, in one function, so every store stays
+ * monomorphic. */
+export function forEachRowView(batch: RowBatch, rowOffset: number, onRow: (row: TrafficRow) => void): void {
   const { count, numbers, texts, strings, requestIds, metaColumns, flags } = batch;
   const view = emptyView();
   const text = (column: number, i: number): string | undefined => {

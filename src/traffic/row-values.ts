@@ -1,10 +1,10 @@
-// One row's validated values in a record the reader reuses for every row: the profile workers add it
-// straight into their buckets and the route readers copy it straight into batch columns, with no
-// TrafficRow object per row in between (allocating and collecting those was about a third of a reader's
-// time). Every field is always present, so the record keeps one shape; absent numbers are NaN (a number
-// field that never holds undefined stays an unboxed double) and absent texts undefined.
-import type { TextField } from "./parse-row.js";
-import type { TrafficRow } from "./row.js";
+// One row's validated values in a record the reader reuses for every row: the profile adds it straight
+// into its buckets and the route readers copy it straight into batch columns, with no TrafficRow object
+// per row in between (see docs/performance.md, "The reader's hot path"). Every field is always present,
+// so the record keeps one shape; absent numbers are NaN (a number field that never holds undefined stays
+// an unboxed double) and absent texts undefined.
+import type { KeptColumns } from "./columns.js";
+import type { TextField, TrafficRow } from "./row.js";
 
 export class RowValues {
   row = 0;
@@ -30,14 +30,17 @@ export class RowValues {
   /** Interned values' numbers (see Interner.id), -1 when absent or passed through: model, provider,
    * region, use case, status, cost sensitivity. */
   readonly textIds = new Int32Array(6).fill(-1);
+  /** Names of the kept metadata columns. */
+  readonly metaNames: readonly string[];
   /** Cells of the kept metadata columns, in the order of `metaNames`, as found (not trimmed). */
   readonly meta: string[];
 
-  constructor(readonly metaNames: readonly string[]) {
-    this.meta = metaNames.map(() => "");
+  constructor(kept: KeptColumns) {
+    this.metaNames = kept.meta.map((column) => column.name);
+    this.meta = this.metaNames.map(() => "");
   }
 
-  /** A TrafficRow with the same keys, in the same order, as the row parser always built. */
+  /** A fresh TrafficRow, absent fields left out, keys always in the same order. */
   toTrafficRow(): TrafficRow {
     const { metaNames } = this;
     const traffic: TrafficRow = {
@@ -65,7 +68,7 @@ export class RowValues {
 }
 
 const NO_META: Record<string, string> = Object.freeze({});
-/** The order the row parser always set the optional texts in (key order of the rows it built). */
+/** The order the optional texts are set in (key order of the rows). */
 const TEXT_ORDER: readonly TextField[] = [
   "requestId",
   "provider",

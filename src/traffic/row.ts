@@ -38,55 +38,35 @@ export const BOOLEAN_COLUMNS = [
   "requires_latest",
 ] as const satisfies readonly TrafficColumn[];
 
+/** Free-text fields of a row; a reader keeps only the ones asked for (see ColumnChoice in columns.ts). */
+export type TextField = "requestId" | "provider" | "region" | "useCase" | "status" | "costSensitivity";
+
+/** A row as consumers see it. Optional fields may be absent or hold `undefined`: readers that hand out one
+ * reused object per batch keep every field present (so its shape never changes) and say how long the
+ * object stays valid; rows built one by one simply leave absent fields out. */
 export interface TrafficRow {
   /** 1-based data row number (the header is row 0), for error messages and traces. */
   row: number;
   /** Milliseconds since the epoch, UTC. */
-  timestamp?: number;
-  requestId?: string;
-  provider?: string;
+  timestamp?: number | undefined;
+  requestId?: string | undefined;
+  provider?: string | undefined;
   model: string;
-  region?: string;
-  useCase?: string;
+  region?: string | undefined;
+  useCase?: string | undefined;
   inputTokens: number;
   outputTokens: number;
   cacheReadTokens: number;
   cacheWriteTokens: number;
   /** Weight of a pre-aggregated row (default 1). */
   requests: number;
-  latencyMs?: number;
-  status?: string;
-  requiresCompliance: boolean;
-  latencyBudgetMs?: number;
-  /** e.g. `high`, `medium`, `low` — free text, compared by routing conditions. */
-  costSensitivity?: string;
-  requiresLatest: boolean;
-  /** Every non-canonical column, by header name (routing reads them as `meta.<column>`). */
-  meta: Record<string, string>;
-}
-
-/** A row as the replay reads it: the optional fields may also hold `undefined` instead of being absent,
- * so one row object can be reused for every row of a batch (same shape each time, nothing allocated per
- * row). Every `TrafficRow` is one. Readers that hand these out say how long the object stays valid. */
-export type TrafficRowView = Omit<
-  TrafficRow,
-  | "timestamp"
-  | "requestId"
-  | "provider"
-  | "region"
-  | "useCase"
-  | "latencyMs"
-  | "status"
-  | "latencyBudgetMs"
-  | "costSensitivity"
-> & {
-  timestamp?: number | undefined;
-  requestId?: string | undefined;
-  provider?: string | undefined;
-  region?: string | undefined;
-  useCase?: string | undefined;
   latencyMs?: number | undefined;
   status?: string | undefined;
+  requiresCompliance: boolean;
   latencyBudgetMs?: number | undefined;
+  /** e.g. `high`, `medium`, `low` — free text, compared by routing conditions. */
   costSensitivity?: string | undefined;
-};
+  requiresLatest: boolean;
+  /** Every kept non-canonical column, by header name (routing reads them as `meta.<column>`). */
+  meta: Record<string, string>;
+}

@@ -1,8 +1,7 @@
 // A byte range of a file as a Readable that reads with readSync, for worker threads. A worker has its own
-// thread, so blocking it on a read of the page cache costs nothing; an fs stream instead sends every 64 KB
-// read to the libuv thread pool and waits for its reply, and on 2 busy cores those round trips left a
-// route reader idle for about 0.6 s per million rows (CPU profile). Not for the main thread: it never
-// yields to the event loop between reads of the same tick.
+// thread, so blocking it on a read of the page cache costs nothing, while an fs stream's round trips to
+// the libuv thread pool left readers idle on busy cores (docs/performance.md, "Parallel profile"). Not for
+// the main thread: it never yields to the event loop between reads of the same tick.
 import { closeSync, openSync, readSync } from "node:fs";
 import { Readable } from "node:stream";
 

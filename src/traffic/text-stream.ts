@@ -3,8 +3,8 @@
 // can tell CRLF from LF files.
 //
 // Decoding is `isUtf8` (a vectorised check) and then `toString("utf8")`, with a character cut by a chunk
-// boundary carried over to the next chunk: about 20 ms per 128 MB against 105 ms for a streaming fatal
-// TextDecoder (measured), on every reader thread. Errors are found in the same chunk as the TextDecoder
+// boundary carried over to the next chunk: several times cheaper than a streaming fatal TextDecoder
+// (docs/performance.md, "The reader's hot path"). Errors are found in the same chunk as the TextDecoder
 // finds them, so the byte offset in the message is the same (see completeEnd).
 import { isUtf8 } from "node:buffer";
 import { Transform, type TransformCallback } from "node:stream";

@@ -8,6 +8,7 @@ import { scenarioSchema } from "../../src/cost/scenario-schema.js";
 import { TrafficProfileBuilder } from "../../src/traffic/profile.js";
 import type { TrafficRow } from "../../src/traffic/row.js";
 import { smallCatalog } from "../cost/small-catalog.js";
+import { trafficRow } from "../factories/traffic-row.js";
 
 const catalog = smallCatalog();
 const THRESHOLDS = [200_000];
@@ -49,18 +50,15 @@ const rowArb = fc
     minute: fc.nat(60 * 24 * 7),
   })
   .map(
-    ({ cacheShare, minute, provider, model, ...rest }): TrafficRow => ({
-      ...rest,
-      row: 0,
-      model,
-      provider: model === "gpt-4o" ? "openai" : provider === "openai" ? "anthropic" : provider,
-      cacheReadTokens: Math.floor(rest.inputTokens * cacheShare),
-      cacheWriteTokens: 0,
-      requiresCompliance: false,
-      requiresLatest: false,
-      timestamp: Date.UTC(2026, 0, 5) + minute * 60_000,
-      meta: {},
-    }),
+    ({ cacheShare, minute, provider, model, ...rest }): TrafficRow =>
+      trafficRow({
+        ...rest,
+        row: 0,
+        model,
+        provider: model === "gpt-4o" ? "openai" : provider === "openai" ? "anthropic" : provider,
+        cacheReadTokens: Math.floor(rest.inputTokens * cacheShare),
+        timestamp: Date.UTC(2026, 0, 5) + minute * 60_000,
+      }),
   );
 
 /** Each option's token cost when the rows are projected at their own volume (scale 1). */

@@ -11,7 +11,7 @@ import { CompensatedSums } from "../../src/routing/money.js";
 import type { RouteTarget } from "../../src/routing/policy.js";
 import { seededRandom } from "../../src/routing/prng.js";
 import { TrafficProfileBuilder } from "../../src/traffic/profile.js";
-import type { TrafficRow } from "../../src/traffic/row.js";
+import { trafficRow } from "../factories/traffic-row.js";
 
 const ROWS = 5_000_000;
 
@@ -39,19 +39,7 @@ test("5 million rows: project's and route's totals equal an exact BigInt re-comp
   const baselines = new SingleTargetBaselines([target(PRICE)]);
   // Exact total in micro-dollars x 1e6 (token x micro-dollars per million tokens).
   let exact = 0n;
-  const row: TrafficRow = {
-    row: 0,
-    provider: "acme",
-    model: "m",
-    inputTokens: 0,
-    outputTokens: 0,
-    cacheReadTokens: 0,
-    cacheWriteTokens: 0,
-    requests: 1,
-    requiresCompliance: false,
-    requiresLatest: false,
-    meta: {},
-  };
+  const row = trafficRow({ row: 0, provider: "acme", model: "m", inputTokens: 0, outputTokens: 0 });
   const tokens = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 };
   for (let i = 0; i < ROWS; i++) {
     // Mostly small prompts; about 1 in 50 above the 200k threshold.

@@ -3,6 +3,7 @@ import type { ModelPrice } from "../../src/cost/price.js";
 import { type CompiledPolicy, compilePolicy, type PriceLookup } from "../../src/routing/policy.js";
 import { PolicySchema } from "../../src/routing/policy-schema.js";
 import type { TrafficRow } from "../../src/traffic/row.js";
+import { trafficRow } from "../factories/traffic-row.js";
 
 function price(
   provider: string,
@@ -79,23 +80,15 @@ let counter = 0;
 /** A logged request: 1,000 tokens in, 500 out, on openai/gpt-4o at 2026-01-05T00:00:00Z unless overridden. */
 export function request(overrides: Partial<TrafficRow> = {}): TrafficRow {
   counter++;
-  return {
+  return trafficRow({
     row: counter,
     requestId: `r${counter}`,
     timestamp: Date.parse("2026-01-05T00:00:00Z"),
     provider: "openai",
-    model: "gpt-4o",
     useCase: "chat",
-    inputTokens: 1000,
     outputTokens: 500,
-    cacheReadTokens: 0,
-    cacheWriteTokens: 0,
-    requests: 1,
-    requiresCompliance: false,
-    requiresLatest: false,
-    meta: {},
     ...overrides,
-  };
+  });
 }
 
 export const at = (iso: string) => Date.parse(iso);

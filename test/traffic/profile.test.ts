@@ -2,22 +2,7 @@ import { describe, expect, it } from "vitest";
 import { monthlyScale, type TrafficProfile, TrafficProfileBuilder } from "../../src/traffic/profile.js";
 import { profileTraffic } from "../../src/traffic/profile-traffic.js";
 import type { TrafficRow } from "../../src/traffic/row.js";
-
-function row(fields: Partial<TrafficRow> = {}): TrafficRow {
-  return {
-    row: 1,
-    model: "gpt-4o",
-    inputTokens: 1000,
-    outputTokens: 100,
-    cacheReadTokens: 0,
-    cacheWriteTokens: 0,
-    requests: 1,
-    requiresCompliance: false,
-    requiresLatest: false,
-    meta: {},
-    ...fields,
-  };
-}
+import { trafficRow } from "../factories/traffic-row.js";
 
 function profileOf(rows: TrafficRow[], thresholds: number[] = [200_000]): TrafficProfile {
   const builder = new TrafficProfileBuilder({ longContextThresholds: thresholds });
@@ -30,8 +15,8 @@ const T0 = Date.UTC(2025, 5, 2, 9, 0, 0);
 describe("TrafficProfileBuilder", () => {
   it("sums tokens times the requests weight, exactly", () => {
     const profile = profileOf([
-      row({ inputTokens: 1000, outputTokens: 100, cacheReadTokens: 400, requests: 3 }),
-      row({
+      trafficRow({ inputTokens: 1000, outputTokens: 100, cacheReadTokens: 400, requests: 3 }),
+      trafficRow({
         model: "claude-sonnet-4-5",
         provider: "anthropic",
         inputTokens: 500,
@@ -50,13 +35,17 @@ describe("TrafficProfileBuilder", () => {
   });
 
   it("gives the same totals when a row is split into weighted rows", () => {
-    const whole = profileOf([row({ inputTokens: 700, outputTokens: 70, cacheReadTokens: 7, requests: 10 })]);
+    const whole = profileOf([
+      trafficRow({ inputTokens: 700, outputTokens: 70, cacheReadTokens: 7, requests: 10 }),
+    ]);
     const split = profileOf([
-      row({ inputTokens: 700, outputTokens: 70, cacheReadTokens: 7, requests: 4 }),
-      row({ inputTokens: 700, outputTokens: 70, cacheReadTokens: 7, requests: 6 }),
+      trafficRow({ inputTokens: 700, outputTokens: 70, cacheReadTokens: 7, requests: 4 }),
+      trafficRow({ inputTokens: 700, outputTokens: 70, cacheReadTokens: 7, requests: 6 }),
     ]);
     const ones = profileOf(
-      Array.from({ length: 10 }, () => row({ inputTokens: 700, outputTokens: 70, cacheReadTokens: 7 })),
+      Array.from({ length: 10 }, () =>
+        trafficRow({ inputTokens: 700, outputTokens: 70, cacheReadTokens: 7 }),
+      ),
     );
     expect(split.tokens).toEqual(whole.tokens);
     expect(ones.tokens).toEqual(whole.tokens);
@@ -67,10 +56,10 @@ describe("TrafficProfileBuilder", () => {
   it("bands prompts by the largest threshold strictly exceeded (200000 is not above, 200001 is)", () => {
     const profile = profileOf(
       [
-        row({ inputTokens: 128_000 }),
-        row({ inputTokens: 128_001 }),
-        row({ inputTokens: 200_000 }),
-        row({ inputTokens: 200_001 }),
+        trafficRow({ inputTokens: 128_000 }),
+        trafficRow({ inputTokens: 128_001 }),
+        trafficRow({ inputTokens: 200_000 }),
+        trafficRow({ inputTokens: 200_001 }),
       ],
       [200_000, 128_000],
     );
@@ -83,11 +72,11 @@ describe("TrafficProfileBuilder", () => {
 
   it("groups by provider, model, region, use case and flags, sorted deterministically", () => {
     const rows = [
-      row({ model: "gpt-4o", region: "eu-west-1" }),
-      row({ model: "claude-haiku-4-5", provider: "anthropic" }),
-      row({ model: "gpt-4o", region: "us-east-1", useCase: "chat" }),
-      row({ model: "gpt-4o", region: "us-east-1", useCase: "chat", requiresCompliance: true }),
-      row({ model: "gpt-4o", region: "us-east-1", useCase: "chat" }),
+      trafficRow({ model: "gpt-4o", region: "eu-west-1" }),
+      trafficRow({ model: "claude-haiku-4-5", provider: "anthropic" }),
+      trafficRow({ model: "gpt-4o", region: "us-east-1", useCase: "chat" }),
+      trafficRow({ model: "gpt-4o", region: "us-east-1", useCase: "chat", requiresCompliance: true }),
+      trafficRow({ model: "gpt-4o", region: "us-east-1", useCase: "chat" }),
     ];
     const forward = profileOf(rows);
     const backward = profileOf([...rows].reverse());
@@ -104,11 +93,11 @@ describe("TrafficProfileBuilder", () => {
 
   it("measures the window and the busiest UTC minute", () => {
     const profile = profileOf([
-      row({ timestamp: T0 + 5_000, requests: 2, inputTokens: 100, outputTokens: 10 }),
-      row({ timestamp: T0 + 59_999, inputTokens: 300, outputTokens: 30 }),
-      row({ timestamp: T0 + 60_000, inputTokens: 5000, outputTokens: 0 }),
-      row({ timestamp: T0 + 2 * 86_400_000 }),
-      row({}), // no timestamp: counted, not placed in a minute
+      trafficRow({ timestamp: T0 + 5_000, requests: 2, inputTokens: 100, outputTokens: 10 }),
+      trafficRow({ timestamp: T0 + 59_999, inputTokens: 300, outputTokens: 30 }),
+      trafficRow({ timestamp: T0 + 60_000, inputTokens: 5000, outputTokens: 0 }),
+      trafficRow({ timestamp: T0 + 2 * 86_400_000 }),
+      trafficRow({}), // no timestamp: counted, not placed in a minute
     ]);
     expect(profile.window).toEqual({
       start: T0 + 5_000,
@@ -119,9 +108,9 @@ describe("TrafficProfileBuilder", () => {
     expect(profile.peak).toEqual({ requestsPerMinute: 3, tokensPerMinute: 5000 });
   });
 
-  it("merge gives the same profile as adding every row to one builder", () => {
+  it("merging a part gives the same profile as adding every row to one builder", () => {
     const rows = Array.from({ length: 40 }, (_, i) =>
-      row({
+      trafficRow({
         model: i % 3 === 0 ? "gpt-4o" : "claude-haiku-4-5",
         inputTokens: 1000 + i * 10_000,
         requests: 1 + (i % 4),
@@ -131,14 +120,17 @@ describe("TrafficProfileBuilder", () => {
     const a = new TrafficProfileBuilder({ longContextThresholds: [200_000] });
     const b = new TrafficProfileBuilder({ longContextThresholds: [200_000] });
     for (const [i, r] of rows.entries()) (i % 2 === 0 ? a : b).add(r);
-    a.merge(b);
+    a.mergePart(b.part());
     expect(a.finish()).toEqual(profileOf(rows));
   });
 });
 
 describe("monthlyScale", () => {
   it("scales the observed window to 30.4375 days", () => {
-    const profile = profileOf([row({ timestamp: T0 }), row({ timestamp: T0 + 7 * 86_400_000 })]);
+    const profile = profileOf([
+      trafficRow({ timestamp: T0 }),
+      trafficRow({ timestamp: T0 + 7 * 86_400_000 }),
+    ]);
     expect(monthlyScale(profile)).toEqual({
       scale: 30.4375 / 7,
       basis: "window",
@@ -147,17 +139,19 @@ describe("monthlyScale", () => {
   });
 
   it("rescales to --monthly-requests when given", () => {
-    const profile = profileOf([row({ requests: 40 }), row({ requests: 10, timestamp: T0 })]);
+    const profile = profileOf([trafficRow({ requests: 40 }), trafficRow({ requests: 10, timestamp: T0 })]);
     expect(monthlyScale(profile, 1_000)).toMatchObject({ scale: 1_000 / 50, basis: "monthly-requests" });
   });
 
   it("takes a file without timestamps, or with a zero-length window, as one month and says so", () => {
-    expect(monthlyScale(profileOf([row()]))).toEqual({
+    expect(monthlyScale(profileOf([trafficRow()]))).toEqual({
       scale: 1,
       basis: "assumed-one-month",
       assumption: "no timestamps: the file is taken as one month",
     });
-    expect(monthlyScale(profileOf([row({ timestamp: T0 }), row({ timestamp: T0 })]))).toMatchObject({
+    expect(
+      monthlyScale(profileOf([trafficRow({ timestamp: T0 }), trafficRow({ timestamp: T0 })])),
+    ).toMatchObject({
       scale: 1,
       assumption: "all timestamps are equal: the file is taken as one month",
     });

@@ -42,6 +42,28 @@ function collect(value: string, previous: string[] = []): string[] {
 }
 
 /** Parses a positive integer flag value or throws commander's usage error. */
+const DURATION_UNITS_MS: Readonly<Record<string, number>> = {
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+  w: 604_800_000,
+};
+
+/** A duration such as `30m`, `1h`, `7d` or `1w`, in milliseconds. */
+export function parseDuration(flag: string): (value: string) => number {
+  return (value) => {
+    const match = /^(\d+(?:\.\d+)?)\s*([mhdw])$/.exec(value.trim());
+    const amount = match ? Number(match[1]) : Number.NaN;
+    const unitMs = DURATION_UNITS_MS[match?.[2] ?? ""];
+    if (unitMs === undefined || !(amount > 0)) {
+      throw new InvalidOptionArgument(
+        `${flag} expects a duration such as 1h, 1d, 7d or 1w (units: m, h, d, w), got "${value}"`,
+      );
+    }
+    return amount * unitMs;
+  };
+}
+
 export function parsePositiveInt(flag: string): (value: string) => number {
   return (value) => {
     const parsed = Number(value);

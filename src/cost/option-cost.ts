@@ -33,6 +33,8 @@ export interface OptionTokenCost {
   costUsd: number;
   /** Observed requests this option prices (the sum of `served` requests). */
   pricedRequests: number;
+  /** Priced observed requests that failed, and their token cost (by the tokens their log says were consumed). */
+  failed: { requests: number; costUsd: number };
   warnings: string[];
 }
 
@@ -139,6 +141,7 @@ export function costOptionTokens(
   const byModel = new Map<string, ServedModel>();
   const unplaced = new Map<string, UnplacedTraffic>();
   const warnings = new Set<string>();
+  const failed = { requests: 0, costUsd: 0 };
   for (const bucket of mix.buckets) {
     const placement = mapper.place(bucket.model, bucket.provider, side);
     if (placement.kind !== "priced") {
@@ -151,6 +154,10 @@ export function costOptionTokens(
     for (const warning of fallbackWarnings(option, scenario, served, price, context)) warnings.add(warning);
     const batch = context.mode === "batch";
     const cost = priceBucket(price, served, context);
+    if (bucket.failed) {
+      failed.requests += bucket.requests;
+      failed.costUsd += cost;
+    }
     const entry = byModel.get(price.key) ?? {
       price,
       requests: 0,
@@ -172,6 +179,7 @@ export function costOptionTokens(
     unplaced: [...unplaced.values()].sort((a, b) => b.requests - a.requests || (a.model < b.model ? -1 : 1)),
     costUsd: servedList.reduce((sum, s) => sum + s.costUsd, 0),
     pricedRequests: servedList.reduce((sum, s) => sum + s.requests, 0),
+    failed,
     warnings: [...warnings],
   };
 }

@@ -9,6 +9,8 @@ export interface TrafficBucket {
   useCase?: string;
   requiresCompliance: boolean;
   requiresLatest: boolean;
+  /** These requests failed: they are billed by the tokens their log says were consumed (often none). */
+  failed?: boolean;
   /** Largest long-context threshold the per-request prompt strictly exceeds (0 when none). */
   promptAbove: number;
   requests: number;

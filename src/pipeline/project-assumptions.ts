@@ -3,6 +3,8 @@ import { mapTarget } from "../cost/model-map.js";
 import type { DeploymentOption } from "../cost/scenario-schema.js";
 import type { LoadedScenario } from "../io/scenario-load.js";
 import { formatUnitPrice } from "../report/numbers.js";
+import type { TrafficProfile } from "../traffic/profile.js";
+import { FAILURE_STATUSES } from "../traffic/status.js";
 
 export function projectionAssumptions(loaded: LoadedScenario, scaling: string): string[] {
   const { scenario } = loaded;
@@ -79,4 +81,12 @@ function hiddenCostAssumption(option: DeploymentOption): string {
   if (hidden.per_request)
     parts.push(`+ ${formatUnitPrice(hidden.per_request.usd)} per request (${hidden.per_request.source})`);
   return parts.join(" ");
+}
+
+/** How failed requests are billed, and how many there were. */
+export function failureAssumption(profile: TrafficProfile): string {
+  const rule = `failed requests (status ${FAILURE_STATUSES.join(", ")}, or HTTP 4xx / 5xx) are billed by the tokens their rows say were consumed, zero when none are logged; they still pay per-request infrastructure`;
+  return profile.failedRequests > 0
+    ? `${rule}; ${profile.failedRequests} of ${profile.requests} observed requests failed`
+    : `${rule}; no observed request failed`;
 }

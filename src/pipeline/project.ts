@@ -2,10 +2,12 @@
 // `llmcost project` and the wizard, so the wizard's numbers are exactly what `project` prints on its files.
 import { type Analysis, analyze } from "../cost/analyzer.js";
 import type { PricingCatalog } from "../cost/catalog.js";
+import { InputError } from "../errors.js";
 import { type LoadedScenario, withScenarioLocations } from "../io/scenario-load.js";
 import { buildProjectionReport, type ProjectionReport } from "../report/projection-data.js";
 import { monthlyScale, type TrafficProfile } from "../traffic/profile.js";
-import { projectionAssumptions } from "./project-assumptions.js";
+import { FAILURE_STATUSES } from "../traffic/status.js";
+import { failureAssumption, projectionAssumptions } from "./project-assumptions.js";
 
 export interface ProjectionInput {
   profile: TrafficProfile;
@@ -14,11 +16,14 @@ export interface ProjectionInput {
   trafficFile: string;
   /** Rescale the observed mix to this many requests a month instead of scaling the window. */
   monthlyRequests?: number | undefined;
+  /** What each pre-aggregated row covers, in ms (`--window`), when the file has no bucket_end column. */
+  rowSpanMs?: number | undefined;
 }
 
 export function projectProfile(input: ProjectionInput): { analysis: Analysis; report: ProjectionReport } {
   const { profile, loaded, catalog } = input;
-  const month = monthlyScale(profile, input.monthlyRequests);
+  const month = monthlyScale(profile, input.monthlyRequests, input.rowSpanMs);
+  if ("problem" in month) throw new InputError({ file: input.trafficFile }, month.problem);
   const analysis = withScenarioLocations(loaded, () =>
     analyze({
       scenario: loaded.scenario,
@@ -35,11 +40,15 @@ export function projectProfile(input: ProjectionInput): { analysis: Analysis; re
     window: profile.window,
     monthlyScale: month.scale,
     observedRequests: profile.requests,
+    failedRequests: profile.failedRequests,
     observedTokens: profile.tokens,
     peak: profile.peak,
     freeTiers: loaded.scenario.free_tiers,
-    assumptions: projectionAssumptions(loaded, month.assumption),
-    warnings: [],
+    assumptions: [...projectionAssumptions(loaded, month.assumption), failureAssumption(profile)],
+    warnings: profile.unknownStatuses.map(
+      (u) =>
+        `status "${u.status}" (${u.requests} requests) is not a status llmcost knows: billed as succeeded (failure statuses: ${FAILURE_STATUSES.join(", ")}, HTTP 4xx and 5xx)`,
+    ),
   });
   return { analysis, report };
 }

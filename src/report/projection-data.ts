@@ -17,6 +17,8 @@ export interface ProjectionContext {
   /** Monthly requests / observed requests. */
   monthlyScale: number;
   observedRequests: number;
+  /** Observed requests whose status says they failed. */
+  failedRequests: number;
   /** Observed token totals (scaled here). */
   observedTokens: TokenCounts;
   peak: { requestsPerMinute: number; tokensPerMinute: number };
@@ -63,6 +65,7 @@ export function buildProjectionReport(analysis: Analysis, context: ProjectionCon
       cache_read_tokens: monthlyTokens(context.observedTokens.cacheRead),
       cache_write_tokens: monthlyTokens(context.observedTokens.cacheWrite),
       observed_requests: context.observedRequests,
+      failed_requests: Math.round(context.failedRequests * scale),
       peak_requests_per_minute: context.peak.requestsPerMinute,
       peak_tokens_per_minute: context.peak.tokensPerMinute,
     },
@@ -81,6 +84,8 @@ export function buildProjectionReport(analysis: Analysis, context: ProjectionCon
       complete: projection.complete,
       service_tier: projection.option.service_tier ?? "standard",
       priced_requests: Math.round(atVolume.pricedRequests),
+      failed_requests: Math.round(projection.tokens.failed.requests * scale),
+      failed_token_cost_usd: roundUsd(projection.tokens.failed.costUsd * scale),
       monthly_cost_usd: roundUsd(atVolume.monthlyCostUsd),
       per_request_usd: atVolume.perRequestUsd === null ? null : roundUsd(atVolume.perRequestUsd),
       token_cost_usd: roundUsd(atVolume.tokenCostUsd),

@@ -5,10 +5,11 @@ import { z } from "zod";
 import { PROFILE_SCOPES } from "../cost/price.js";
 import { TRAFFIC_COLUMNS, type TrafficColumn } from "../traffic/row.js";
 
-/** Request fields a condition can read: the canonical traffic columns but the timestamp; `meta.<column>` reads the rest. */
-export type RequestField = Exclude<TrafficColumn, "timestamp">;
+/** Request fields a condition can read: the canonical traffic columns but the timestamps (`timestamp`,
+ * `bucket_end`); `meta.<column>` reads the rest. */
+export type RequestField = Exclude<TrafficColumn, "timestamp" | "bucket_end">;
 export const REQUEST_FIELDS: readonly RequestField[] = TRAFFIC_COLUMNS.filter(
-  (column): column is RequestField => column !== "timestamp",
+  (column): column is RequestField => column !== "timestamp" && column !== "bucket_end",
 );
 
 /** Why a request went where it did. Rule reasons are declared or inferred; the rest come from the replay. */

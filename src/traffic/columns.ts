@@ -18,6 +18,8 @@ export const COLUMN_ALIASES: Readonly<Record<string, TrafficColumn>> = {
   created_at: "timestamp",
   created: "timestamp",
   start_time: "timestamp",
+  end_time: "bucket_end",
+  period_end: "bucket_end",
   id: "request_id",
   requestid: "request_id",
   response_id: "request_id",
@@ -141,6 +143,7 @@ export function resolveHeader(
 function emptyIndex(): Record<TrafficColumn, number> {
   return {
     timestamp: -1,
+    bucket_end: -1,
     request_id: -1,
     provider: -1,
     model: -1,
@@ -182,8 +185,11 @@ export interface ColumnChoice {
   texts?: readonly TextField[];
 }
 
-/** What the profile reads: provider, region and use case, no metadata. */
-export const PROFILE_COLUMNS: ColumnChoice = { metaColumns: [], texts: ["provider", "region", "useCase"] };
+/** What the profile reads: provider, region, use case and status (to name unknown statuses), no metadata. */
+export const PROFILE_COLUMNS: ColumnChoice = {
+  metaColumns: [],
+  texts: ["provider", "region", "useCase", "status"],
+};
 
 /** A ColumnChoice applied to one file's header. */
 export interface KeptColumns {

@@ -15,6 +15,7 @@ import {
 import { Interner } from "./intern.js";
 import type { TextField, TrafficColumn } from "./row.js";
 import type { RowValues } from "./row-values.js";
+import { classifyStatus } from "./status.js";
 
 /** Validates `cells` into `into` (a RowValues sized for the same KeptColumns), overwriting every field. */
 export type CellParser = (cells: readonly string[], row: number, into: RowValues) => void;
@@ -44,10 +45,11 @@ export function cellParser(file: string, layout: ColumnLayout, kept: KeptColumns
     at("cache_write_tokens"),
     at("requests"),
   ];
-  const [iCompliance, iLatest, iTimestamp, iLatency, iBudget] = [
+  const [iCompliance, iLatest, iTimestamp, iBucketEnd, iLatency, iBudget] = [
     at("requires_compliance"),
     at("requires_latest"),
     at("timestamp"),
+    at("bucket_end"),
     at("latency_ms"),
     at("latency_budget_ms"),
   ];
@@ -59,6 +61,8 @@ export function cellParser(file: string, layout: ColumnLayout, kept: KeptColumns
     text("status", "status"),
     text("cost_sensitivity", "costSensitivity"),
   ];
+  // The status is read for its meaning (failed or not) even when its text is not kept.
+  const iStatusAny = at("status");
   // Request ids are unique per row; every other text column has few distinct values.
   const models = new Interner();
   const providers = new Interner();
@@ -83,6 +87,19 @@ export function cellParser(file: string, layout: ColumnLayout, kept: KeptColumns
     return interned;
   };
 
+  /** A pre-aggregated row's end: a timestamp not before the row's own. */
+  const bucketEnd = (cells: readonly string[], row: number, start: number): number => {
+    const end = check(parseTimestamp(cell(cells, iBucketEnd)), row, "bucket_end") ?? Number.NaN;
+    if (end < start) {
+      fail(
+        row,
+        "bucket_end",
+        `expected bucket_end at or after the row's timestamp, found ${new Date(end).toISOString()} before ${new Date(start).toISOString()}`,
+      );
+    }
+    return end;
+  };
+
   // One function for the whole row, fields written out one by one: this runs for every row of the file,
   // and a loop over field names would make each store to `into` megamorphic. Checks run in column
   // order of the original parser so the first problem reported stays the same.
@@ -95,7 +112,11 @@ export function cellParser(file: string, layout: ColumnLayout, kept: KeptColumns
     }
     const model = parseText(cell(cells, iModel));
     if (model === undefined) return fail(row, "model", "expected a model name, found an empty cell");
-    const inputTokens = check(parseTokens(cell(cells, iInput)), row, "input_tokens");
+    // A failed request is billed by the tokens its row says were consumed: empty token cells count as 0.
+    const statusClass = iStatusAny < 0 ? "success" : classifyStatus(cells[iStatusAny]);
+    const failed = statusClass === "failure";
+    const whenEmpty = failed ? 0 : undefined;
+    const inputTokens = check(parseTokens(cell(cells, iInput), whenEmpty), row, "input_tokens");
     const cacheReadTokens = check(parseTokens(cell(cells, iCacheRead), 0), row, "cache_read_tokens");
     const cacheWriteTokens = check(parseTokens(cell(cells, iCacheWrite), 0), row, "cache_write_tokens");
     if (cacheReadTokens + cacheWriteTokens > inputTokens) {
@@ -110,13 +131,16 @@ export function cellParser(file: string, layout: ColumnLayout, kept: KeptColumns
     const ids = into.textIds;
     ids[0] = models.id;
     into.inputTokens = inputTokens;
-    into.outputTokens = check(parseTokens(cell(cells, iOutput)), row, "output_tokens");
+    into.outputTokens = check(parseTokens(cell(cells, iOutput), whenEmpty), row, "output_tokens");
+    into.failed = failed;
+    into.unknownStatus = statusClass === "unknown";
     into.cacheReadTokens = cacheReadTokens;
     into.cacheWriteTokens = cacheWriteTokens;
     into.requests = check(parseWeight(cell(cells, iRequests)), row, "requests");
     into.requiresCompliance = check(parseBoolean(cell(cells, iCompliance)), row, "requires_compliance");
     into.requiresLatest = check(parseBoolean(cell(cells, iLatest)), row, "requires_latest");
     into.timestamp = check(parseTimestamp(cell(cells, iTimestamp)), row, "timestamp") ?? Number.NaN;
+    into.bucketEnd = iBucketEnd < 0 ? Number.NaN : bucketEnd(cells, row, into.timestamp);
     into.latencyMs = check(parseMeasure(cell(cells, iLatency)), row, "latency_ms") ?? Number.NaN;
     into.latencyBudgetMs = check(parseMeasure(cell(cells, iBudget)), row, "latency_budget_ms") ?? Number.NaN;
     into.requestId = iRequestId < 0 ? undefined : parseText(cells[iRequestId] ?? "");

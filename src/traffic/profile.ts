@@ -8,19 +8,32 @@ import { addTokens, type TrafficBucket } from "../cost/traffic-mix.js";
 import { DAY_MS } from "../units.js";
 import type { TrafficRow } from "./row.js";
 import type { RowValues } from "./row-values.js";
+import { classifyStatus } from "./status.js";
 
 export interface TrafficProfile {
   rows: number;
   requests: number;
   /** Totals: each row's per-request token columns times its `requests` weight. */
   tokens: TokenCounts;
-  /** First and last timestamp (epoch ms, UTC); `days` is their distance, 0 without timestamps. */
+  /** First timestamp to the last row's end (its bucket_end, else its timestamp), epoch ms UTC; `days` is
+   * their distance, 0 without timestamps. */
   window: { start?: number; end?: number; days: number };
+  /** Some row carries a `requests` weight above 1 (pre-aggregated traffic). */
+  weightedRows: boolean;
+  /** Some row says where its span ends (`bucket_end`). */
+  bucketEnds: boolean;
   /** Busiest UTC minute; tokens are input + output (what provider TPM quotas count). */
   peak: { requestsPerMinute: number; tokensPerMinute: number };
-  /** Rows sharing provider, model, region, use case, flags and prompt band: the cost code's bucket. */
+  /** Rows sharing provider, model, region, use case, flags, failure and prompt band: the cost code's bucket. */
   buckets: TrafficBucket[];
+  /** Requests whose status says they failed (billed by the tokens their rows say were consumed). */
+  failedRequests: number;
+  /** Status values llmcost does not know, with their requests (billed like successes), by first seen. */
+  unknownStatuses: { status: string; requests: number }[];
 }
+
+/** How many distinct unknown status values a profile names (the rest are counted under the last). */
+const MAX_UNKNOWN_STATUSES = 20;
 
 const MINUTE_MS = 60_000;
 /** The average month (365.25 / 12 days) that observed windows are scaled to. */
@@ -39,6 +52,9 @@ export interface TrafficProfilePart {
   minutes: [number, number, number][];
   start?: number;
   end?: number;
+  unknownStatuses: [string, number][];
+  weightedRows: boolean;
+  bucketEnds: boolean;
 }
 
 // Buckets are found through nested maps (model, provider, region, use case), then an array slot for the
@@ -67,6 +83,9 @@ export class TrafficProfileBuilder {
   private readonly buckets: TrafficBucket[] = [];
   private readonly minutes = new Map<number, MinuteLoad>();
   private rows = 0;
+  private readonly unknownStatuses = new Map<string, number>();
+  private weightedRows = false;
+  private bucketEnds = false;
   private start: number | undefined;
   private end: number | undefined;
 
@@ -76,16 +95,34 @@ export class TrafficProfileBuilder {
   }
 
   add(row: TrafficRow): void {
-    this.addRequest(row, row.timestamp ?? Number.NaN);
+    const identity = { ...row, failed: row.failed === true };
+    this.addRequest(identity, row.timestamp ?? Number.NaN, row.bucketEnd ?? Number.NaN);
+    if (classifyStatus(row.status) === "unknown") this.addUnknownStatus(row.status ?? "", row.requests);
   }
 
   /** The same from a reader's reused record (absent timestamp = NaN): no row object per row. */
   addValues(values: RowValues): void {
-    this.addRequest(values, values.timestamp);
+    this.addRequest(values, values.timestamp, values.bucketEnd);
+    if (values.unknownStatus) this.addUnknownStatus(values.status ?? "(not kept)", values.requests);
   }
 
-  private addRequest(row: RequestInput, timestamp: number): void {
+  private addUnknownStatus(status: string, requests: number): void {
+    const known = this.unknownStatuses.get(status);
+    if (known !== undefined) this.unknownStatuses.set(status, known + requests);
+    else if (this.unknownStatuses.size < MAX_UNKNOWN_STATUSES) this.unknownStatuses.set(status, requests);
+    else {
+      const last = [...this.unknownStatuses.keys()].at(-1) ?? status;
+      this.unknownStatuses.set(last, (this.unknownStatuses.get(last) ?? 0) + requests);
+    }
+  }
+
+  private addRequest(row: RequestInput, timestamp: number, bucketEnd: number): void {
     this.rows++;
+    if (row.requests > 1) this.weightedRows = true;
+    if (!Number.isNaN(bucketEnd)) {
+      this.bucketEnds = true;
+      if (this.end === undefined || bucketEnd > this.end) this.end = bucketEnd;
+    }
     const band = this.bandIndex(row.inputTokens);
     const bucket = this.bucketFor(row, band);
     const weight = row.requests;
@@ -106,6 +143,9 @@ export class TrafficProfileBuilder {
       rows: this.rows,
       buckets: this.buckets.map((b) => ({ ...b, tokens: { ...b.tokens } })),
       minutes: [...this.minutes].map(([minute, load]) => [minute, load.requests, load.tokens]),
+      unknownStatuses: [...this.unknownStatuses],
+      weightedRows: this.weightedRows,
+      bucketEnds: this.bucketEnds,
     };
     if (this.start !== undefined) part.start = this.start;
     if (this.end !== undefined) part.end = this.end;
@@ -120,6 +160,9 @@ export class TrafficProfileBuilder {
       addTokens(ours.tokens, theirs.tokens);
     }
     for (const [minute, requests, tokens] of part.minutes) this.addMinute(minute, requests, tokens);
+    for (const [status, requests] of part.unknownStatuses) this.addUnknownStatus(status, requests);
+    this.weightedRows ||= part.weightedRows;
+    this.bucketEnds ||= part.bucketEnds;
     if (part.start !== undefined && (this.start === undefined || part.start < this.start))
       this.start = part.start;
     if (part.end !== undefined && (this.end === undefined || part.end > this.end)) this.end = part.end;
@@ -129,8 +172,10 @@ export class TrafficProfileBuilder {
     const buckets = this.buckets.map((b) => ({ ...b, tokens: { ...b.tokens } })).sort(compareBuckets);
     const tokens: TokenCounts = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 };
     let requests = 0;
+    let failedRequests = 0;
     for (const bucket of buckets) {
       requests += bucket.requests;
+      if (bucket.failed) failedRequests += bucket.requests;
       addTokens(tokens, bucket.tokens);
     }
     const peak = { requestsPerMinute: 0, tokensPerMinute: 0 };
@@ -144,7 +189,19 @@ export class TrafficProfileBuilder {
       window.end = this.end;
       window.days = (this.end - this.start) / DAY_MS;
     }
-    return { rows: this.rows, requests, tokens, window, peak, buckets };
+    const unknownStatuses = [...this.unknownStatuses].map(([status, count]) => ({ status, requests: count }));
+    return {
+      rows: this.rows,
+      requests,
+      tokens,
+      window,
+      peak,
+      buckets,
+      failedRequests,
+      unknownStatuses,
+      weightedRows: this.weightedRows,
+      bucketEnds: this.bucketEnds,
+    };
   }
 
   /** Index into the descending thresholds of the first one `inputTokens` exceeds; length when none. */
@@ -172,8 +229,8 @@ export class TrafficProfileBuilder {
       row.useCase,
       newSlots,
     );
-    const slot =
-      ((row.requiresCompliance ? 2 : 0) + (row.requiresLatest ? 1 : 0)) * (this.thresholds.length + 1) + band;
+    const flags = (row.failed ? 4 : 0) + (row.requiresCompliance ? 2 : 0) + (row.requiresLatest ? 1 : 0);
+    const slot = flags * (this.thresholds.length + 1) + band;
     let bucket = slots[slot];
     if (bucket === undefined) {
       bucket = newBucket(row, this.thresholds[band] ?? 0);
@@ -203,7 +260,7 @@ export class TrafficProfileBuilder {
 type BucketIdentity = Pick<
   TrafficRow,
   "provider" | "model" | "region" | "useCase" | "requiresCompliance" | "requiresLatest"
->;
+> & { failed?: boolean | undefined };
 
 /** What a request adds to its bucket. */
 type RequestInput = BucketIdentity &
@@ -221,6 +278,7 @@ function newBucket(row: BucketIdentity, promptAbove: number): TrafficBucket {
   if (row.provider !== undefined) bucket.provider = row.provider;
   if (row.region !== undefined) bucket.region = row.region;
   if (row.useCase !== undefined) bucket.useCase = row.useCase;
+  if (row.failed) bucket.failed = true;
   return bucket;
 }
 
@@ -239,6 +297,7 @@ function compareBuckets(a: TrafficBucket, b: TrafficBucket): number {
     compareText(a.useCase, b.useCase) ||
     Number(a.requiresCompliance) - Number(b.requiresCompliance) ||
     Number(a.requiresLatest) - Number(b.requiresLatest) ||
+    Number(a.failed === true) - Number(b.failed === true) ||
     a.promptAbove - b.promptAbove
   );
 }
@@ -253,8 +312,15 @@ export interface MonthlyScale {
 }
 
 /** Scale factor from the observed traffic to a month: `monthlyRequests / requests` when given, else
- * 30.4375 / window.days; a file without a time span is taken as one month, and says so. */
-export function monthlyScale(profile: TrafficProfile, monthlyRequests?: number): MonthlyScale {
+ * 30.4375 / the window's days; a file without a time span is taken as one month, and says so. The window
+ * runs from the first timestamp to the last row's end: its `bucket_end`, or its timestamp plus `rowSpanMs`
+ * (`--window`) when rows are pre-aggregated without one. Pre-aggregated rows that say neither have no
+ * known span: that is a `problem`, not a guess. */
+export function monthlyScale(
+  profile: TrafficProfile,
+  monthlyRequests?: number,
+  rowSpanMs?: number,
+): MonthlyScale | { problem: string } {
   if (monthlyRequests !== undefined && profile.requests > 0) {
     return {
       scale: monthlyRequests / profile.requests,
@@ -262,11 +328,29 @@ export function monthlyScale(profile: TrafficProfile, monthlyRequests?: number):
       assumption: `the observed mix is rescaled to ${monthlyRequests} requests per month`,
     };
   }
+  const { start, end } = profile.window;
+  if (rowSpanMs !== undefined && profile.bucketEnds)
+    return { problem: "the file has a bucket_end column and --window is given: say what a row covers once" };
+  if (start !== undefined && end !== undefined && rowSpanMs !== undefined) {
+    const days = (end + rowSpanMs - start) / DAY_MS;
+    return {
+      scale: DAYS_PER_MONTH / days,
+      basis: "window",
+      assumption: `each row covers ${formatDays(rowSpanMs / DAY_MS)} (--window): the ${formatDays(days)} from the first timestamp to the last row's end are scaled to a month of ${DAYS_PER_MONTH} days`,
+    };
+  }
+  if (start !== undefined && profile.weightedRows && !profile.bucketEnds) {
+    return {
+      problem:
+        "rows are pre-aggregated (requests above 1) but the file does not say what a row covers: add a bucket_end column, or pass --window (e.g. --window 7d), or --monthly-requests",
+    };
+  }
   if (profile.window.days > 0) {
+    const through = profile.bucketEnds ? " (to the last bucket_end)" : "";
     return {
       scale: DAYS_PER_MONTH / profile.window.days,
       basis: "window",
-      assumption: `the observed ${formatDays(profile.window.days)} are scaled to a month of ${DAYS_PER_MONTH} days`,
+      assumption: `the observed ${formatDays(profile.window.days)}${through} are scaled to a month of ${DAYS_PER_MONTH} days`,
     };
   }
   const why = profile.window.start === undefined ? "no timestamps" : "all timestamps are equal";

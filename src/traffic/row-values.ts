@@ -16,8 +16,14 @@ export class RowValues {
   requests = 1;
   requiresCompliance = false;
   requiresLatest = false;
+  /** The status says the request failed (traffic/status.ts). */
+  failed = false;
+  /** The status is a value llmcost does not know (billed like a success, reported). */
+  unknownStatus = false;
   /** Epoch milliseconds; NaN when the cell is empty or the column absent. */
   timestamp = Number.NaN;
+  /** End of a pre-aggregated row's span (epoch ms); NaN when absent. */
+  bucketEnd = Number.NaN;
   latencyMs = Number.NaN;
   latencyBudgetMs = Number.NaN;
   /** Texts the reader was not asked to keep stay undefined. */
@@ -55,7 +61,9 @@ export class RowValues {
       requiresLatest: this.requiresLatest,
       meta: metaNames.length === 0 ? NO_META : {},
     };
+    if (this.failed) traffic.failed = true;
     if (!Number.isNaN(this.timestamp)) traffic.timestamp = this.timestamp;
+    if (!Number.isNaN(this.bucketEnd)) traffic.bucketEnd = this.bucketEnd;
     if (!Number.isNaN(this.latencyMs)) traffic.latencyMs = this.latencyMs;
     if (!Number.isNaN(this.latencyBudgetMs)) traffic.latencyBudgetMs = this.latencyBudgetMs;
     for (const key of TEXT_ORDER) {

@@ -4,6 +4,7 @@
 /** Canonical traffic columns, in documentation order. Only `model`, `input_tokens`, `output_tokens` are required. */
 export const TRAFFIC_COLUMNS = [
   "timestamp",
+  "bucket_end",
   "request_id",
   "provider",
   "model",
@@ -49,6 +50,8 @@ export interface TrafficRow {
   row: number;
   /** Milliseconds since the epoch, UTC. */
   timestamp?: number | undefined;
+  /** A pre-aggregated row's span ends here (epoch ms, UTC): the observed window runs to the last one. */
+  bucketEnd?: number | undefined;
   requestId?: string | undefined;
   provider?: string | undefined;
   model: string;
@@ -67,6 +70,8 @@ export interface TrafficRow {
   /** e.g. `high`, `medium`, `low` — free text, compared by routing conditions. */
   costSensitivity?: string | undefined;
   requiresLatest: boolean;
+  /** The status says the request failed (traffic/status.ts); absent means it did not. */
+  failed?: boolean | undefined;
   /** Every kept non-canonical column, by header name (routing reads them as `meta.<column>`). */
   meta: Record<string, string>;
 }

@@ -277,3 +277,99 @@ growth: { monthly_rate: 0, horizon_months: 1 }
     );
   });
 });
+
+describe("failed requests are billed by the tokens their rows say were consumed", () => {
+  const scenario = `version: 1
+name: failures
+options:
+  - id: direct
+    kind: direct
+growth: { monthly_rate: 0, horizon_months: 1 }
+`;
+  // ok: $0.0028.  error, no tokens logged: $0.  503 with 1,000 input consumed: 1000 x $2 / 1e6 = $0.002.
+  // "weird": unknown, billed like a success, $0.0028, and a warning.
+  const traffic = `provider,model,status,input_tokens,output_tokens
+acme,acme-large,ok,1000,100
+acme,acme-large,error,,
+acme,acme-large,503,1000,0
+acme,acme-large,weird,1000,100
+`;
+
+  it("bills failures by their logged tokens (zero when none), counts them, and warns about unknown statuses", () => {
+    const dir = tempFiles({ "p.yaml": PRICING, "t.csv": traffic, "s.yaml": scenario });
+    const args = ["project", "-t", join(dir, "t.csv"), "-s", join(dir, "s.yaml"), "-p", join(dir, "p.yaml")];
+    const result = runCli([...args, "-n", "400", "-f", "json"]);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    // 4 observed requests, -n 400 => x100. ($0.0028 + $0 + $0.002 + $0.0028) x 100 = $0.76.
+    expect(report.options[0].token_cost_usd).toBeCloseTo(0.76, 6);
+    // Failed: error and 503 => 2 x 100 = 200 requests a month, costing $0.002 x 100 = $0.20.
+    expect(report.traffic.failed_requests).toBe(200);
+    expect(report.options[0].failed_requests).toBe(200);
+    expect(report.options[0].failed_token_cost_usd).toBeCloseTo(0.2, 6);
+    expect(result.stderr).toContain('status "weird" (1 requests) is not a status llmcost knows');
+    expect(report.assumptions.join("\n")).toContain("2 of 4 observed requests failed");
+  });
+
+  it("still requires token counts on a request that succeeded", () => {
+    const dir = tempFiles({ "t.csv": "model,status,input_tokens,output_tokens\ngpt-4o,ok,,\n" });
+    const result = runCli(["project", "-t", join(dir, "t.csv")]);
+    expectCleanError(result);
+    expect(result.stderr).toContain("expected a whole number of tokens, found an empty cell");
+  });
+});
+
+describe("the window of pre-aggregated rows ends where the last row's span ends", () => {
+  const scenario = `version: 1
+name: window
+options:
+  - id: direct
+    kind: direct
+growth: { monthly_rate: 0, horizon_months: 1 }
+`;
+  const weeks = ["2026-01-01", "2026-01-08", "2026-01-15", "2026-01-22"];
+  const plain = `timestamp,model,requests,input_tokens,output_tokens\n${weeks
+    .map((day) => `${day}T00:00:00Z,acme-large,10,1000,100`)
+    .join("\n")}\n`;
+  const withEnds = `timestamp,bucket_end,model,requests,input_tokens,output_tokens\n${weeks
+    .map(
+      (day, i) =>
+        `${day}T00:00:00Z,2026-01-${String(8 + 7 * i).padStart(2, "0")}T00:00:00Z,acme-large,10,1000,100`,
+    )
+    .join("\n")}\n`;
+
+  function run(traffic: string, extra: string[] = []) {
+    const dir = tempFiles({ "p.yaml": PRICING, "t.csv": traffic, "s.yaml": scenario });
+    const args = ["project", "-t", join(dir, "t.csv"), "-s", join(dir, "s.yaml"), "-p", join(dir, "p.yaml")];
+    return runCli([...args, "-f", "json", ...extra]);
+  }
+
+  // Four weekly rows from 2026-01-01 to 2026-01-29 = 28 days (not 21): x 30.4375 / 28.
+  // 40 requests x $0.0028 x 30.4375 / 28 = $0.12175.
+  it("reads bucket_end", () => {
+    const report = JSON.parse(run(withEnds).stdout);
+    expect(report.window.days).toBe(28);
+    expect(report.window.monthly_scale).toBeCloseTo(30.4375 / 28, 12);
+    expect(report.options[0].token_cost_usd).toBeCloseTo(0.12175, 6);
+  });
+
+  it("takes --window as what each row covers when there is no bucket_end", () => {
+    const result = run(plain, ["--window", "7d"]);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.window.monthly_scale).toBeCloseTo(30.4375 / 28, 12);
+    expect(report.options[0].token_cost_usd).toBeCloseTo(0.12175, 6);
+    expect(report.assumptions[0]).toContain("each row covers 7 days (--window)");
+  });
+
+  it("refuses to guess: pre-aggregated rows that do not say what they cover are an error", () => {
+    const result = run(plain);
+    expectCleanError(result);
+    expect(result.stderr).toContain(
+      "does not say what a row covers: add a bucket_end column, or pass --window",
+    );
+    expect(run(withEnds, ["--window", "7d"]).stderr).toContain("say what a row covers once");
+    // --monthly-requests needs no window.
+    expect(run(plain, ["-n", "1000"]).code).toBe(0);
+  });
+});

@@ -26,11 +26,12 @@ models:
     as_of: 2026-11-01
 `;
 
-// 10 days of traffic: 3 requests (one row weighted x2). Tokens per request.
-const TRAFFIC = `timestamp,provider,model,use_case,requests,input_tokens,output_tokens,cache_read_tokens
-2026-01-01T00:00:00Z,acme,acme-large,chat,1,1000,100,400
-2026-01-06T00:00:00Z,acme,acme-large,chat,2,2000,500,0
-2026-01-11T00:00:00Z,acme,acme-large,chat,1,0,0,0
+// 10 days of traffic: 3 requests (one row weighted x2). Tokens per request. A weighted row must say what it
+// covers: each row's bucket_end is its own timestamp (its requests happened at that moment).
+const TRAFFIC = `timestamp,bucket_end,provider,model,use_case,requests,input_tokens,output_tokens,cache_read_tokens
+2026-01-01T00:00:00Z,2026-01-01T00:00:00Z,acme,acme-large,chat,1,1000,100,400
+2026-01-06T00:00:00Z,2026-01-06T00:00:00Z,acme,acme-large,chat,2,2000,500,0
+2026-01-11T00:00:00Z,2026-01-11T00:00:00Z,acme,acme-large,chat,1,0,0,0
 `;
 
 const SCENARIO = `version: 1

@@ -62,10 +62,12 @@ describe("unknown models", () => {
     const result = runCli(["project", "-t", traffic, "-f", "json"]);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe(
-      'warning: mystery-llm-9: no price for model "mystery-llm-9"; 25.0% of requests are not in the totals of direct, bedrock, bedrock-batch\n',
+      'warning: mystery-llm-9: no price for model "mystery-llm-9"; 25.0% of requests are not in the totals of direct, direct-batch, bedrock, bedrock-batch\n',
     );
     const report = JSON.parse(result.stdout);
     expect(report.complete).toBe(false);
+    // 75% priced is below 95%: the verdict says it is incomplete.
+    expect(report.verdict.incomplete).toBe(true);
     expect(report.unpriced).toEqual([
       expect.objectContaining({ model: "mystery-llm-9", share_of_requests: 0.25, share_of_tokens: 0.25 }),
     ]);

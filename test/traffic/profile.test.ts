@@ -173,7 +173,9 @@ describe("profileTraffic", () => {
     expect(long.map((b) => [b.model, b.requests, b.tokens.input])).toEqual([
       ["claude-sonnet-4-5", 40, 40 * 240_000],
     ]);
-    // 2025-05-01T00:00:00Z to 2025-05-31T23:59:59Z.
-    expect(profile.window.days).toBeCloseTo(31 - 1 / 86_400, 9);
+    // Four weekly rows: 2025-05-01T00:00:00Z to the last bucket_end, 2025-05-29T00:00:00Z = 28 days (not the
+    // 21 days from the first to the last row's start).
+    expect(profile.window.days).toBe(28);
+    expect(profile.bucketEnds).toBe(true);
   });
 });

@@ -4,6 +4,7 @@ import {
   addOutputOptions,
   mapOption,
   type OutputOptions,
+  parseDuration,
   parsePositiveInt,
   pricingOption,
 } from "../options.js";
@@ -15,6 +16,8 @@ export interface ProjectOptions extends OutputOptions {
   pricing: string[];
   map: string[];
   monthlyRequests?: number;
+  /** What each pre-aggregated row covers, in ms (`--window 7d`). */
+  window?: number;
   strict?: boolean;
 }
 
@@ -30,6 +33,11 @@ export function registerProject(program: Command, run: Run<[ProjectOptions]>): v
       "-n, --monthly-requests <n>",
       "rescale the observed mix to N requests a month",
       parsePositiveInt("--monthly-requests"),
+    )
+    .option(
+      "--window <duration>",
+      "what each pre-aggregated row covers when the file has no bucket_end column (e.g. 1h, 1d, 7d)",
+      parseDuration("--window"),
     )
     .option("--strict", "exit 2 when any traffic has no price instead of reporting it as unpriced");
   addOutputOptions(command)

@@ -33,6 +33,7 @@ export async function runProject(options: ProjectOptions): Promise<number> {
     catalog,
     trafficFile: options.traffic,
     monthlyRequests: options.monthlyRequests,
+    rowSpanMs: options.window,
   });
   if (options.strict && analysis.unpriced.length > 0) {
     const models = analysis.unpriced.map((u) => `"${u.model}" (${u.reason})`).join("; ");

@@ -1,11 +1,23 @@
 // Declares `llmcost pricing list` and `pricing show`: flags and options types. The runners (run.ts) are passed in
 // by src/cli.ts.
 import type { Command } from "commander";
-import { addOutputOptions, type OutputOptions, parsePositiveInt, pricingOption } from "../options.js";
+import { Option } from "commander";
+import type { ModelKind } from "../../cost/price.js";
+import { MODEL_KINDS } from "../../io/pricing-schema.js";
+import {
+  addOutputOptions,
+  asOfOption,
+  type OutputOptions,
+  parsePositiveInt,
+  pricingOption,
+} from "../options.js";
 import type { Run } from "../run-type.js";
 
 export interface PricingListOptions extends OutputOptions {
   provider?: string;
+  kind?: ModelKind;
+  family?: string;
+  asOf?: string;
   pricing: string[];
   maxAgeDays: number;
 }
@@ -17,6 +29,7 @@ const DEFAULT_MAX_AGE_DAYS = 365;
 function addPricingOptions(command: Command): Command {
   return command
     .addOption(pricingOption())
+    .addOption(asOfOption())
     .option(
       "--max-age-days <n>",
       `flag prices older than N days as stale (default: ${DEFAULT_MAX_AGE_DAYS})`,
@@ -44,7 +57,12 @@ Examples:
   const list = pricing
     .command("list")
     .description("list the models in the catalog (bundled, plus any --pricing files)")
-    .option("--provider <provider>", "only models billed by this provider (openai, anthropic, bedrock, ...)");
+    .option("--provider <provider>", "only models billed by this provider (openai, anthropic, bedrock, ...)")
+    .addOption(new Option("--kind <kind>", "only models of this kind").choices(MODEL_KINDS))
+    .option(
+      "--family <family>",
+      "only this family or line (claude-sonnet, claude-sonnet-4.5, gpt-mini, nova)",
+    );
   addOutputOptions(addPricingOptions(list))
     .addHelpText(
       "after",
@@ -52,6 +70,7 @@ Examples:
 Examples:
   $ llmcost pricing list
   $ llmcost pricing list --provider bedrock --format markdown
+  $ llmcost pricing list --kind embedding --as-of 2026-08-15
   $ llmcost pricing list --pricing model_prices_and_context_window.json --format json | jq '.models | length'`,
     )
     .action(run.list);

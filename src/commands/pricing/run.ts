@@ -1,5 +1,6 @@
 // `llmcost pricing list` and `pricing show`: load the catalog, pick models, render, exit code.
 
+import { todayUtc } from "../../cost/price-history.js";
 import { normaliseProvider } from "../../cost/pricing-ids.js";
 import { ExitCode, UsageError } from "../../errors.js";
 import { emitReport } from "../../io/output.js";
@@ -13,14 +14,18 @@ import type { PricingListOptions, PricingShowOptions } from "./command.js";
 export async function runPricingList(options: PricingListOptions): Promise<number> {
   applyColorChoice(options);
   const diagnostics = createDiagnostics(options);
-  const catalog = await loadCatalog(options.pricing, { onNotice: diagnostics.warn });
+  const asOf = options.asOf ?? todayUtc();
+  const catalog = await loadCatalog(options.pricing, { onNotice: diagnostics.warn, asOf });
   const provider = options.provider !== undefined ? normaliseProvider(options.provider) : undefined;
   const report = buildPricingList(catalog.models, {
     ...(provider !== undefined ? { provider } : {}),
+    ...(options.kind !== undefined ? { kind: options.kind } : {}),
+    ...(options.family !== undefined ? { family: options.family } : {}),
+    asOf,
     today: new Date(),
     maxAgeDays: options.maxAgeDays,
   });
-  if (provider !== undefined && report.models.length === 0) {
+  if (provider !== undefined && !catalog.models.some((m) => m.provider === provider)) {
     const known = [...new Set(catalog.models.map((m) => m.provider))].sort().join(", ");
     throw new UsageError(`no models at provider "${options.provider}"; the catalog has: ${known}`);
   }
@@ -31,7 +36,8 @@ export async function runPricingList(options: PricingListOptions): Promise<numbe
 export async function runPricingShow(model: string, options: PricingShowOptions): Promise<number> {
   applyColorChoice(options);
   const diagnostics = createDiagnostics(options);
-  const catalog = await loadCatalog(options.pricing, { onNotice: diagnostics.warn });
+  const asOf = options.asOf ?? todayUtc();
+  const catalog = await loadCatalog(options.pricing, { onNotice: diagnostics.warn, asOf });
   const resolved = catalog.resolve(model, options.provider);
   if (!resolved) {
     const close = catalog.suggest(model);
@@ -43,10 +49,14 @@ export async function runPricingShow(model: string, options: PricingShowOptions)
   const report = buildPricingShow(resolved.price, {
     query: model,
     scope: resolved.scope,
+    asOf,
     today: new Date(),
     maxAgeDays: options.maxAgeDays,
   });
   await emitReport(renderPricingShow(report, chosenFormat(options)), options.output);
+  if (report.retired_at_as_of) {
+    diagnostics.warn(`${report.key} is retired since ${report.retired} (as of ${asOf})`);
+  }
   if (report.stale) {
     diagnostics.warn(`${report.key}: prices as of ${report.as_of} are older than ${options.maxAgeDays} days`);
   }

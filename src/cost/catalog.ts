@@ -50,6 +50,8 @@ export class PricingCatalog {
   private readonly plainById = new Map<string, ModelPrice[]>();
   private readonly byBase = new Map<string, IndexedId[]>();
   private readonly memo = new Map<string, Resolution>();
+  /** Every model a resolve() call returned: the commands check them for retirement at the as-of date. */
+  readonly resolvedModels = new Set<ModelPrice>();
 
   /**
    * Later entries replace earlier ones (user files override the bundled catalog): an entry with the same
@@ -122,6 +124,7 @@ export class PricingCatalog {
       this.memo.set(memoKey, resolution);
     }
     if (resolution instanceof AmbiguousModelError) throw resolution;
+    if (resolution) this.resolvedModels.add(resolution.price);
     return resolution;
   }
 

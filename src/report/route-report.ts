@@ -10,7 +10,15 @@ export interface RouteReport extends RouteSummary {
   schema_version: number;
   command: "route";
   dry_run: true;
-  inputs: { traffic: string; policy: string; pricing: string[]; seed: number; diff_policy: string | null };
+  inputs: {
+    traffic: string;
+    policy: string;
+    pricing: string[];
+    seed: number;
+    diff_policy: string | null;
+    /** Schema 2: the date replayed costs are priced at (--as-of). */
+    as_of: string;
+  };
   diff: RouteDiff | null;
   assumptions: string[];
 }
@@ -24,6 +32,7 @@ export function buildRouteReport(
     "Requests are replayed in timestamp order; the cost of each is its logged tokens priced at the chosen target (cache and long-context tiers included).",
     "The as-logged baseline and cost impact cover only requests whose logged model has a price.",
     `Simulated error rates below 1 are drawn from seed ${inputs.seed}.`,
+    `Replayed and as-logged costs use the prices in effect on ${inputs.as_of} (--as-of); price changes between the logged timestamps and that date are not modelled per request.`,
   ];
   if (summary.totals.logged_unpriced_requests > 0) {
     assumptions.push(

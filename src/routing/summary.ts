@@ -8,7 +8,7 @@ import type { CompiledPolicy } from "./policy.js";
 import { REASON_CODES, type ReasonCode } from "./policy-schema.js";
 import { type RoutingDecision, requestIdOf } from "./replay.js";
 
-export const ROUTE_SCHEMA_VERSION = 1;
+export const ROUTE_SCHEMA_VERSION = 2;
 /** How many example request ids and breaker events a report keeps. */
 export const MAX_EXAMPLES = 20;
 export const MAX_BREAKER_EVENTS = 200;

@@ -57,7 +57,7 @@ describe("llmcost pricing show", () => {
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report).toMatchObject({
-      schema_version: 1,
+      schema_version: 2,
       key: "bedrock/anthropic.claude-sonnet-4-5-20250929-v1:0",
       scope: "global",
       family: "claude-sonnet-4.5",
@@ -184,7 +184,7 @@ describe("llmcost pricing list", () => {
 
   it("prints JSON, CSV and markdown", () => {
     const json = JSON.parse(runCli(["pricing", "list", "--format", "json"]).stdout);
-    expect(json.schema_version).toBe(1);
+    expect(json.schema_version).toBe(2);
     const keys = json.models.map((m: { key: string }) => m.key);
     expect(keys).toEqual(expect.arrayContaining(["openai/gpt-4o", "anthropic/claude-opus-4-1-20250805"]));
     const csv = runCli(["pricing", "list", "--provider", "openai", "--format", "csv"])

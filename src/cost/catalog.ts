@@ -90,12 +90,15 @@ export class PricingCatalog {
     );
     const dated = new PricingCatalog(deriveLatest(priced, date, explicit));
     dated.asOf = date;
+    dated.undated = this.undated;
     for (const price of dated.models) if (explicit.has(price)) dated.explicitLatest.add(price);
     return dated;
   }
 
   /** The date `at()` fixed the prices to, if any. */
   asOf: string | undefined;
+  /** The catalog before `at()`: every model with its first known price and its whole history. */
+  undated: PricingCatalog = this;
   private readonly explicitLatest = new Set<ModelPrice>();
 
   private index(price: ModelPrice): void {

@@ -6,7 +6,10 @@ import { isRetired, predatesFirstPrice } from "../cost/price-history.js";
 export function earlyPricedAssumption(catalog: PricingCatalog, asOf: string): string[] {
   const early = [...catalog.resolvedModels].filter((price) => predatesFirstPrice(price, asOf));
   if (early.length === 0) return [];
-  const list = early.map((p) => `${p.key} (released ${p.released})`).sort().join(", ");
+  const list = early
+    .map((p) => `${p.key} (released ${p.released})`)
+    .sort()
+    .join(", ");
   return [`Prices as of ${asOf} predate the release of ${list}; their first known price is used.`];
 }
 

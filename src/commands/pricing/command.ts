@@ -24,6 +24,12 @@ export interface PricingListOptions extends OutputOptions {
 
 export interface PricingShowOptions extends PricingListOptions {}
 
+export interface PricingAuditOptions {
+  litellm?: string;
+  genaiPrices?: string;
+  format?: "table" | "json";
+}
+
 const DEFAULT_MAX_AGE_DAYS = 365;
 
 function addPricingOptions(command: Command): Command {
@@ -40,7 +46,11 @@ function addPricingOptions(command: Command): Command {
 
 export function registerPricing(
   program: Command,
-  run: { list: Run<[PricingListOptions]>; show: Run<[model: string, options: PricingShowOptions]> },
+  run: {
+    list: Run<[PricingListOptions]>;
+    show: Run<[model: string, options: PricingShowOptions]>;
+    audit: Run<[PricingAuditOptions]>;
+  },
 ): void {
   const pricing = program
     .command("pricing")
@@ -90,4 +100,19 @@ Examples:
   $ llmcost pricing show my-model --pricing fixtures/pricing/custom-models.yaml --max-age-days 90`,
     )
     .action(run.show);
+
+  pricing
+    .command("audit")
+    .description(
+      "compare the bundled catalog with LiteLLM's price map and genai-prices; exit 1 on an unexplained disagreement",
+    )
+    .option("--litellm <file>", "LiteLLM model_prices_and_context_window.json")
+    .option(
+      "--genai-prices <dir>",
+      "directory of genai-prices provider files (anthropic.yml, aws.yml, openai.yml)",
+    )
+    .addOption(
+      new Option("-f, --format <format>", "report format").choices(["table", "json"]).default("table"),
+    )
+    .action(run.audit);
 }

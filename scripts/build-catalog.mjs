@@ -134,9 +134,10 @@ function buildEntry(spec) {
         )
       : undefined,
     per_1k_queries: spec.per1kQueries,
-    batch: batchOf(spec, lite),
-    flex: modeOf(lite, "flex"),
-    priority: modeOf(lite, "priority"),
+    // LiteLLM's mode prices are those of its snapshot date; the entry's top-level prices are the first known.
+    batch: toFirstPeriod(batchOf(spec, lite), first, current),
+    flex: toFirstPeriod(modeOf(lite, "flex"), first, current),
+    priority: toFirstPeriod(modeOf(lite, "priority"), first, current),
     profile_multipliers: spec.profile_multipliers,
     provisioned: spec.provisioned ? { ...spec.provisioned, as_of: "2025-12-01" } : undefined,
     refs: clean({
@@ -148,6 +149,18 @@ function buildEntry(spec) {
     as_of: gm && lite ? LITELLM_AS_OF : gm ? GENAI_AS_OF : LITELLM_AS_OF,
   });
   return entry;
+}
+
+/** Explicit mode prices read at LiteLLM's date, rescaled per component to the first period's prices. */
+function toFirstPeriod(mode, first, current) {
+  if (!mode || mode.multiplier !== undefined || first === current) return mode;
+  const scaled = { ...mode };
+  for (const c of COMPONENTS) {
+    if (scaled[c] !== undefined && first.rates[c] !== undefined && current.rates[c]) {
+      scaled[c] = round((scaled[c] * first.rates[c]) / current.rates[c]);
+    }
+  }
+  return scaled;
 }
 
 function scalePrice(price, factor) {

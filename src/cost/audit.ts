@@ -1,7 +1,6 @@
 // `llmcost pricing audit`: compares the catalog with the two price sources it is built from, LiteLLM's price
 // map and genai-prices' provider files, component by component, and says for each disagreement whether the
 // catalog explains it (a recorded hand decision or rule). Pure: the sources arrive parsed.
-import type { GenaiModel } from "../io/genai-prices.js";
 import type { ModelPrice, TokenRates } from "./price.js";
 import { priceAt } from "./price-history.js";
 
@@ -43,6 +42,11 @@ export interface AuditFinding {
   explainedBy: string | null;
 }
 
+/** A genai-prices model as the audit needs it (src/io/genai-prices.ts reads it): its price periods. */
+interface GenaiModel {
+  periods: { from?: string; prices: Partial<Record<keyof TokenRates, { base: number }>> }[];
+}
+
 export interface AuditSources {
   litellm?: { entries: Record<string, unknown>; asOf: string };
   genai?: ReadonlyMap<string, GenaiModel>;
@@ -67,7 +71,7 @@ export function auditCatalog(models: readonly ModelPrice[], sources: AuditSource
         const date = period.from ?? price.released ?? "0000-01-01";
         const at = priceAt(price, date).rates;
         for (const component of AUDIT_COMPONENTS) {
-          const value = period.prices[RATE_KEY[component] as keyof typeof period.prices]?.base;
+          const value = period.prices[RATE_KEY[component]]?.base;
           compare(findings, price, "genai-prices", genaiId, date, component, value, at);
         }
       }

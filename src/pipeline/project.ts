@@ -14,6 +14,8 @@ export interface ProjectionInput {
   trafficFile: string;
   /** Rescale the observed mix to this many requests a month instead of scaling the window. */
   monthlyRequests?: number | undefined;
+  /** The date the catalog's prices are fixed to (stated in the report). */
+  asOf?: string;
 }
 
 export function projectProfile(input: ProjectionInput): { analysis: Analysis; report: ProjectionReport } {
@@ -37,7 +39,11 @@ export function projectProfile(input: ProjectionInput): { analysis: Analysis; re
     observedRequests: profile.requests,
     observedTokens: profile.tokens,
     peak: profile.peak,
-    assumptions: projectionAssumptions(loaded, month.assumption),
+    assumptions: [
+      ...projectionAssumptions(loaded, month.assumption),
+      ...(input.asOf ? [`Prices, latest models and lifecycle as of ${input.asOf} (--as-of).`] : []),
+    ],
+    ...(input.asOf ? { asOf: input.asOf } : {}),
     warnings: [],
   });
   return { analysis, report };

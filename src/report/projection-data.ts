@@ -5,7 +5,7 @@ import type { OptionProjection } from "../cost/option-projection.js";
 import type { TokenCounts } from "../cost/request-cost.js";
 import { roundUsd } from "./numbers.js";
 
-const PROJECTION_SCHEMA_VERSION = 1;
+const PROJECTION_SCHEMA_VERSION = 2;
 
 export interface ProjectionContext {
   trafficFile: string;
@@ -22,6 +22,8 @@ export interface ProjectionContext {
   /** Assumptions the caller made (window scaling, --monthly-requests, ...). */
   assumptions: string[];
   warnings: string[];
+  /** Date of the prices (schema 2). */
+  asOf?: string;
 }
 
 export type ProjectionReport = ReturnType<typeof buildProjectionReport>;
@@ -36,6 +38,7 @@ export function buildProjectionReport(analysis: Analysis, context: ProjectionCon
   const complete = analysis.unpriced.length === 0;
   return {
     schema_version: PROJECTION_SCHEMA_VERSION,
+    prices_as_of: context.asOf ?? null,
     scenario: {
       name: context.scenarioName,
       file: context.scenarioIsDefault ? "(bundled default)" : context.scenarioFile,

@@ -5,8 +5,8 @@ import type { RouteSummary } from "../routing/summary.js";
 import { formatCount, formatPercent, formatUsd, roundUsd } from "./numbers.js";
 import type { Column } from "./table.js";
 
-/** The version of the route report and of the --explain trace. */
-export const ROUTE_SCHEMA_VERSION = 1;
+/** The version of the route report and of the --explain trace (2: see docs/report-formats.md). */
+export const ROUTE_SCHEMA_VERSION = 2;
 
 export interface RouteReportInputs {
   traffic: string;
@@ -14,6 +14,8 @@ export interface RouteReportInputs {
   pricing: string[];
   seed: number;
   diff_policy: string | null;
+  /** Schema 2: the date replayed costs are priced at (--as-of). */
+  as_of: string;
 }
 
 export type RouteReport = ReturnType<typeof buildRouteReport>;
@@ -95,7 +97,7 @@ export function buildRouteReport(
     })),
     unpriced_logged_models: summary.unpricedLoggedModels,
     diff: diff ? diffReport(diff) : null,
-    assumptions: routeAssumptions(summary, inputs.seed),
+    assumptions: routeAssumptions(summary, inputs.seed, inputs.as_of),
   };
 }
 
@@ -127,11 +129,12 @@ function diffReport(diff: RouteDiff) {
   };
 }
 
-function routeAssumptions(summary: RouteSummary, seed: number): string[] {
+function routeAssumptions(summary: RouteSummary, seed: number, asOf: string): string[] {
   const assumptions = [
     "Requests are replayed in timestamp order; the cost of each is its logged tokens priced at the chosen target (cache and long-context tiers included).",
     "The as-logged baseline and cost impact cover only requests whose logged model has a price.",
     `Simulated error rates below 1 are drawn from seed ${seed}.`,
+    `Replayed and as-logged costs use the prices in effect on ${asOf} (--as-of); price changes between the logged timestamps and that date are not modelled per request.`,
   ];
   const unpriced = summary.totals.loggedUnpricedRequests;
   if (unpriced > 0) {

@@ -52,7 +52,7 @@ growth: { monthly_rate: 0, horizon_months: 1 }
 
 describe("llmcost project (end to end)", () => {
   it("prints a table report on the bundled fixture, with assumptions, breakeven, growth and tips", () => {
-    const result = runCli(["project", "--traffic", WEEK]);
+    const result = runCli(["project", "--traffic", WEEK, "--as-of", "2025-06-08"]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     for (const heading of [
@@ -83,7 +83,7 @@ describe("llmcost project (end to end)", () => {
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
     // Window: 10 days => scale 30.4375 / 10 = 3.04375; 4 observed requests => 12.175 a month.
-    expect(report.schema_version).toBe(1);
+    expect(report.schema_version).toBe(2);
     expect(report.window.days).toBe(10);
     expect(report.window.monthly_scale).toBeCloseTo(3.04375, 12);
     expect(report.traffic.observed_requests).toBe(4);
@@ -139,7 +139,7 @@ describe("llmcost project (end to end)", () => {
     const result = runCli(["project", "-t", WEEK, "-f", "json", "-o", out]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe("");
-    expect(JSON.parse(readFileSync(out, "utf8")).schema_version).toBe(1);
+    expect(JSON.parse(readFileSync(out, "utf8")).schema_version).toBe(2);
   });
 
   it("rescales pre-aggregated traffic with --monthly-requests", () => {

@@ -149,7 +149,7 @@ describe("diagnostics go to stderr; a JSON stdout stays JSON", () => {
     ]);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain("skipped 1 entries without token prices");
-    expect(JSON.parse(result.stdout).schema_version).toBe(1);
+    expect(JSON.parse(result.stdout).schema_version).toBe(2);
   });
 });
 
@@ -200,7 +200,7 @@ describe("--output and --decisions: checked before the run, never half-written",
     const result = runCli(["project", "-t", WEEK, "-f", "json", "-o", join(dir, "report.json"), "-q"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe("");
-    expect(JSON.parse(readFileSync(join(dir, "report.json"), "utf8")).schema_version).toBe(1);
+    expect(JSON.parse(readFileSync(join(dir, "report.json"), "utf8")).schema_version).toBe(2);
     expect(readdirSync(dir)).toEqual(["report.json"]);
     expect(existsSync(join(dir, ".report.json.tmp"))).toBe(false);
   });

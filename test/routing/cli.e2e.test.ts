@@ -23,11 +23,22 @@ beforeAll(() => {
 
 describe("llmcost route --dry-run", () => {
   test("seed-hybrid: JSON summary on stdout, nothing on stderr, exit 0", () => {
-    const run = llmcost("route", "--dry-run", "-t", TRAFFIC, "-P", SEED, "--format", "json");
+    const run = llmcost(
+      "route",
+      "--dry-run",
+      "-t",
+      TRAFFIC,
+      "-P",
+      SEED,
+      "--format",
+      "json",
+      "--as-of",
+      "2025-06-08",
+    );
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
-    expect(report.schema_version).toBe(1);
+    expect(report.schema_version).toBe(2);
     expect(report.totals.requests).toBe(4000);
     // The fixture has 728 compliance-required requests; all go to Bedrock by the first rule.
     expect(report.rules.find((r: { rule: string }) => r.rule === "compliance").requests).toBe(728);

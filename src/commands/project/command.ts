@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import {
   addOutputOptions,
+  asOfOption,
   mapOption,
   type OutputOptions,
   parsePositiveInt,
@@ -16,6 +17,7 @@ export interface ProjectOptions extends OutputOptions {
   map: string[];
   monthlyRequests?: number;
   strict?: boolean;
+  asOf?: string;
 }
 
 export function registerProject(program: Command, run: Run<[ProjectOptions]>): void {
@@ -25,13 +27,14 @@ export function registerProject(program: Command, run: Run<[ProjectOptions]>): v
     .requiredOption("-t, --traffic <file>", "traffic CSV (.csv or .csv.gz) with a header row")
     .option("-s, --scenario <file>", "scenario YAML (default: the bundled typical production stack)")
     .addOption(pricingOption())
+    .addOption(asOfOption())
     .addOption(mapOption())
     .option(
       "-n, --monthly-requests <n>",
       "rescale the observed mix to N requests a month",
       parsePositiveInt("--monthly-requests"),
     )
-    .option("--strict", "exit 2 when any traffic has no price instead of reporting it as unpriced");
+    .option("--strict", "exit 2 when any traffic has no price, or is priced on a model retired at --as-of");
   addOutputOptions(command)
     .addHelpText(
       "after",

@@ -56,6 +56,7 @@ Examples:
   registerPricing(program, {
     list: lazy(async () => (await import("./commands/pricing/run.js")).runPricingList),
     show: lazy(async () => (await import("./commands/pricing/run.js")).runPricingShow),
+    audit: lazy(async () => (await import("./commands/pricing/run.js")).runPricingAudit),
   });
   registerValidate(
     program,

@@ -73,3 +73,21 @@ export function parsePositiveInt(flag: string): (value: string) => number {
     return parsed;
   };
 }
+
+/** `--as-of DATE`: price at the catalog as it stood that day (default: today, UTC). */
+export function asOfOption(): Option {
+  return new Option(
+    "--as-of <date>",
+    "use the prices and lifecycle in effect on this date, YYYY-MM-DD (default: today)",
+  ).argParser((value: string) => {
+    const time = Date.parse(`${value}T00:00:00Z`);
+    if (
+      !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
+      Number.isNaN(time) ||
+      new Date(time).toISOString().slice(0, 10) !== value
+    ) {
+      throw new InvalidOptionArgument(`--as-of expects a date YYYY-MM-DD, got "${value}"`);
+    }
+    return value;
+  });
+}

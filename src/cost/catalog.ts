@@ -3,6 +3,7 @@
 // substring match (`gpt-4o` must never find `gpt-4o-mini`), and an id that fits several models is an error.
 import { UsageError } from "../errors.js";
 import type { ModelPrice, ResolvedModel, TokenRates } from "./price.js";
+import { deriveLatest, priceAt } from "./price-history.js";
 import {
   isPlainModelId,
   type ModelIdParts,
@@ -49,6 +50,8 @@ export class PricingCatalog {
   private readonly plainById = new Map<string, ModelPrice[]>();
   private readonly byBase = new Map<string, IndexedId[]>();
   private readonly memo = new Map<string, Resolution>();
+  /** Every model a resolve() call returned: the commands check them for retirement at the as-of date. */
+  readonly resolvedModels = new Set<ModelPrice>();
 
   /**
    * Later entries replace earlier ones (user files override the bundled catalog): an entry with the same
@@ -70,8 +73,33 @@ export class PricingCatalog {
       for (const id of [entry.model, ...entry.aliases]) keyById.set(idKey(entry.provider, id), key);
     }
     this.models = [...this.byKey.values()];
-    for (const price of this.models) this.index(price);
+    for (const price of this.models) {
+      if (price.latest !== undefined && price.line === undefined) this.explicitLatest.add(price);
+      this.index(price);
+    }
   }
+
+  /**
+   * The catalog as it stood on `date`: each model at the price in effect that day, `latest` derived per
+   * line from release dates (a model whose record states `latest` keeps it).
+   */
+  at(date: string): PricingCatalog {
+    const priced = this.models.map((price) => priceAt(price, date));
+    const explicit = new Set(
+      priced.filter((_price, i) => this.explicitLatest.has(this.models[i] as ModelPrice)),
+    );
+    const dated = new PricingCatalog(deriveLatest(priced, date, explicit));
+    dated.asOf = date;
+    dated.undated = this.undated;
+    for (const price of dated.models) if (explicit.has(price)) dated.explicitLatest.add(price);
+    return dated;
+  }
+
+  /** The date `at()` fixed the prices to, if any. */
+  asOf: string | undefined;
+  /** The catalog before `at()`: every model with its first known price and its whole history. */
+  undated: PricingCatalog = this;
+  private readonly explicitLatest = new Set<ModelPrice>();
 
   private index(price: ModelPrice): void {
     push(this.byModel, price.model.toLowerCase(), price);
@@ -99,6 +127,7 @@ export class PricingCatalog {
       this.memo.set(memoKey, resolution);
     }
     if (resolution instanceof AmbiguousModelError) throw resolution;
+    if (resolution) this.resolvedModels.add(resolution.price);
     return resolution;
   }
 
@@ -180,10 +209,28 @@ function keepIdentity(earlier: ModelPrice, later: ModelPrice): ModelPrice {
       ? { profileMultipliers: earlier.profileMultipliers }
       : {}),
     ...(later.provisioned === undefined && earlier.provisioned ? { provisioned: earlier.provisioned } : {}),
+    ...inheritedFacts(earlier, later),
     ...inheritedMode("batch", earlier, later),
     ...inheritedMode("flex", earlier, later),
     ...inheritedMode("priority", earlier, later),
   };
+}
+
+/** Kind, line, lifecycle, context window and profiles are facts about the model, not its price: kept. */
+function inheritedFacts(earlier: ModelPrice, later: ModelPrice): Partial<ModelPrice> {
+  const kept: Partial<ModelPrice> = {};
+  for (const key of [
+    "kind",
+    "line",
+    "released",
+    "retired",
+    "lifecycleSource",
+    "maxInputTokens",
+    "profiles",
+  ] as const) {
+    if (later[key] === undefined && earlier[key] !== undefined) Object.assign(kept, { [key]: earlier[key] });
+  }
+  return kept;
 }
 
 /** A mode the new entry lacks, at the same fraction of its prices as it was of the old ones (batch = 50%). */

@@ -23,6 +23,26 @@ export interface TokenRates {
   cacheWrite1h?: number;
 }
 
+export type ModelKind = "chat" | "embedding" | "rerank";
+
+/** A later price of a model: from `from` (YYYY-MM-DD) on, these replace the earlier ones. */
+export interface PriceChange {
+  from: string;
+  rates: TokenRates;
+  longContext?: { thresholdTokens: number; rates: TokenRates };
+  source: string;
+}
+
+/** A disagreement between price sources and how the catalog resolved it. */
+interface PriceDecision {
+  component: string;
+  litellm?: number | string;
+  genaiPrices?: number | string;
+  chosen: number | string;
+  by: "hand" | "rule";
+  source: string;
+}
+
 export interface ModelPrice {
   /** Canonical catalog key, `provider/model`, e.g. `openai/gpt-4o`, `bedrock/anthropic.claude-sonnet-4-5-20250929-v1:0`. */
   key: string;
@@ -51,6 +71,23 @@ export interface ModelPrice {
   };
   /** A newest-generation model (routing's `requires_latest`). */
   latest?: boolean;
+  /** chat (default), embedding (input tokens only; `rates.output` is 0 because none are produced) or rerank. */
+  kind?: ModelKind;
+  /** Model line (`claude-sonnet`, `gpt-mini`): `latest` is derived as the newest released model of its line. */
+  line?: string;
+  released?: string;
+  retired?: string;
+  lifecycleSource?: string;
+  maxInputTokens?: number;
+  /** Bedrock: the profile prefixes AWS offers (`in_region` = plain id); others are an error. */
+  profiles?: readonly string[];
+  /** Later prices, oldest first; `rates` is the first known price. */
+  priceChanges?: PriceChange[];
+  /** Rerank: USD per 1,000 queries. */
+  per1kQueries?: number;
+  /** Ids in the price sources (`pricing audit`) and recorded disagreements. */
+  refs?: { litellm?: string; genaiPrices?: string[] };
+  decisions?: PriceDecision[];
   /** Where the price comes from and when it was read. */
   source: string;
   asOf: string;

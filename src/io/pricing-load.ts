@@ -5,12 +5,15 @@ import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PricingCatalog } from "../cost/catalog.js";
 import type { ModelPrice } from "../cost/price.js";
+import { todayUtc } from "../cost/price-history.js";
 import { InputError } from "../errors.js";
 import { readTextFile } from "./files.js";
 import { isLiteLlmPriceMap, pricingFromLiteLlm } from "./pricing-litellm.js";
 import { pricingFromYamlText } from "./pricing-yaml.js";
 
 export interface PricingLoadOptions {
+  /** Fix prices, `latest` and lifecycle to this date (YYYY-MM-DD); default today (UTC). */
+  asOf?: string;
   /** Receives one line per thing worth telling the user (skipped LiteLLM entries, approximations). */
   onNotice?: (message: string) => void;
 }
@@ -24,7 +27,7 @@ export async function loadCatalog(
 ): Promise<PricingCatalog> {
   const models = await loadBundledModels();
   for (const file of pricingFiles) models.push(...(await loadPricingFile(file, options)));
-  return new PricingCatalog(models);
+  return new PricingCatalog(models).at(options.asOf ?? todayUtc());
 }
 
 async function loadBundledModels(): Promise<ModelPrice[]> {

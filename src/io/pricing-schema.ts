@@ -95,6 +95,41 @@ const profileMultipliersSchema = z
   })
   .describe("Bedrock inference-profile multiplier on every price, by scope");
 
+/** What a model is for; only chat and embedding traffic is priced per token. */
+export const MODEL_KINDS = ["chat", "embedding", "rerank"] as const;
+
+/** Bedrock inference-profile prefixes AWS uses, plus `in_region` for the plain model id. */
+const BEDROCK_PROFILES = ["in_region", "global", "us", "eu", "apac", "au", "jp", "ca", "us-gov"] as const;
+
+const rateFields = {
+  input: usdPerMillion.describe("uncached input tokens"),
+  output: usdPerMillion.describe("output tokens"),
+  ...optionalRates,
+};
+
+const priceChangeSchema = z
+  .strictObject({
+    from: isoDate.describe("first day these prices apply"),
+    ...rateFields,
+    long_context: longContextSchema.optional(),
+    source: sourceText,
+  })
+  .describe("a later price: from this date on, these prices replace the ones before");
+
+const decisionSchema = z
+  .strictObject({
+    component: z
+      .string()
+      .min(1)
+      .describe("what the sources disagree on, e.g. input, cache_read, long_context"),
+    litellm: z.union([z.number(), z.string()]).optional().describe("what LiteLLM says (absent: not listed)"),
+    genai_prices: z.union([z.number(), z.string()]).optional().describe("what genai-prices says"),
+    chosen: z.union([z.number(), z.string()]).describe("what the catalog uses"),
+    by: z.enum(["hand", "rule"]).describe("decided by hand from the provider's page, or by a stated rule"),
+    source: sourceText,
+  })
+  .describe("a disagreement between the price sources and how it was resolved");
+
 const pricingModelSchema = z.strictObject({
   provider: z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/, {
     error: "expected a lowercase provider id such as openai, anthropic, bedrock",
@@ -106,10 +141,30 @@ const pricingModelSchema = z.strictObject({
     .optional()
     .describe("vendor-neutral family shared across providers, e.g. claude-sonnet-4.5"),
   aliases: z.array(z.string().min(1)).optional().describe("other ids naming exactly this model"),
-  latest: z.boolean().optional().describe("newest generation (routing's requires_latest)"),
+  latest: z
+    .boolean()
+    .optional()
+    .describe("newest generation (routing's requires_latest); derived from line and released when omitted"),
+  kind: z.enum(MODEL_KINDS).optional().describe("chat (default), embedding (input tokens only) or rerank"),
+  line: z.string().min(1).optional().describe("model line for `latest`, e.g. claude-sonnet"),
+  released: isoDate.optional().describe("release date at this provider"),
+  retired: isoDate.optional().describe("retirement (end-of-life) date at this provider"),
+  lifecycle_source: sourceText.optional(),
+  max_input_tokens: z.int().positive().optional().describe("context window"),
+  profiles: z
+    .array(z.enum(BEDROCK_PROFILES))
+    .optional()
+    .describe("Bedrock: the inference profiles AWS offers for this model (in_region = the plain id)"),
   input: usdPerMillion.describe("uncached input tokens"),
-  output: usdPerMillion.describe("output tokens"),
+  output: usdPerMillion.optional().describe("output tokens (required except for embedding and rerank)"),
   ...optionalRates,
+  price_changes: z.array(priceChangeSchema).optional(),
+  per_1k_queries: usdPerMillion.optional().describe("rerank: USD per 1,000 queries"),
+  refs: z
+    .strictObject({ litellm: z.string().optional(), genai_prices: z.array(z.string()).optional() })
+    .optional()
+    .describe("the entries of the price sources this model was built from (for `pricing audit`)"),
+  decisions: z.array(decisionSchema).optional(),
   long_context: longContextSchema.optional(),
   batch: modePriceSchema.optional(),
   flex: modePriceSchema.optional(),
@@ -123,7 +178,12 @@ const pricingModelSchema = z.strictObject({
 export const pricingFileSchema = z
   .strictObject({
     version: z.literal(1),
-    models: z.array(pricingModelSchema),
+    models: z.array(
+      pricingModelSchema.refine((model) => model.output !== undefined || (model.kind ?? "chat") !== "chat", {
+        error: "expected an output price (only embedding and rerank models may omit it)",
+        path: ["output"],
+      }),
+    ),
   })
   .describe("llmcost pricing table, version 1 (prices in USD per 1M tokens)");
 

@@ -1,7 +1,7 @@
 // The project's pricing YAML format: parse, validate (file, line and field in every error) and convert to
 // ModelPrice records.
 import { isNode } from "yaml";
-import type { ModelPrice, ProvisionedCommitment, TokenRates } from "../cost/price.js";
+import type { ModelPrice, PriceChange, ProvisionedCommitment, TokenRates } from "../cost/price.js";
 import { InputError } from "../errors.js";
 import {
   type ModePriceEntry,
@@ -34,7 +34,8 @@ function lineOfModel(parsed: ParsedYaml, index: number): { line?: number } {
 }
 
 function toModelPrice(entry: PricingModelEntry): ModelPrice {
-  const rates = tokenRates(entry);
+  // Embedding and rerank models produce no output tokens; the schema lets them omit the price.
+  const rates = tokenRates({ ...entry, output: entry.output ?? 0 });
   const sources = [entry.source];
   const dates = [entry.as_of];
   const price: ModelPrice = {
@@ -48,6 +49,7 @@ function toModelPrice(entry: PricingModelEntry): ModelPrice {
   };
   if (entry.family !== undefined) price.family = entry.family;
   if (entry.latest !== undefined) price.latest = entry.latest;
+  addLifecycle(price, entry);
   if (entry.long_context) {
     const { threshold_tokens, ...tier } = entry.long_context;
     price.longContext = { thresholdTokens: threshold_tokens, rates: tokenRates(tier) };
@@ -82,6 +84,43 @@ function toModelPrice(entry: PricingModelEntry): ModelPrice {
   // The oldest date is the one that decides whether any part of the record may be stale.
   price.asOf = dates.sort()[0] ?? entry.as_of;
   return price;
+}
+
+/** Kind, line, lifecycle, context window, profiles, price history, source refs and decisions. */
+function addLifecycle(price: ModelPrice, entry: PricingModelEntry): void {
+  if (entry.kind !== undefined) price.kind = entry.kind;
+  if (entry.line !== undefined) price.line = entry.line;
+  if (entry.released !== undefined) price.released = entry.released;
+  if (entry.retired !== undefined) price.retired = entry.retired;
+  if (entry.lifecycle_source !== undefined) price.lifecycleSource = entry.lifecycle_source;
+  if (entry.max_input_tokens !== undefined) price.maxInputTokens = entry.max_input_tokens;
+  if (entry.profiles !== undefined) price.profiles = entry.profiles;
+  if (entry.per_1k_queries !== undefined) price.per1kQueries = entry.per_1k_queries;
+  if (entry.price_changes) {
+    price.priceChanges = [...entry.price_changes]
+      .sort((a, b) => a.from.localeCompare(b.from))
+      .map((change) => {
+        const result: PriceChange = { from: change.from, rates: tokenRates(change), source: change.source };
+        if (change.long_context) {
+          const { threshold_tokens, ...tier } = change.long_context;
+          result.longContext = { thresholdTokens: threshold_tokens, rates: tokenRates(tier) };
+        }
+        return result;
+      });
+  }
+  if (entry.refs) {
+    price.refs = {
+      ...(entry.refs.litellm !== undefined ? { litellm: entry.refs.litellm } : {}),
+      ...(entry.refs.genai_prices !== undefined ? { genaiPrices: entry.refs.genai_prices } : {}),
+    };
+  }
+  if (entry.decisions) {
+    price.decisions = entry.decisions.map(({ genai_prices, litellm, ...rest }) => ({
+      ...rest,
+      ...(litellm !== undefined ? { litellm } : {}),
+      ...(genai_prices !== undefined ? { genaiPrices: genai_prices } : {}),
+    }));
+  }
 }
 
 interface RateFields {

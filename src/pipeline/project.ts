@@ -18,6 +18,8 @@ export interface ProjectionInput {
   monthlyRequests?: number | undefined;
   /** What each pre-aggregated row covers, in ms (`--window`), when the file has no bucket_end column. */
   rowSpanMs?: number | undefined;
+  /** The date the catalog's prices are fixed to (stated in the report). */
+  asOf?: string;
 }
 
 export function projectProfile(input: ProjectionInput): { analysis: Analysis; report: ProjectionReport } {
@@ -44,7 +46,12 @@ export function projectProfile(input: ProjectionInput): { analysis: Analysis; re
     observedTokens: profile.tokens,
     peak: profile.peak,
     freeTiers: loaded.scenario.free_tiers,
-    assumptions: [...projectionAssumptions(loaded, month.assumption), failureAssumption(profile)],
+    assumptions: [
+      ...projectionAssumptions(loaded, month.assumption),
+      failureAssumption(profile),
+      ...(input.asOf ? [`Prices, latest models and lifecycle as of ${input.asOf} (--as-of).`] : []),
+    ],
+    ...(input.asOf ? { asOf: input.asOf } : {}),
     warnings: profile.unknownStatuses.map(
       (u) =>
         `status "${u.status}" (${u.requests} requests) is not a status llmcost knows: billed as succeeded (failure statuses: ${FAILURE_STATUSES.join(", ")}, HTTP 4xx and 5xx)`,

@@ -1,9 +1,11 @@
 // Report data of `llmcost pricing list` and `pricing show`: plain, JSON-ready records built from ModelPrice.
-// The JSON output is exactly these records (schema_version 1); the other formats render them.
-import type { ModelPrice, ProfileScope, TokenRates } from "../cost/price.js";
+// The JSON output is exactly these records (schema_version 2, see docs/report-formats.md); the other
+// formats render them.
+import type { ModelKind, ModelPrice, ProfileScope, TokenRates } from "../cost/price.js";
+import { isRetired } from "../cost/price-history.js";
 import { DAY_MS } from "../units.js";
 
-const PRICING_SCHEMA_VERSION = 1;
+const PRICING_SCHEMA_VERSION = 2;
 
 export interface RatesRecord {
   input: number;
@@ -19,7 +21,29 @@ interface Freshness {
   stale: boolean;
 }
 
-interface PricingListItem extends Freshness {
+/** Schema 2: what the model is, its line and lifecycle at the report's `prices_as_of` date. */
+interface Lifecycle {
+  kind: ModelKind;
+  line: string | null;
+  released: string | null;
+  retired: string | null;
+  /** Whether the model is retired on `prices_as_of`. */
+  retired_at_as_of: boolean;
+  max_input_tokens: number | null;
+}
+
+function lifecycle(price: ModelPrice, asOf: string): Lifecycle {
+  return {
+    kind: price.kind ?? "chat",
+    line: price.line ?? null,
+    released: price.released ?? null,
+    retired: price.retired ?? null,
+    retired_at_as_of: isRetired(price, asOf),
+    max_input_tokens: price.maxInputTokens ?? null,
+  };
+}
+
+interface PricingListItem extends Freshness, Lifecycle {
   key: string;
   provider: string;
   model: string;
@@ -33,13 +57,31 @@ interface PricingListItem extends Freshness {
 
 export interface PricingListReport {
   schema_version: number;
+  /** The date whose prices, `latest` and lifecycle the report shows. */
+  prices_as_of: string;
   max_age_days: number;
   provider: string | null;
+  kind: ModelKind | null;
+  family: string | null;
   models: PricingListItem[];
 }
 
-export interface PricingShowReport extends Freshness {
+export interface PricingShowReport extends Freshness, Lifecycle {
   schema_version: number;
+  prices_as_of: string;
+  /** Bedrock: the inference profiles AWS offers (in_region = the plain id); null when not recorded. */
+  profiles: string[] | null;
+  /** Later or earlier prices of the model (history), oldest first. */
+  price_changes: { from: string; input: number; output: number }[];
+  /** Disagreements between the price sources and how each was resolved. */
+  decisions: {
+    component: string;
+    litellm: number | string | null;
+    genai_prices: number | string | null;
+    chosen: number | string;
+    by: string;
+    source: string;
+  }[];
   query: string;
   key: string;
   provider: string;
@@ -84,10 +126,25 @@ function ratesRecord(rates: TokenRates): RatesRecord {
 
 export function buildPricingList(
   models: readonly ModelPrice[],
-  options: { provider?: string; today: Date; maxAgeDays: number },
+  options: {
+    provider?: string;
+    kind?: ModelKind;
+    family?: string;
+    asOf: string;
+    today: Date;
+    maxAgeDays: number;
+  },
 ): PricingListReport {
   const items = models
     .filter((price) => options.provider === undefined || price.provider === options.provider)
+    .filter((price) => options.kind === undefined || (price.kind ?? "chat") === options.kind)
+    .filter(
+      (price) =>
+        options.family === undefined ||
+        price.family === options.family ||
+        price.line === options.family ||
+        (price.family ?? "").startsWith(`${options.family}-`),
+    )
     .map((price) => ({
       key: price.key,
       provider: price.provider,
@@ -98,24 +155,44 @@ export function buildPricingList(
       long_context_threshold_tokens: price.longContext?.thresholdTokens ?? null,
       modes: (["batch", "flex", "priority"] as const).filter((mode) => price[mode] !== undefined),
       provisioned: price.provisioned !== undefined,
+      ...lifecycle(price, options.asOf),
       ...freshness(price.asOf, options.today, options.maxAgeDays),
     }))
     .sort((a, b) => a.provider.localeCompare(b.provider) || a.model.localeCompare(b.model));
   return {
     schema_version: PRICING_SCHEMA_VERSION,
+    prices_as_of: options.asOf,
     max_age_days: options.maxAgeDays,
     provider: options.provider ?? null,
+    kind: options.kind ?? null,
+    family: options.family ?? null,
     models: items,
   };
 }
 
 export function buildPricingShow(
   price: ModelPrice,
-  options: { query: string; scope?: ProfileScope | undefined; today: Date; maxAgeDays: number },
+  options: { query: string; scope?: ProfileScope | undefined; asOf: string; today: Date; maxAgeDays: number },
 ): PricingShowReport {
   const optionalRates = (rates: TokenRates | undefined) => (rates ? ratesRecord(rates) : null);
   return {
     schema_version: PRICING_SCHEMA_VERSION,
+    prices_as_of: options.asOf,
+    ...lifecycle(price, options.asOf),
+    profiles: price.profiles ? [...price.profiles] : null,
+    price_changes: (price.priceChanges ?? []).map((c) => ({
+      from: c.from,
+      input: c.rates.input,
+      output: c.rates.output,
+    })),
+    decisions: (price.decisions ?? []).map((d) => ({
+      component: d.component,
+      litellm: d.litellm ?? null,
+      genai_prices: d.genaiPrices ?? null,
+      chosen: d.chosen,
+      by: d.by,
+      source: d.source,
+    })),
     query: options.query,
     key: price.key,
     provider: price.provider,

@@ -33,7 +33,7 @@ export function renderPricingList(report: PricingListReport, format: ReportForma
   if (format === "csv") {
     const header = ["key", "provider", "model", "family", "latest", "input", "output", "cache_read"];
     header.push("cache_write_5m", "cache_write_1h", "long_context_threshold_tokens", "modes", "provisioned");
-    header.push("as_of", "stale");
+    header.push("as_of", "stale", "kind", "released", "retired", "prices_as_of");
     const rows = report.models.map((m) => [
       ...[m.key, m.provider, m.model, m.family, String(m.latest)],
       ...[m.rates.input, m.rates.output, m.rates.cache_read, m.rates.cache_write_5m, m.rates.cache_write_1h],
@@ -43,6 +43,10 @@ export function renderPricingList(report: PricingListReport, format: ReportForma
         String(m.provisioned),
         m.as_of,
         String(m.stale),
+        m.kind,
+        m.released,
+        m.retired,
+        report.prices_as_of,
       ],
     ]);
     return renderCsv(header, rows);
@@ -53,6 +57,7 @@ export function renderPricingList(report: PricingListReport, format: ReportForma
     ...RATE_COLUMNS,
     { header: "long ctx >", align: "right" },
     { header: "modes" },
+    { header: "lifecycle" },
     { header: "as of" },
   ];
   const rows = report.models.map((m) => [
@@ -61,15 +66,30 @@ export function renderPricingList(report: PricingListReport, format: ReportForma
     ...rateCells(m.rates),
     m.long_context_threshold_tokens === null ? "-" : m.long_context_threshold_tokens.toLocaleString("en-US"),
     [...m.modes, ...(m.provisioned ? ["provisioned"] : [])].join(", ") || "-",
+    lifecycleCell(m),
     m.stale ? `${m.as_of} ${STALE}` : m.as_of,
   ]);
   const staleCount = report.models.filter((m) => m.stale).length;
-  const title = `${report.models.length} models${report.provider ? ` at ${report.provider}` : ""}, USD per 1M tokens`;
+  const title = `${report.models.length} models${report.provider ? ` at ${report.provider}` : ""}, USD per 1M tokens, prices as of ${report.prices_as_of}`;
   const footer =
     staleCount > 0 ? `\n${staleCount} prices older than ${report.max_age_days} days are marked stale.` : "";
   return format === "markdown"
     ? `${renderMarkdownTable(columns, rows, title)}\n${footer}`
     : `${renderTerminalTable(columns, rows, title)}${footer}`;
+}
+
+function lifecycleCell(m: {
+  kind: string;
+  released: string | null;
+  retired: string | null;
+  retired_at_as_of: boolean;
+}): string {
+  const parts = [
+    ...(m.kind !== "chat" ? [m.kind] : []),
+    ...(m.retired_at_as_of ? [`RETIRED ${m.retired}`] : m.retired ? [`retires ${m.retired}`] : []),
+    ...(m.released && !m.retired ? [`since ${m.released}`] : []),
+  ];
+  return parts.join(", ") || "-";
 }
 
 /** Plain text: table cells are made printable, so a color code would show as `\x1b`. */
@@ -105,6 +125,13 @@ function showSections(report: PricingShowReport): Section[] {
       columns: [{ header: "tier" }, ...RATE_COLUMNS],
       rows: tiers.flatMap(([name, rates]) => (rates ? [[name, ...rateCells(rates)]] : [])),
       notes: [
+        `prices as of ${report.prices_as_of}${report.price_changes.length ? `; price history: ${report.price_changes.map((c) => `from ${c.from} ${rate(c.input)} / ${rate(c.output)}`).join(", ")}` : ""}`,
+        `lifecycle: ${report.kind}${report.released ? `, released ${report.released}` : ""}${report.retired ? `, ${report.retired_at_as_of ? "RETIRED" : "retires"} ${report.retired}` : ""}${report.max_input_tokens ? `, context window ${report.max_input_tokens.toLocaleString("en-US")} tokens` : ""}`,
+        ...(report.profiles ? [`Bedrock profiles AWS offers: ${report.profiles.join(", ")}`] : []),
+        ...report.decisions.map(
+          (d) =>
+            `sources disagree on ${d.component}: LiteLLM ${d.litellm ?? "-"}, genai-prices ${d.genai_prices ?? "-"}; uses ${d.chosen} (${d.by}: ${d.source})`,
+        ),
         ...(report.aliases.length ? [`aliases: ${report.aliases.join(", ")}`] : []),
         ...(tiers.some(([, rates]) => rates !== null && Object.values(rates).includes(null))
           ? ["'-': no price for this component; cached tokens are then billed at the input price"]

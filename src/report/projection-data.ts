@@ -5,7 +5,8 @@ import type { OptionProjection } from "../cost/option-projection.js";
 import type { TokenCounts } from "../cost/request-cost.js";
 import { roundUsd } from "./numbers.js";
 
-/** 2: verdict, priced requests, hidden-cost form and overhead, service tier, free tiers (docs/report-formats.md). */
+/** 2: issue 10 (prices_as_of) and issue 13 (verdict, priced requests, hidden-cost form and overhead,
+ * service tier, free tiers, failed requests); docs/report-formats.md. */
 const PROJECTION_SCHEMA_VERSION = 2;
 
 export interface ProjectionContext {
@@ -27,6 +28,8 @@ export interface ProjectionContext {
   /** Assumptions the caller made (window scaling, --monthly-requests, ...). */
   assumptions: string[];
   warnings: string[];
+  /** Date of the prices (schema 2). */
+  asOf?: string;
 }
 
 export type ProjectionReport = ReturnType<typeof buildProjectionReport>;
@@ -47,6 +50,7 @@ export function buildProjectionReport(analysis: Analysis, context: ProjectionCon
   const complete = analysis.unpriced.length === 0;
   return {
     schema_version: PROJECTION_SCHEMA_VERSION,
+    prices_as_of: context.asOf ?? null,
     scenario: {
       name: context.scenarioName,
       file: context.scenarioIsDefault ? "(bundled default)" : context.scenarioFile,

@@ -5,8 +5,8 @@ import type { RouteSummary } from "../routing/summary.js";
 import { formatCount, formatPercent, formatUsd, roundUsd } from "./numbers.js";
 import type { Column } from "./table.js";
 
-/** The version of the route report and of the --explain trace. 2: window and monthly costs side by side,
- * each target's Bedrock inference profile (docs/report-formats.md). */
+/** The version of the route report and of the --explain trace. 2: --as-of (issue 10); window and monthly
+ * costs side by side, each target's Bedrock inference profile (issue 13). See docs/report-formats.md. */
 export const ROUTE_SCHEMA_VERSION = 2;
 
 /** How the replayed window relates to a month (src/pipeline/route-dry-run.ts computes it). */
@@ -22,6 +22,8 @@ export interface RouteReportInputs {
   pricing: string[];
   seed: number;
   diff_policy: string | null;
+  /** Schema 2: the date replayed costs are priced at (--as-of). */
+  as_of: string;
 }
 
 export type RouteReport = ReturnType<typeof buildRouteReport>;
@@ -117,7 +119,7 @@ export function buildRouteReport(
     })),
     unpriced_logged_models: summary.unpricedLoggedModels,
     diff: diff ? diffReport(diff) : null,
-    assumptions: routeAssumptions(summary, inputs.seed, month),
+    assumptions: routeAssumptions(summary, inputs.seed, inputs.as_of, month),
   };
 }
 
@@ -149,7 +151,12 @@ function diffReport(diff: RouteDiff) {
   };
 }
 
-function routeAssumptions(summary: RouteSummary, seed: number, month: RouteMonthInput): string[] {
+function routeAssumptions(
+  summary: RouteSummary,
+  seed: number,
+  asOf: string,
+  month: RouteMonthInput,
+): string[] {
   const assumptions = [
     "Requests are replayed in timestamp order; the cost of each is its logged tokens priced at the chosen target (cache and long-context tiers included).",
     `Units: ${month.assumption}.`,
@@ -161,6 +168,7 @@ function routeAssumptions(summary: RouteSummary, seed: number, month: RouteMonth
       ),
     "The as-logged baseline and cost impact cover only requests whose logged model has a price.",
     `Simulated error rates below 1 are drawn from seed ${seed}.`,
+    `Replayed and as-logged costs use the prices in effect on ${asOf} (--as-of); price changes between the logged timestamps and that date are not modelled per request.`,
   ];
   const unpriced = summary.totals.loggedUnpricedRequests;
   if (unpriced > 0) {

@@ -10,7 +10,7 @@ import { BOOLEAN_COLUMNS, NUMERIC_COLUMNS } from "../traffic/row.js";
 import type { ConditionSpec, Matcher, OperatorMatcher, RequestField } from "./policy-schema.js";
 import { REQUEST_FIELDS } from "./policy-schema.js";
 
-export type RequestValue = string | number | boolean | undefined;
+type RequestValue = string | number | boolean | undefined;
 export type RowPredicate = (row: TrafficRow) => boolean;
 type FieldAccessor = (row: TrafficRow) => RequestValue;
 

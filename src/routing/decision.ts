@@ -3,7 +3,7 @@
 import type { ReasonCode } from "./policy-schema.js";
 
 /** What happened to one attempt on a target. */
-export const ATTEMPT_OUTCOMES = ["ok", "error", "circuit_open", "region_unavailable"] as const;
+const ATTEMPT_OUTCOMES = ["ok", "error", "circuit_open", "region_unavailable"] as const;
 export type AttemptOutcome = (typeof ATTEMPT_OUTCOMES)[number];
 
 export interface RoutingDecision {

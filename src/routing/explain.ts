@@ -5,7 +5,7 @@ import { type ConditionIssue, compileCondition, fieldAccessor, fieldEntries } fr
 import type { CompiledPolicy, CompiledRule } from "./policy.js";
 import type { ConditionSpec, Matcher } from "./policy-schema.js";
 
-export interface ConditionCheck {
+interface ConditionCheck {
   /** e.g. `use_case = "chat"`, `any (2 options)`. */
   test: string;
   actual: string;

@@ -27,12 +27,12 @@ export const REASON_CODES = [
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 /** Reasons a policy author may put on a rule. */
-export const RULE_REASONS = ["compliance", "latest_model", "cost", "score", "rule", "default"] as const;
+const RULE_REASONS = ["compliance", "latest_model", "cost", "score", "rule", "default"] as const;
 
 const Scalar = z.union([z.string(), z.number(), z.boolean()]);
 
 /** `field: value` is equality; an operator object may combine operators (all must hold), e.g. a range. */
-export const OperatorMatcherSchema = z
+const OperatorMatcherSchema = z
   .strictObject({
     eq: Scalar.optional(),
     ne: Scalar.optional(),
@@ -50,7 +50,7 @@ export const OperatorMatcherSchema = z
   );
 export type OperatorMatcher = z.infer<typeof OperatorMatcherSchema>;
 
-export const MatcherSchema = z.union([Scalar, OperatorMatcherSchema]);
+const MatcherSchema = z.union([Scalar, OperatorMatcherSchema]);
 export type Matcher = z.infer<typeof MatcherSchema>;
 
 const fieldMatchers = Object.fromEntries(REQUEST_FIELDS.map((field) => [field, MatcherSchema.optional()]));
@@ -63,7 +63,7 @@ export interface ConditionSpec {
 }
 
 /** A condition: field matchers (all must hold) plus optional all / any / not; `meta.<column>` keys allowed. */
-export const ConditionSchema: z.ZodType<ConditionSpec> = z.lazy(() =>
+const ConditionSchema: z.ZodType<ConditionSpec> = z.lazy(() =>
   z
     .object({
       all: z.array(ConditionSchema).optional(),
@@ -85,7 +85,7 @@ export const ConditionSchema: z.ZodType<ConditionSpec> = z.lazy(() =>
     }),
 );
 
-export const WeightsSchema = z.strictObject({
+const WeightsSchema = z.strictObject({
   cost: z.number().min(0).default(0.3),
   performance: z.number().min(0).default(0.4),
   latency: z.number().min(0).default(0.3),
@@ -95,7 +95,7 @@ export type ScoringWeights = z.infer<typeof WeightsSchema>;
 const TargetName = z.string().min(1);
 
 /** Exactly one of `target`, `cheapest`, `best_scored`. */
-export const RouteSchema = z
+const RouteSchema = z
   .strictObject({
     target: TargetName.optional(),
     cheapest: z.array(TargetName).min(1).optional(),
@@ -108,7 +108,7 @@ export const RouteSchema = z
   );
 export type RouteSpec = z.infer<typeof RouteSchema>;
 
-export const RuleSchema = z.strictObject({
+const RuleSchema = z.strictObject({
   name: z.string().min(1),
   when: ConditionSchema.optional(),
   route: RouteSchema,
@@ -117,7 +117,7 @@ export const RuleSchema = z.strictObject({
 });
 export type RuleSpec = z.infer<typeof RuleSchema>;
 
-export const TargetSchema = z.strictObject({
+const TargetSchema = z.strictObject({
   provider: z.string().min(1),
   model: z.string().min(1),
   /** Bedrock inference profile the target is priced at; default global, as a scenario's Bedrock option. */
@@ -133,7 +133,6 @@ export const TargetSchema = z.strictObject({
   compliance: z.array(z.string().min(1)).default([]),
   latest: z.boolean().default(false),
 });
-export type TargetSpec = z.infer<typeof TargetSchema>;
 
 const Instant = z
   .string()
@@ -142,7 +141,7 @@ const Instant = z
     "expected an ISO 8601 date-time, e.g. 2025-06-02T14:00:00Z",
   );
 
-export const FailureWindowSchema = z
+const FailureWindowSchema = z
   .strictObject({
     target: TargetName,
     from: Instant,
@@ -153,7 +152,6 @@ export const FailureWindowSchema = z
     message: "`from` must be before `to`",
     path: ["to"],
   });
-export type FailureWindowSpec = z.infer<typeof FailureWindowSchema>;
 
 export const PolicySchema = z.strictObject({
   version: z.literal(1),
@@ -186,7 +184,9 @@ export const PolicySchema = z.strictObject({
 });
 export type PolicySpec = z.infer<typeof PolicySchema>;
 
-/** The JSON Schema committed as schemas/policy.schema.json, for editors (yaml-language-server). */
+/** The JSON Schema committed as schemas/policy.schema.json, for editors (yaml-language-server).
+ * @internal its test keeps schemas/policy.schema.json in step
+ */
 export function policyJsonSchema(): unknown {
   return z.toJSONSchema(PolicySchema, { io: "input", unrepresentable: "any" });
 }

@@ -54,7 +54,7 @@ export interface CompiledRule {
   spec: RuleSpec | undefined;
 }
 
-export interface FailureWindow {
+interface FailureWindow {
   fromMs: number;
   toMs: number;
   errorRate: number;
@@ -81,8 +81,8 @@ export interface CompiledPolicy {
   spec: PolicySpec;
 }
 
-export const DEFAULT_WEIGHTS: ScoringWeights = { cost: 0.3, performance: 0.4, latency: 0.3 };
-export const DEFAULT_RULE_NAME = "(default)";
+const DEFAULT_WEIGHTS: ScoringWeights = { cost: 0.3, performance: 0.4, latency: 0.3 };
+const DEFAULT_RULE_NAME = "(default)";
 
 export type CompileResult = { ok: true; policy: CompiledPolicy } | { ok: false; issues: PolicyIssue[] };
 

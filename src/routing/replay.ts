@@ -25,7 +25,7 @@ export interface ReplayOptions {
 }
 
 /** One candidate of the traced request's route, as replay ranked it. */
-export interface CandidateTrace {
+interface CandidateTrace {
   target: string;
   /** Replay ranked it: compliance did not filter it out. */
   eligible: boolean;

@@ -12,7 +12,7 @@ import { REASON_CODES, type ReasonCode } from "./policy-schema.js";
 
 /** How many example request ids and breaker events a report keeps. */
 export const MAX_EXAMPLES = 20;
-export const MAX_BREAKER_EVENTS = 200;
+const MAX_BREAKER_EVENTS = 200;
 
 export interface FallbackTally {
   from: string;

@@ -5,14 +5,14 @@ import { UsageError } from "../errors.js";
 import { type TextField, TRAFFIC_COLUMNS, type TrafficColumn } from "./row.js";
 
 /** Columns without which a row cannot be costed. */
-export const REQUIRED_COLUMNS = [
+const REQUIRED_COLUMNS = [
   "model",
   "input_tokens",
   "output_tokens",
 ] as const satisfies readonly TrafficColumn[];
 
 /** Header names other exports use for canonical columns (compared trimmed and lower-cased). */
-export const COLUMN_ALIASES: Readonly<Record<string, TrafficColumn>> = {
+const COLUMN_ALIASES: Readonly<Record<string, TrafficColumn>> = {
   time: "timestamp",
   ts: "timestamp",
   created_at: "timestamp",

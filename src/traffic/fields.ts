@@ -6,7 +6,9 @@ export class FieldProblem {
   constructor(readonly message: string) {}
 }
 
-/** No single request has a billion tokens; larger values are unit or export mistakes. */
+/** No single request has a billion tokens; larger values are unit or export mistakes.
+ * @internal the cell tests check the limit itself
+ */
 export const MAX_TOKENS_PER_REQUEST = 1_000_000_000;
 const MAX_REQUESTS_PER_ROW = 1_000_000_000;
 const DIGITS = /^[0-9]+$/;

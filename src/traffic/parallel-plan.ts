@@ -7,7 +7,7 @@ import { type FileHandle, open } from "node:fs/promises";
 import { TextDecoder } from "node:util";
 import Papa from "papaparse";
 
-export interface ByteRange {
+interface ByteRange {
   start: number;
   /** Exclusive. */
   end: number;

@@ -50,7 +50,9 @@ export async function readTrafficInOrder(
 }
 
 /** One reader per core but the replay's, at most 4, and two on 2 cores (the replay keeps up with two; see
- * docs/performance.md). One core: no reader thread. */
+ * docs/performance.md). One core: no reader thread.
+ * @internal the parallel replay test compares reader counts
+ */
 export function defaultReaders(cores: number): number {
   if (cores < 2) return 0;
   return Math.min(MAX_WORKERS, Math.max(2, cores - 1));

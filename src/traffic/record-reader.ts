@@ -9,7 +9,7 @@ import { RowValues } from "./row-values.js";
 
 /** Papaparse only finds an unclosed quote at the end of the input and re-parses the growing record on
  * every chunk; past this many characters without a complete record we stop and report it. */
-export const MAX_RECORD_CHARS = 8 << 20;
+const MAX_RECORD_CHARS = 8 << 20;
 
 /** A quoted field still open where the input ends (or an over-long record, which is what that looks like
  * in a big file). In a worker's byte range that is not the file's last, it means the split point fell

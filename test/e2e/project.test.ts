@@ -53,7 +53,7 @@ growth: { monthly_rate: 0, horizon_months: 1 }
 
 describe("llmcost project (end to end)", () => {
   it("prints a table report on the bundled fixture, with assumptions, breakeven, growth and tips", () => {
-    const result = runCli(["project", "--traffic", WEEK]);
+    const result = runCli(["project", "--traffic", WEEK, "--as-of", "2025-06-08"]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     for (const heading of [

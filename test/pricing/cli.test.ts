@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { expectCleanError, ROOT, runCli, tempFiles } from "../cli.js";
 
 beforeAll(() => {
-  if (!existsSync(join(ROOT, "dist", "commands", "pricing.js"))) {
+  if (!existsSync(join(ROOT, "dist", "commands", "pricing", "run.js"))) {
     throw new Error("dist/ is missing the pricing command: run `npm run build` (npm test does) first");
   }
 });
@@ -19,6 +19,8 @@ describe("llmcost pricing show", () => {
       "pricing",
       "show",
       "claude-sonnet-4-5",
+      "--as-of",
+      "2025-10-01",
       "--format",
       "table",
       "--max-age-days",
@@ -57,7 +59,7 @@ describe("llmcost pricing show", () => {
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report).toMatchObject({
-      schema_version: 1,
+      schema_version: 2,
       key: "bedrock/anthropic.claude-sonnet-4-5-20250929-v1:0",
       scope: "global",
       family: "claude-sonnet-4.5",
@@ -79,13 +81,15 @@ describe("llmcost pricing show", () => {
     expect(lines).toContain(
       "bedrock/amazon.titan-text-express-v1,provisioned,1-month,18.4,usd_per_unit_hour",
     );
-    expect(lines).toContain("bedrock/amazon.titan-text-express-v1,standard,input,1.3,usd_per_1m_tokens");
+    // AWS lists Titan Text Express at $0.0002 per 1K input tokens = $0.20 per 1M (LiteLLM's 1.3 was stale).
+    expect(lines).toContain("bedrock/amazon.titan-text-express-v1,standard,input,0.2,usd_per_1m_tokens");
   });
 
   it("prints markdown", () => {
     const result = runCli(["pricing", "show", "o3", "--format", "markdown"]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("# openai/o3 (family o3)");
+    // o3 is the only model of line "o" in the catalog, so it is that line's latest.
+    expect(result.stdout).toContain("# openai/o3 (family o3, latest)");
     expect(result.stdout).toContain(
       "| tier | input | output | cache read | cache write 5m | cache write 1h |",
     );
@@ -184,16 +188,16 @@ describe("llmcost pricing list", () => {
 
   it("prints JSON, CSV and markdown", () => {
     const json = JSON.parse(runCli(["pricing", "list", "--format", "json"]).stdout);
-    expect(json.schema_version).toBe(1);
+    expect(json.schema_version).toBe(2);
     const keys = json.models.map((m: { key: string }) => m.key);
     expect(keys).toEqual(expect.arrayContaining(["openai/gpt-4o", "anthropic/claude-opus-4-1-20250805"]));
     const csv = runCli(["pricing", "list", "--provider", "openai", "--format", "csv"])
       .stdout.trim()
       .split("\n");
     expect(csv[0]).toBe(
-      "key,provider,model,family,latest,input,output,cache_read,cache_write_5m,cache_write_1h,long_context_threshold_tokens,modes,provisioned,as_of,stale",
+      "key,provider,model,family,latest,input,output,cache_read,cache_write_5m,cache_write_1h,long_context_threshold_tokens,modes,provisioned,as_of,stale,kind,released,retired,prices_as_of",
     );
-    expect(csv).toHaveLength(1 + 8);
+    expect(csv).toHaveLength(1 + 23);
     expect(csv.find((line) => line.startsWith("openai/gpt-4o,"))).toMatch(
       /^openai\/gpt-4o,openai,gpt-4o,gpt-4o,false,2.5,10,1.25,,,,batch priority,false,/,
     );

@@ -149,7 +149,7 @@ describe("diagnostics go to stderr; a JSON stdout stays JSON", () => {
     ]);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain("skipped 1 entries without token prices");
-    expect(JSON.parse(result.stdout).schema_version).toBe(1);
+    expect(JSON.parse(result.stdout).schema_version).toBe(2);
   });
 });
 

@@ -23,7 +23,18 @@ beforeAll(() => {
 
 describe("llmcost route --dry-run", () => {
   test("seed-hybrid: JSON summary on stdout, nothing on stderr, exit 0", () => {
-    const run = llmcost("route", "--dry-run", "-t", TRAFFIC, "-P", SEED, "--format", "json");
+    const run = llmcost(
+      "route",
+      "--dry-run",
+      "-t",
+      TRAFFIC,
+      "-P",
+      SEED,
+      "--format",
+      "json",
+      "--as-of",
+      "2025-06-08",
+    );
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);

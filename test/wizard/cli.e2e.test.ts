@@ -39,7 +39,7 @@ function shownTotals(stdout: string): Record<string, string> {
 }
 
 function projectedTotals(args: string[]): { totals: Record<string, string>; requests: number } {
-  const result = runCli(["project", ...args, "--format", "json"]);
+  const result = runCli(["project", ...args, "--format", "json", "--as-of", "2025-06-08"]);
   expect(result.stderr).toBe("");
   expect(result.code).toBe(0);
   const report: {

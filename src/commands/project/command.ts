@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import {
   addOutputOptions,
+  asOfOption,
   mapOption,
   type OutputOptions,
   parseDuration,
@@ -19,6 +20,7 @@ export interface ProjectOptions extends OutputOptions {
   /** What each pre-aggregated row covers, in ms (`--window 7d`). */
   window?: number;
   strict?: boolean;
+  asOf?: string;
 }
 
 export function registerProject(program: Command, run: Run<[ProjectOptions]>): void {
@@ -28,6 +30,7 @@ export function registerProject(program: Command, run: Run<[ProjectOptions]>): v
     .requiredOption("-t, --traffic <file>", "traffic CSV (.csv or .csv.gz) with a header row")
     .option("-s, --scenario <file>", "scenario YAML (default: the bundled typical production stack)")
     .addOption(pricingOption())
+    .addOption(asOfOption())
     .addOption(mapOption())
     .option(
       "-n, --monthly-requests <n>",
@@ -39,7 +42,7 @@ export function registerProject(program: Command, run: Run<[ProjectOptions]>): v
       "what each pre-aggregated row covers when the file has no bucket_end column (e.g. 1h, 1d, 7d)",
       parseDuration("--window"),
     )
-    .option("--strict", "exit 2 when any traffic has no price instead of reporting it as unpriced");
+    .option("--strict", "exit 2 when any traffic has no price, or is priced on a model retired at --as-of");
   addOutputOptions(command)
     .addHelpText(
       "after",

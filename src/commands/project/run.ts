@@ -1,10 +1,12 @@
 // `llmcost project`: load pricing, scenario and traffic; analyze; render; exit code.
 
+import { todayUtc } from "../../cost/price-history.js";
 import { ExitCode, InputError } from "../../errors.js";
 import { assertWritablePath, emitReport } from "../../io/output.js";
 import { loadCatalog } from "../../io/pricing-load.js";
 import { loadScenario } from "../../io/scenario-load.js";
 import { longContextThresholds, projectProfile } from "../../pipeline/project.js";
+import { earlyPricedAssumption, retiredModels } from "../../pipeline/retired.js";
 import { chosenFormat } from "../../report/formats.js";
 import { renderProjection } from "../../report/projection-render.js";
 import { applyColorChoice, createDiagnostics } from "../../terminal/diagnostics.js";
@@ -18,7 +20,8 @@ export async function runProject(options: ProjectOptions): Promise<number> {
   if (options.output) assertWritablePath(options.output, "--output");
   const diagnostics = createDiagnostics(options);
   const map = parseColumnMap(options.map);
-  const catalog = await loadCatalog(options.pricing, { onNotice: diagnostics.info });
+  const asOf = options.asOf ?? todayUtc();
+  const catalog = await loadCatalog(options.pricing, { onNotice: diagnostics.info, asOf });
   const loaded = await loadScenario(options.scenario);
   const progress = createProgress(`reading ${options.traffic}`, !options.quiet);
   const { profile } = await profileTraffic(options.traffic, {
@@ -34,7 +37,13 @@ export async function runProject(options: ProjectOptions): Promise<number> {
     trafficFile: options.traffic,
     monthlyRequests: options.monthlyRequests,
     rowSpanMs: options.window,
+    asOf,
   });
+  report.assumptions.push(...earlyPricedAssumption(catalog, asOf));
+  const retired = retiredModels(catalog, asOf);
+  if (options.strict && retired.length > 0) {
+    throw new InputError({ file: options.traffic, field: "model" }, `--strict: ${retired.join("; ")}`);
+  }
   if (options.strict && analysis.unpriced.length > 0) {
     const models = analysis.unpriced.map((u) => `"${u.model}" (${u.reason})`).join("; ");
     throw new InputError(
@@ -49,5 +58,6 @@ export async function runProject(options: ProjectOptions): Promise<number> {
     );
   }
   for (const warning of report.warnings) diagnostics.warn(warning);
+  for (const warning of retired) diagnostics.warn(warning);
   return ExitCode.ok;
 }

@@ -1,6 +1,6 @@
 // Declares `llmcost route`: its flags and their options type. The runner (run.ts) is passed in by src/cli.ts.
 import { type Command, InvalidArgumentError, Option } from "commander";
-import { addOutputOptions, mapOption, type OutputOptions, pricingOption } from "../options.js";
+import { addOutputOptions, asOfOption, mapOption, type OutputOptions, pricingOption } from "../options.js";
 import type { Run } from "../run-type.js";
 
 const ROUTE_FAIL_ON = ["compliance"] as const;
@@ -17,6 +17,8 @@ export interface RouteOptions extends OutputOptions {
   explain?: string;
   diff?: string;
   failOn?: RouteFailOn;
+  asOf?: string;
+  strict?: boolean;
 }
 
 function parseSeed(value: string): number {
@@ -40,6 +42,8 @@ export function registerRoute(program: Command, run: Run<[RouteOptions]>): void 
     )
     .requiredOption("-P, --policy <file>", "routing policy YAML (see docs/route.md)")
     .addOption(pricingOption())
+    .addOption(asOfOption())
+    .option("--strict", "exit 2 when the policy or the traffic uses a model retired at --as-of")
     .addOption(mapOption())
     .option("--seed <n>", "seed for simulated error rates below 1 (default 1)", parseSeed)
     .option(

@@ -1,9 +1,12 @@
 // `llmcost route --dry-run`: load pricing and policies, run the dry run (pipeline/route-dry-run.ts) with a
 // progress line, render the summary (or one request's trace), warn, return the exit code.
+
+import { todayUtc } from "../../cost/price-history.js";
 import { ExitCode, InputError, UsageError } from "../../errors.js";
 import { assertWritablePath, emitReport } from "../../io/output.js";
 import { loadRoutingPolicy } from "../../io/policy-load.js";
 import { loadCatalog } from "../../io/pricing-load.js";
+import { earlyPricedAssumption, retiredModels } from "../../pipeline/retired.js";
 import { dryRun, routeMonth } from "../../pipeline/route-dry-run.js";
 import { chosenFormat } from "../../report/formats.js";
 import { renderRouteReport, renderTrace } from "../../report/route-render.js";
@@ -25,7 +28,8 @@ export async function runRoute(options: RouteOptions): Promise<number> {
   if (options.output) assertWritablePath(options.output, "--output");
   const diagnostics = createDiagnostics(options);
   const map = parseColumnMap(options.map);
-  const catalog = await loadCatalog(options.pricing, { onNotice: diagnostics.info });
+  const asOf = options.asOf ?? todayUtc();
+  const catalog = await loadCatalog(options.pricing, { onNotice: diagnostics.info, asOf });
   const policy = await loadRoutingPolicy(options.policy, catalog);
   const comparePolicy = options.diff ? await loadRoutingPolicy(options.diff, catalog) : undefined;
   const seed = options.seed ?? DEFAULT_SEED;
@@ -63,14 +67,21 @@ export async function runRoute(options: RouteOptions): Promise<number> {
     pricing: options.pricing,
     seed,
     diff_policy: options.diff ?? null,
+    as_of: asOf,
   };
+  const retired = retiredModels(catalog, asOf);
+  if (options.strict && retired.length > 0) {
+    throw new InputError({ file: options.policy, field: "targets" }, `--strict: ${retired.join("; ")}`);
+  }
   const report = buildRouteReport(result.summary, inputs, result.diff, routeMonth(result.summary.window));
+  report.assumptions.push(...earlyPricedAssumption(catalog, asOf));
   await emitReport(renderRouteReport(report, format), options.output);
   for (const model of report.unpriced_logged_models) {
     diagnostics.warn(
       `logged model ${model.model} has no price: ${model.requests} requests left out of the as-logged baseline`,
     );
   }
+  for (const warning of retired) diagnostics.warn(warning);
   const violations = report.compliance.violations;
   if (violations > 0)
     diagnostics.warn(`${violations} compliance-required requests were routed to targets without the label`);

@@ -1,0 +1,134 @@
+// Issue 10: prices pinned by hand (the fixed ones, a sample of new ones on both sides, Sonnet 5 before and
+// after its 2026-09-01 price change), derived `latest`, lifecycle, and the audit against fixture copies of
+// the two price sources (test/fixtures/pricing/audit, subsets of the 2026-08 snapshots).
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadCatalog } from "../../src/io/pricing-load.js";
+import { runCli, tempFiles } from "../cli.js";
+
+const AUDIT = "test/fixtures/pricing/audit";
+
+describe("bundled catalog prices (USD per 1M tokens, from the providers' pages)", () => {
+  it("has the corrected prices", async () => {
+    const catalog = await loadCatalog([], { asOf: "2026-08-15" });
+    const at = (id: string, provider?: string) => catalog.resolve(id, provider)?.price;
+    // AWS: Titan Text Express $0.0002 / $0.0006 per 1K tokens = 0.20 / 0.60 per 1M.
+    expect(at("amazon.titan-text-express-v1")?.rates).toMatchObject({ input: 0.2, output: 0.6 });
+    // Titan Text Lite $0.00015 / $0.0002 per 1K = 0.15 / 0.20 per 1M.
+    expect(at("amazon.titan-text-lite-v1")?.rates).toMatchObject({ input: 0.15, output: 0.2 });
+    // Llama 3.1 70B $0.00072 per 1K = 0.72 per 1M, in and out.
+    expect(at("meta.llama3-1-70b-instruct-v1:0")?.rates).toMatchObject({ input: 0.72, output: 0.72 });
+    // Sonnet 4 long context: input 6 (2 x 3); the 1-hour write is 2 x the long-context input = 12.
+    expect(at("claude-sonnet-4-20250514", "anthropic")?.longContext?.rates.cacheWrite1h).toBe(12);
+    // Claude 3 Haiku on Bedrock: no prompt caching, so no cache prices.
+    const haiku = at("anthropic.claude-3-haiku-20240307-v1:0");
+    expect(haiku?.rates.cacheRead).toBeUndefined();
+    expect(haiku?.rates.cacheWrite5m).toBeUndefined();
+    // Claude 2.1 provisioned throughput, 6 months: $35.00 per unit-hour (not 34.99).
+    expect(at("anthropic.claude-v2:1")?.provisioned?.perUnitHour["6-month"]).toBe(35);
+  });
+
+  it("has new models on both sides, under the sources' ids", async () => {
+    const catalog = await loadCatalog([], { asOf: "2026-08-15" });
+    const at = (id: string, provider?: string) => catalog.resolve(id, provider)?.price;
+    expect(at("gpt-4.1-nano")?.rates).toMatchObject({ input: 0.1, output: 0.4 });
+    expect(at("gpt-5-nano")?.rates).toMatchObject({ input: 0.05, output: 0.4 });
+    expect(at("claude-opus-4-8", "anthropic")?.rates).toMatchObject({ input: 5, output: 25 });
+    expect(at("openai.gpt-oss-120b-1:0")?.rates).toMatchObject({ input: 0.15, output: 0.6 });
+    expect(at("text-embedding-3-small")?.rates.input).toBe(0.02);
+    expect(at("text-embedding-3-small")?.kind).toBe("embedding");
+    // gpt-5.1 has no mini or nano; gpt-5.6 ships plain and as luna, sol and terra.
+    expect(at("gpt-5.1-mini")).toBeUndefined();
+    expect(at("gpt-5.6-luna", "openai")?.family).toBe("gpt-5.6-luna");
+  });
+
+  it("prices Sonnet 5 at $2/$10 until 2026-08-31 and $3/$15 from 2026-09-01, on both sides", async () => {
+    const before = await loadCatalog([], { asOf: "2026-08-31" });
+    const after = await loadCatalog([], { asOf: "2026-09-01" });
+    expect(before.resolve("claude-sonnet-5", "anthropic")?.price.rates).toMatchObject({
+      input: 2,
+      output: 10,
+    });
+    expect(after.resolve("claude-sonnet-5", "anthropic")?.price.rates).toMatchObject({
+      input: 3,
+      output: 15,
+    });
+    // Bedrock: global price $3/$15; regional endpoints x1.1 = $3.30 / $16.50.
+    const bedrock = after.resolve("us.anthropic.claude-sonnet-5")?.price;
+    expect(bedrock?.rates).toMatchObject({ input: 3, output: 15 });
+    expect(bedrock?.profileMultipliers?.geo).toBe(1.1);
+  });
+
+  it("derives latest per line from release dates, and knows retirements", async () => {
+    const catalog = await loadCatalog([], { asOf: "2026-08-15" });
+    const at = (id: string) => catalog.resolve(id, "anthropic")?.price;
+    expect(at("claude-sonnet-5")?.latest).toBe(true);
+    expect(at("claude-sonnet-4-5")?.latest).toBe(false);
+    expect(at("claude-sonnet-4-20250514")?.retired).toBe("2026-06-15");
+    expect(at("claude-opus-4-1")?.retired).toBe("2026-08-05");
+    const early = await loadCatalog([], { asOf: "2025-10-01" });
+    expect(early.resolve("claude-sonnet-4-5", "anthropic")?.price.latest).toBe(true);
+  });
+});
+
+describe("llmcost pricing audit", () => {
+  it("passes: every disagreement in the fixture sources is explained by the catalog", () => {
+    const result = runCli([
+      "pricing",
+      "audit",
+      "--litellm",
+      `${AUDIT}/litellm-subset.json`,
+      "--genai-prices",
+      `${AUDIT}/genai`,
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("0 unexplained");
+    expect(result.stdout).toContain(
+      'explained  bedrock/amazon.titan-text-express-v1 input on 2026-08-01: litellm "amazon.titan-text-express-v1" says 1.3, catalog 0.2',
+    );
+  });
+
+  it("fails on a disagreement the catalog does not explain", () => {
+    const dir = tempFiles({
+      "litellm.json": JSON.stringify({
+        "gpt-5-mini": {
+          litellm_provider: "openai",
+          mode: "chat",
+          input_cost_per_token: 3e-7,
+          output_cost_per_token: 2e-6,
+        },
+      }),
+    });
+    const file = join(dir, "litellm.json");
+    const result = runCli(["pricing", "audit", "--litellm", file, "--format", "json"]);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout);
+    expect(report.unexplained).toBe(1);
+    expect(report.findings[0]).toMatchObject({
+      key: "openai/gpt-5-mini",
+      component: "input",
+      sourceValue: 0.3,
+      catalogValue: 0.25,
+    });
+  });
+});
+
+describe("llmcost pricing show --as-of", () => {
+  it("reports that date's prices in prices.standard", () => {
+    const result = runCli([
+      "pricing",
+      "show",
+      "claude-sonnet-5",
+      "--provider",
+      "anthropic",
+      "--as-of",
+      "2026-08-15",
+      "--format",
+      "json",
+    ]);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.prices_as_of).toBe("2026-08-15");
+    expect(report.prices.standard).toMatchObject({ input: 2, output: 10 });
+  });
+});

@@ -38,7 +38,7 @@ interface UnpricedTraffic {
 }
 
 /** Below this share of requests priced under some option, the comparison between options is incomplete. */
-export const VERDICT_MIN_PRICED_SHARE = 0.95;
+const VERDICT_MIN_PRICED_SHARE = 0.95;
 
 /** Which option is cheapest, and whether that comparison can be trusted. */
 interface Verdict {

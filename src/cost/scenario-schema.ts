@@ -11,7 +11,7 @@ export const BATCH_KINDS: readonly OptionKind[] = ["direct-batch", "bedrock-batc
 
 /** Service tier of an option's (non-batch) traffic, where the catalog has its prices. */
 const SERVICE_TIERS = ["standard", "flex", "priority"] as const;
-export type ServiceTier = (typeof SERVICE_TIERS)[number];
+type ServiceTier = (typeof SERVICE_TIERS)[number];
 
 /** Whether infrastructure free tiers are applied: they are per AWS account, shared by every workload in it. */
 const FREE_TIERS = ["none", "account"] as const;

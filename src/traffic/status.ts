@@ -17,7 +17,7 @@ export const FAILURE_STATUSES = [
 ] as const;
 
 /** Status values that mean the request succeeded (case-insensitive), besides HTTP codes 2xx. */
-export const SUCCESS_STATUSES = ["ok", "success", "succeeded", "completed", "complete", "done"] as const;
+const SUCCESS_STATUSES = ["ok", "success", "succeeded", "completed", "complete", "done"] as const;
 
 export type StatusClass = "success" | "failure" | "unknown";
 

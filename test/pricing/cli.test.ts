@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { expectCleanError, ROOT, runCli, tempFiles } from "../cli.js";
 
 beforeAll(() => {
-  if (!existsSync(join(ROOT, "dist", "commands", "pricing.js"))) {
+  if (!existsSync(join(ROOT, "dist", "commands", "pricing", "run.js"))) {
     throw new Error("dist/ is missing the pricing command: run `npm run build` (npm test does) first");
   }
 });

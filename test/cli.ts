@@ -1,7 +1,7 @@
 // Two ways to run the CLI, with the same result shape: `runCli` spawns the built binary as a user would
 // (`node bin/llmcost.js ...`); `runInProcess` calls `main` from src/cli.ts in this process, capturing what it
 // writes, for the large error corpora (a spawn costs hundreds of milliseconds, a call a few).
-import { spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -40,6 +40,19 @@ export function runCli(args: string[], options: RunOptions & { input?: string } 
     input: options.input ?? "",
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** `runCli` without blocking, so that independent runs (the golden files) can overlap on a second core. */
+export function runCliAsync(args: string[], options: RunOptions = {}): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      process.execPath,
+      [BIN, ...args],
+      { cwd: options.cwd ?? ROOT, encoding: "utf8", env: { ...process.env, ...PINNED_ENV, ...options.env } },
+      (_error, stdout, stderr) => resolve({ code: child.exitCode, stdout, stderr }),
+    );
+    child.stdin?.end();
+  });
 }
 
 /**

@@ -140,13 +140,22 @@ beforeAll(() => {
   startupMs = performance.now() - started;
 });
 
+// A busy machine (other test files run alongside) can stall one run for a second; a refusal that is really
+// slow is slow every time. So a run over the limit is tried again, up to three runs in all.
+const RUNS = 3;
+
 function expectRefusedFast(kind: Kind, file: string, at: Omit<ExpectedLocation, "file">, message: RegExp) {
-  const out = tempFiles({});
-  const started = performance.now();
-  const result = runCli(argsFor(kind, file, out), { env: SMALL_HEAP });
-  const elapsed = performance.now() - started;
-  expectLocatedError(result, { file, ...at }, message);
-  expect(elapsed - startupMs).toBeLessThan(EXTRA_MS);
+  for (let run = 1; ; run++) {
+    const out = tempFiles({});
+    const started = performance.now();
+    const result = runCli(argsFor(kind, file, out), { env: SMALL_HEAP });
+    const extraMs = performance.now() - started - startupMs;
+    expectLocatedError(result, { file, ...at }, message);
+    if (extraMs < EXTRA_MS || run === RUNS) {
+      expect(extraMs).toBeLessThan(EXTRA_MS);
+      return;
+    }
+  }
 }
 
 describe("resource exhaustion: refused fast, in bounded memory", () => {

@@ -52,7 +52,7 @@ default:
   route: { target: large }
 `;
 
-describe("accepted traffic forms (end to end)", () => {
+describe("accepted traffic forms", () => {
   const dir = tempFiles({ "p.yaml": PRICING, "s.yaml": SCENARIO, "t.csv": TRAFFIC, "policy.yaml": POLICY });
   const at = (name: string) => join(dir, name);
 

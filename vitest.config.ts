@@ -3,8 +3,15 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts", "src/**/*.test.ts"],
-    env: { TZ: "UTC", FORCE_COLOR: "0", NO_COLOR: "1" },
+    // Never write a missing snapshot or golden file on a plain run: a deleted golden file fails instead of
+    // quietly coming back. `npm run golden:update` (vitest -u) rewrites them on purpose.
+    update: "none",
+    // As test/cli.ts PINNED_ENV, which spawned runs get.
+    env: { TZ: "UTC", FORCE_COLOR: "0", NO_COLOR: "1", COLUMNS: "80" },
     testTimeout: 30_000,
     pool: "forks",
+    // maxWorkers stays vitest's default (one fewer than the cores: one worker on 2 cores). Two workers measured
+    // no faster on a busy 2-core machine, and test/routing/cli.e2e.test.ts rebuilds dist/ while it runs, which
+    // other files running the binary at the same time could catch half-written.
   },
 });

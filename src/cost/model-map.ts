@@ -7,6 +7,8 @@ import type { ModelMapTarget, OptionKind, Scenario } from "./scenario-schema.js"
 /** What the cost code needs of the pricing catalog. */
 export interface ModelCatalog {
   readonly models: readonly ModelPrice[];
+  /** The date the prices are in effect (`--as-of`), when the catalog was dated. */
+  readonly asOf?: string | undefined;
   resolve(modelId: string, provider?: string): ResolvedModel | undefined;
 }
 

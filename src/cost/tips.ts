@@ -11,6 +11,7 @@ import {
 } from "./option-cost.js";
 import type { OptionProjection } from "./option-projection.js";
 import type { ModelPrice } from "./price.js";
+import { isRetired } from "./price-history.js";
 import { HOURS_PER_MONTH, MINUTES_PER_MONTH } from "./provisioned.js";
 import { costAtRates, costMultiplier, effectiveRates } from "./request-cost.js";
 import { BATCH_KINDS, type Scenario } from "./scenario-schema.js";
@@ -252,9 +253,12 @@ function cheapestSibling(
 ): ModelPrice | undefined {
   const vendor = vendorOf(price);
   if (!vendor) return undefined;
+  const kind = price.kind ?? "chat";
   const siblings = catalog.models.filter(
     (m) =>
       vendorOf(m) === vendor &&
+      (m.kind ?? "chat") === kind &&
+      !(catalog.asOf !== undefined && isRetired(m, catalog.asOf)) &&
       (side === "bedrock") === (m.provider === "bedrock") &&
       blendedRate(m) < blendedRate(price),
   );

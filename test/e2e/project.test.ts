@@ -1,8 +1,10 @@
-// `llmcost project` through the real binary: formats, files, and bad input.
+// `llmcost project`: formats, files, and bad input. In-process (runInProcess) but for the report written to
+// --output and the determinism check, which run the built binary; test/golden/ pins the whole table and
+// markdown reports through the binary.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { expectCleanError, runCli, tempFiles } from "../cli.js";
+import { expectCleanError, runCli, runInProcess, tempFiles } from "../cli.js";
 
 const WEEK = "fixtures/traffic/saas-assistant-week.csv";
 
@@ -52,8 +54,8 @@ growth: { monthly_rate: 0, horizon_months: 1 }
 `;
 
 describe("llmcost project (end to end)", () => {
-  it("prints a table report on the bundled fixture, with assumptions, breakeven, growth and tips", () => {
-    const result = runCli(["project", "--traffic", WEEK, "--as-of", "2025-06-08"]);
+  it("prints a table report on the bundled fixture, with assumptions, breakeven, growth and tips", async () => {
+    const result = await runInProcess(["project", "--traffic", WEEK, "--as-of", "2025-06-08"]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     for (const heading of [
@@ -68,9 +70,9 @@ describe("llmcost project (end to end)", () => {
     expect(result.stdout).toContain("scenario: the bundled default");
   });
 
-  it("computes a hand-checked projection as JSON", () => {
+  it("computes a hand-checked projection as JSON", async () => {
     const dir = tempFiles({ "p.yaml": PRICING, "t.csv": TRAFFIC, "s.yaml": SCENARIO });
-    const result = runCli([
+    const result = await runInProcess([
       "project",
       "-t",
       join(dir, "t.csv"),
@@ -112,8 +114,8 @@ describe("llmcost project (end to end)", () => {
     }
   });
 
-  it("writes CSV line items that add up to each option's total", () => {
-    const result = runCli(["project", "-t", WEEK, "--format", "csv"]);
+  it("writes CSV line items that add up to each option's total", async () => {
+    const result = await runInProcess(["project", "-t", WEEK, "--format", "csv"]);
     expect(result.code).toBe(0);
     const [header, ...lines] = result.stdout.trim().split("\n");
     expect(header).toBe("option,category,item,provider,quantity,unit,monthly_cost_usd");
@@ -127,8 +129,8 @@ describe("llmcost project (end to end)", () => {
     }
   });
 
-  it("renders markdown", () => {
-    const result = runCli(["project", "-t", WEEK, "--format", "markdown"]);
+  it("renders markdown", async () => {
+    const result = await runInProcess(["project", "-t", WEEK, "--format", "markdown"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^# llmcost projection/);
     expect(result.stdout).toContain("| Option | Kind |");
@@ -143,8 +145,8 @@ describe("llmcost project (end to end)", () => {
     expect(JSON.parse(readFileSync(out, "utf8")).schema_version).toBe(2);
   });
 
-  it("rescales pre-aggregated traffic with --monthly-requests", () => {
-    const result = runCli([
+  it("rescales pre-aggregated traffic with --monthly-requests", async () => {
+    const result = await runInProcess([
       "project",
       "-t",
       "fixtures/traffic/preaggregated-month.csv",
@@ -159,54 +161,55 @@ describe("llmcost project (end to end)", () => {
     expect(report.assumptions[0]).toContain("1000000 requests per month");
   });
 
-  it("is byte-for-byte deterministic", () => {
+  it("is byte-for-byte deterministic: the binary and an in-process run print the same report", async () => {
     const a = runCli(["project", "-t", WEEK, "-f", "json"]);
-    const b = runCli(["project", "-t", WEEK, "-f", "json"]);
+    const b = await runInProcess(["project", "-t", WEEK, "-f", "json"]);
+    expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
   });
 });
 
 describe("llmcost project: bad input", () => {
-  it("names a missing traffic file", () => {
-    const result = runCli(["project", "-t", "nope.csv"]);
+  it("names a missing traffic file", async () => {
+    const result = await runInProcess(["project", "-t", "nope.csv"]);
     expectCleanError(result);
     expect(result.stderr).toBe("llmcost: nope.csv: file not found\n");
   });
 
-  it("points at the scenario line and field of an unknown key", () => {
+  it("points at the scenario line and field of an unknown key", async () => {
     const dir = tempFiles({
       "s.yaml": SCENARIO.replace("kind: bedrock", "kind: bedrock\n    inference_profil: geo"),
     });
-    const result = runCli(["project", "-t", WEEK, "-s", join(dir, "s.yaml")]);
+    const result = await runInProcess(["project", "-t", WEEK, "-s", join(dir, "s.yaml")]);
     expectCleanError(result);
     expect(result.stderr).toMatch(/s\.yaml:\d+.*field "options\[1\]".*unknown key "inference_profil"/);
   });
 
-  it("refuses a bad --format with the valid choices", () => {
-    const result = runCli(["project", "-t", WEEK, "--format", "xml"]);
+  it("refuses a bad --format with the valid choices", async () => {
+    const result = await runInProcess(["project", "-t", WEEK, "--format", "xml"]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("Allowed choices are table, json, csv, markdown");
   });
 
-  it("reports unpriced traffic, and --strict makes it exit 2", () => {
+  it("reports unpriced traffic, and --strict makes it exit 2", async () => {
     const dir = tempFiles({
       "t.csv": "model,input_tokens,output_tokens\nmystery-model,10,10\ngpt-4o,10,10\n",
     });
-    const lenient = runCli(["project", "-t", join(dir, "t.csv"), "-f", "json"]);
+    const lenient = await runInProcess(["project", "-t", join(dir, "t.csv"), "-f", "json"]);
     expect(lenient.code).toBe(0);
     const report = JSON.parse(lenient.stdout);
     expect(report.complete).toBe(false);
     expect(report.unpriced[0]).toMatchObject({ model: "mystery-model", share_of_requests: 0.5 });
     expect(lenient.stderr).toContain("mystery-model");
-    const strict = runCli(["project", "-t", join(dir, "t.csv"), "--strict"]);
+    const strict = await runInProcess(["project", "-t", join(dir, "t.csv"), "--strict"]);
     expectCleanError(strict);
     expect(strict.stderr).toContain("mystery-model");
   });
 
-  it("leaves no output file when the run fails", () => {
+  it("leaves no output file when the run fails", async () => {
     const dir = tempFiles({});
     const out = join(dir, "report.json");
-    const result = runCli(["project", "-t", "nope.csv", "-o", out]);
+    const result = await runInProcess(["project", "-t", "nope.csv", "-o", out]);
     expect(result.code).toBe(2);
     expect(existsSync(out)).toBe(false);
   });

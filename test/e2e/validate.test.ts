@@ -1,7 +1,7 @@
-// `llmcost validate` through the real binary.
+// `llmcost validate`: the bundled fixtures through the built binary, the problem reports in-process.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli, tempFiles } from "../cli.js";
+import { runCli, runInProcess, tempFiles } from "../cli.js";
 
 describe("llmcost validate", () => {
   it("accepts every bundled fixture, detecting each kind", () => {
@@ -26,12 +26,12 @@ describe("llmcost validate", () => {
     expect(result.stdout.trim().split("\n").at(-1)).toBe("8 files checked, 0 with problems");
   });
 
-  it("lists every problem of a scenario with its line and field, and exits 2", () => {
+  it("lists every problem of a scenario with its line and field, and exits 2", async () => {
     const dir = tempFiles({
       "s.yaml":
         "version: 1\nname: x\noptions:\n  - id: a\n    kind: direkt\n  - id: b\n    kind: bedrock\n    discount: 2\n",
     });
-    const result = runCli(["validate", join(dir, "s.yaml")]);
+    const result = await runInProcess(["validate", join(dir, "s.yaml")]);
     expect(result.code).toBe(2);
     const lines = result.stdout.trim().split("\n");
     expect(lines[0]).toBe(
@@ -41,17 +41,17 @@ describe("llmcost validate", () => {
     expect(lines.at(-1)).toBe("1 file checked, 1 with problems");
   });
 
-  it("says what it expected when it cannot tell a file's kind", () => {
+  it("says what it expected when it cannot tell a file's kind", async () => {
     const dir = tempFiles({ "x.yaml": "hello: world\n" });
-    const result = runCli(["validate", join(dir, "x.yaml")]);
+    const result = await runInProcess(["validate", join(dir, "x.yaml")]);
     expect(result.code).toBe(2);
     expect(result.stdout).toContain("cannot tell what kind of file this is (top-level keys: hello)");
     expect(result.stdout).toContain("pass --kind");
   });
 
-  it("reports as JSON", () => {
+  it("reports as JSON", async () => {
     const dir = tempFiles({ "t.csv": "model,input_tokens,output_tokens\ngpt-4o,10,-1\n" });
-    const result = runCli(["validate", "--format", "json", join(dir, "t.csv")]);
+    const result = await runInProcess(["validate", "--format", "json", join(dir, "t.csv")]);
     expect(result.code).toBe(2);
     const report = JSON.parse(result.stdout);
     expect(report.files[0]).toMatchObject({ kind: "traffic", valid: false });

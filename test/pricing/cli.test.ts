@@ -1,9 +1,9 @@
-// `llmcost pricing list` and `pricing show` through the built binary (`npm test` builds first): stdout,
-// stderr and exit code for each format and for bad input.
+// `llmcost pricing list` and `pricing show`: stdout, stderr and exit code for each format and for bad input.
+// The first case runs the built binary (`npm test` builds first); the rest run in-process (runInProcess).
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { expectCleanError, ROOT, runCli, tempFiles } from "../cli.js";
+import { expectCleanError, ROOT, runCli, runInProcess, tempFiles } from "../cli.js";
 
 beforeAll(() => {
   if (!existsSync(join(ROOT, "dist", "commands", "pricing", "run.js"))) {
@@ -39,15 +39,23 @@ describe("llmcost pricing show", () => {
     expect(result.stdout).not.toContain("STALE");
   });
 
-  it("flags a price older than --max-age-days as stale, on stdout and stderr", () => {
-    const result = runCli(["pricing", "show", "gpt-4o", "--format", "table", "--max-age-days", "1"]);
+  it("flags a price older than --max-age-days as stale, on stdout and stderr", async () => {
+    const result = await runInProcess([
+      "pricing",
+      "show",
+      "gpt-4o",
+      "--format",
+      "table",
+      "--max-age-days",
+      "1",
+    ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("STALE: older than 1 days");
     expect(result.stderr).toMatch(/warning: openai\/gpt-4o: prices as of .* are older than 1 days/);
   });
 
-  it("prints JSON with the scope named by a Bedrock profile id", () => {
-    const result = runCli([
+  it("prints JSON with the scope named by a Bedrock profile id", async () => {
+    const result = await runInProcess([
       "pricing",
       "show",
       SONNET_BEDROCK,
@@ -73,8 +81,8 @@ describe("llmcost pricing show", () => {
     expect(report.sources.length).toBeGreaterThan(1);
   });
 
-  it("prints CSV, one row per component", () => {
-    const result = runCli(["pricing", "show", "amazon.titan-text-express-v1", "--format", "csv"]);
+  it("prints CSV, one row per component", async () => {
+    const result = await runInProcess(["pricing", "show", "amazon.titan-text-express-v1", "--format", "csv"]);
     expect(result.code).toBe(0);
     const lines = result.stdout.trim().split("\n");
     expect(lines[0]).toBe("key,tier,component,value,unit");
@@ -85,8 +93,8 @@ describe("llmcost pricing show", () => {
     expect(lines).toContain("bedrock/amazon.titan-text-express-v1,standard,input,0.2,usd_per_1m_tokens");
   });
 
-  it("prints markdown", () => {
-    const result = runCli(["pricing", "show", "o3", "--format", "markdown"]);
+  it("prints markdown", async () => {
+    const result = await runInProcess(["pricing", "show", "o3", "--format", "markdown"]);
     expect(result.code).toBe(0);
     // o3 is the only model of line "o" in the catalog, so it is that line's latest.
     expect(result.stdout).toContain("# openai/o3 (family o3, latest)");
@@ -96,17 +104,17 @@ describe("llmcost pricing show", () => {
     expect(result.stdout).toMatch(/\| flex \| \$1\.00 \| \$4\.00 \| \$0\.25 \|/);
   });
 
-  it("writes the report to --output and nothing to stdout", () => {
+  it("writes the report to --output and nothing to stdout", async () => {
     const dir = tempFiles({});
     const file = join(dir, "gpt-5.json");
-    const result = runCli(["pricing", "show", "gpt-5", "--format", "json", "--output", file]);
+    const result = await runInProcess(["pricing", "show", "gpt-5", "--format", "json", "--output", file]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe("");
     expect(JSON.parse(readFileSync(file, "utf8")).key).toBe("openai/gpt-5");
   });
 
-  it("finds a model added by --pricing", () => {
-    const result = runCli([
+  it("finds a model added by --pricing", async () => {
+    const result = await runInProcess([
       ...["pricing", "show", "amazon.nova-premier-v1:0", "--format", "json"],
       ...["--pricing", "fixtures/pricing/custom-models.yaml"],
     ]);
@@ -114,21 +122,21 @@ describe("llmcost pricing show", () => {
     expect(JSON.parse(result.stdout).prices.batch).toMatchObject({ input: 1.25, output: 6.25 });
   });
 
-  it("exits 2 on an unknown model, suggesting close ids, without a stack trace", () => {
-    const result = runCli(["pricing", "show", "gpt-4-omni"]);
+  it("exits 2 on an unknown model, suggesting close ids, without a stack trace", async () => {
+    const result = await runInProcess(["pricing", "show", "gpt-4-omni"]);
     expectCleanError(result);
     expect(result.stderr).toMatch(/^llmcost: unknown model "gpt-4-omni"; did you mean .*openai\/gpt-4o/);
   });
 
-  it("exits 2 on an ambiguous id, listing the candidates", () => {
+  it("exits 2 on an ambiguous id, listing the candidates", async () => {
     const dir = tempFiles({
       "azure.yaml":
         "version: 1\nmodels:\n  - {provider: azure, model: gpt-4o, input: 2.5, output: 10, source: t, as_of: 2026-01-01}\n",
     });
-    const result = runCli(["pricing", "show", "gpt-4o", "--pricing", join(dir, "azure.yaml")]);
+    const result = await runInProcess(["pricing", "show", "gpt-4o", "--pricing", join(dir, "azure.yaml")]);
     expectCleanError(result);
     expect(result.stderr).toContain("ambiguous: it matches azure/gpt-4o, openai/gpt-4o");
-    const picked = runCli([
+    const picked = await runInProcess([
       "pricing",
       "show",
       "gpt-4o",
@@ -142,8 +150,8 @@ describe("llmcost pricing show", () => {
     expect(JSON.parse(picked.stdout).key).toBe("azure/gpt-4o");
   });
 
-  it("exits 2 on a bad pricing file, naming file, line and field", () => {
-    const result = runCli([
+  it("exits 2 on a bad pricing file, naming file, line and field", async () => {
+    const result = await runInProcess([
       "pricing",
       "show",
       "gpt-4o",
@@ -156,8 +164,8 @@ describe("llmcost pricing show", () => {
     );
   });
 
-  it("exits 2 on a malformed LiteLLM price, naming the model key and field", () => {
-    const result = runCli([
+  it("exits 2 on a malformed LiteLLM price, naming the model key and field", async () => {
+    const result = await runInProcess([
       "pricing",
       "list",
       "--pricing",
@@ -169,30 +177,30 @@ describe("llmcost pricing show", () => {
     );
   });
 
-  it("exits 2 on a missing pricing file and on a bad --max-age-days", () => {
-    expectCleanError(runCli(["pricing", "show", "gpt-4o", "--pricing", "no-such-file.yaml"]));
-    const bad = runCli(["pricing", "show", "gpt-4o", "--max-age-days", "soon"]);
+  it("exits 2 on a missing pricing file and on a bad --max-age-days", async () => {
+    expectCleanError(await runInProcess(["pricing", "show", "gpt-4o", "--pricing", "no-such-file.yaml"]));
+    const bad = await runInProcess(["pricing", "show", "gpt-4o", "--max-age-days", "soon"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--max-age-days expects a positive whole number");
   });
 });
 
 describe("llmcost pricing list", () => {
-  it("lists the bundled catalog filtered by provider, as a table", () => {
-    const result = runCli(["pricing", "list", "--provider", "bedrock", "--format", "table"]);
+  it("lists the bundled catalog filtered by provider, as a table", async () => {
+    const result = await runInProcess(["pricing", "list", "--provider", "bedrock", "--format", "table"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^\d+ models at bedrock, USD per 1M tokens/);
     expect(result.stdout).toContain("bedrock/amazon.nova-micro-v1:0");
     expect(result.stdout).not.toContain("openai/gpt-4o");
   });
 
-  it("prints JSON, CSV and markdown", () => {
-    const json = JSON.parse(runCli(["pricing", "list", "--format", "json"]).stdout);
+  it("prints JSON, CSV and markdown", async () => {
+    const json = JSON.parse((await runInProcess(["pricing", "list", "--format", "json"])).stdout);
     expect(json.schema_version).toBe(2);
     const keys = json.models.map((m: { key: string }) => m.key);
     expect(keys).toEqual(expect.arrayContaining(["openai/gpt-4o", "anthropic/claude-opus-4-1-20250805"]));
-    const csv = runCli(["pricing", "list", "--provider", "openai", "--format", "csv"])
-      .stdout.trim()
+    const csv = (await runInProcess(["pricing", "list", "--provider", "openai", "--format", "csv"])).stdout
+      .trim()
       .split("\n");
     expect(csv[0]).toBe(
       "key,provider,model,family,latest,input,output,cache_read,cache_write_5m,cache_write_1h,long_context_threshold_tokens,modes,provisioned,as_of,stale,kind,released,retired,prices_as_of",
@@ -201,12 +209,14 @@ describe("llmcost pricing list", () => {
     expect(csv.find((line) => line.startsWith("openai/gpt-4o,"))).toMatch(
       /^openai\/gpt-4o,openai,gpt-4o,gpt-4o,false,2.5,10,1.25,,,,batch priority,false,/,
     );
-    const markdown = runCli(["pricing", "list", "--provider", "anthropic", "--format", "markdown"]).stdout;
+    const markdown = (
+      await runInProcess(["pricing", "list", "--provider", "anthropic", "--format", "markdown"])
+    ).stdout;
     expect(markdown).toContain("| anthropic/claude-3-haiku-20240307 |");
   });
 
-  it("imports a LiteLLM file and reports the skipped entries on stderr", () => {
-    const result = runCli([
+  it("imports a LiteLLM file and reports the skipped entries on stderr", async () => {
+    const result = await runInProcess([
       "pricing",
       "list",
       "--format",
@@ -221,8 +231,8 @@ describe("llmcost pricing list", () => {
     );
   });
 
-  it("exits 2 for a provider the catalog does not have", () => {
-    const result = runCli(["pricing", "list", "--provider", "nobody"]);
+  it("exits 2 for a provider the catalog does not have", async () => {
+    const result = await runInProcess(["pricing", "list", "--provider", "nobody"]);
     expectCleanError(result);
     expect(result.stderr).toMatch(
       /no models at provider "nobody"; the catalog has: anthropic, bedrock, openai/,

@@ -1,10 +1,10 @@
-// Output safety through the real binary: cells from logs cannot run as spreadsheet formulas or break
+// Output safety, in-process (test/e2e/error-classes.test.ts runs the output-path error through the binary): cells from logs cannot run as spreadsheet formulas or break
 // markdown, diagnostics never reach a JSON stdout, and a bad --output path fails before the run.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "csv-parse/sync";
+import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { expectLocatedError, runCli, tempFiles } from "../cli.js";
+import { expectLocatedError, runInProcess, tempFiles } from "../cli.js";
 
 const POLICY = "fixtures/policies/seed-hybrid.yaml";
 const WEEK = "fixtures/traffic/saas-assistant-week.csv";
@@ -31,7 +31,9 @@ const NUMBER = /^-?\d+(\.\d+)?(e-?\d+)?$/;
 
 /** Every cell of a CSV: none may begin with = + - @ unless it is a plain number. */
 function expectFormulaSafe(csv: string): void {
-  const rows: string[][] = parse(csv, { relax_column_count: true });
+  // Rows may differ in length (a trace mixes record kinds); papaparse does not mind.
+  const { data: rows, errors } = Papa.parse<string[]>(csv, { skipEmptyLines: true });
+  expect(errors).toEqual([]);
   expect(rows.length).toBeGreaterThan(1);
   for (const cell of rows.flat()) {
     if (/^[=+\-@]/.test(cell) && !NUMBER.test(cell)) throw new Error(`formula-like CSV cell: ${cell}`);
@@ -42,9 +44,9 @@ describe("CSV output escapes cells a spreadsheet would run", () => {
   const dir = tempFiles({ "t.csv": HOSTILE_TRAFFIC, "p.yaml": HOSTILE_PRICING });
   const traffic = join(dir, "t.csv");
 
-  it("route --decisions CSV: request ids, models and use cases from the logs", () => {
+  it("route --decisions CSV: request ids, models and use cases from the logs", async () => {
     const decisions = join(dir, "decisions.csv");
-    const result = runCli([
+    const result = await runInProcess([
       "route",
       "--dry-run",
       "-t",
@@ -63,11 +65,21 @@ describe("CSV output escapes cells a spreadsheet would run", () => {
     expect(text).toContain("'+r2,");
   });
 
-  it("route --format csv and the --explain trace as CSV", () => {
-    const summary = runCli(["route", "--dry-run", "-t", traffic, "-P", POLICY, "-f", "csv", "-q"]);
+  it("route --format csv and the --explain trace as CSV", async () => {
+    const summary = await runInProcess([
+      "route",
+      "--dry-run",
+      "-t",
+      traffic,
+      "-P",
+      POLICY,
+      "-f",
+      "csv",
+      "-q",
+    ]);
     expect(summary.code).toBe(0);
     expectFormulaSafe(summary.stdout);
-    const trace = runCli([
+    const trace = await runInProcess([
       "route",
       "--dry-run",
       "-t",
@@ -86,23 +98,32 @@ describe("CSV output escapes cells a spreadsheet would run", () => {
     expect(trace.stdout).toContain("'-2+3");
   });
 
-  it("project --format csv, with traffic on a priced model named like a formula", () => {
+  it("project --format csv, with traffic on a priced model named like a formula", async () => {
     const withPriced = join(
       tempFiles({ "t.csv": `${HOSTILE_TRAFFIC}2025-06-02T00:03:00Z,r4,acme,=evil(),chat,10,1,x\n` }),
       "t.csv",
     );
-    const result = runCli(["project", "-t", withPriced, "-p", join(dir, "p.yaml"), "-f", "csv", "-q"]);
+    const result = await runInProcess([
+      "project",
+      "-t",
+      withPriced,
+      "-p",
+      join(dir, "p.yaml"),
+      "-f",
+      "csv",
+      "-q",
+    ]);
     expect(result.code).toBe(0);
     expectFormulaSafe(result.stdout);
     expect(result.stdout).toContain("direct,tokens,'=evil(),acme,");
   });
 
-  it("pricing list and show --format csv, with a user model named like a formula", () => {
-    const list = runCli(["pricing", "list", "-p", join(dir, "p.yaml"), "-f", "csv"]);
+  it("pricing list and show --format csv, with a user model named like a formula", async () => {
+    const list = await runInProcess(["pricing", "list", "-p", join(dir, "p.yaml"), "-f", "csv"]);
     expect(list.code).toBe(0);
     expectFormulaSafe(list.stdout);
     expect(list.stdout).toContain("'=evil()");
-    const show = runCli(["pricing", "show", "=evil()", "-p", join(dir, "p.yaml"), "-f", "csv"]);
+    const show = await runInProcess(["pricing", "show", "=evil()", "-p", join(dir, "p.yaml"), "-f", "csv"]);
     expect(show.code).toBe(0);
     expectFormulaSafe(show.stdout);
   });
@@ -119,8 +140,8 @@ describe("markdown escapes names taken from logs", () => {
       "route --explain",
       ["route", "--dry-run", "-t", traffic, "-P", POLICY, "-f", "markdown", "-q", "--explain", "+r2"],
     ],
-  ])("%s", (_, args) => {
-    const result = runCli(args);
+  ])("%s", async (_, args) => {
+    const result = await runInProcess(args);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("=1+2\\|\\*bold\\*\\<b\\>");
     expect(result.stdout).not.toContain("<b>");
@@ -129,16 +150,25 @@ describe("markdown escapes names taken from logs", () => {
 });
 
 describe("diagnostics go to stderr; a JSON stdout stays JSON", () => {
-  it("route with warnings (an unpriced logged model, compliance violations)", () => {
+  it("route with warnings (an unpriced logged model, compliance violations)", async () => {
     const dir = tempFiles({ "t.csv": HOSTILE_TRAFFIC });
-    const result = runCli(["route", "--dry-run", "-t", join(dir, "t.csv"), "-P", POLICY, "-f", "json"]);
+    const result = await runInProcess([
+      "route",
+      "--dry-run",
+      "-t",
+      join(dir, "t.csv"),
+      "-P",
+      POLICY,
+      "-f",
+      "json",
+    ]);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain("warning: logged model openai/=1+2|*bold*<b> has no price");
     expect(JSON.parse(result.stdout).command).toBe("route");
   });
 
-  it("pricing list with --verbose notices about skipped LiteLLM entries", () => {
-    const result = runCli([
+  it("pricing list with --verbose notices about skipped LiteLLM entries", async () => {
+    const result = await runInProcess([
       "pricing",
       "list",
       "-p",
@@ -158,11 +188,11 @@ describe("--output and --decisions: checked before the run, never half-written",
     ["project", "--output", ["project", "-t", WEEK, "-o"]],
     ["route", "--output", ["route", "--dry-run", "-t", WEEK, "-P", POLICY, "-o"]],
     ["route", "--decisions", ["route", "--dry-run", "-t", WEEK, "-P", POLICY, "--decisions"]],
-  ])("%s %s into a folder that does not exist", (_, flag, args) => {
+  ])("%s %s into a folder that does not exist", async (_, flag, args) => {
     const dir = tempFiles({});
     const file = join(dir, "missing", "out.csv");
     expectLocatedError(
-      runCli([...args, file]),
+      await runInProcess([...args, file]),
       { file },
       new RegExp(
         `cannot be written \\(${flag}\\): expected an existing folder ".*missing", found nothing there$`,
@@ -171,19 +201,19 @@ describe("--output and --decisions: checked before the run, never half-written",
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it("--output naming a folder", () => {
+  it("--output naming a folder", async () => {
     const dir = tempFiles({});
     expectLocatedError(
-      runCli(["project", "-t", WEEK, "-o", dir]),
+      await runInProcess(["project", "-t", WEEK, "-o", dir]),
       { file: dir },
       /is a folder; expected a file name for --output$/,
     );
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it("an existing report is left as it was when the run fails", () => {
+  it("an existing report is left as it was when the run fails", async () => {
     const dir = tempFiles({ "report.json": "previous\n" });
-    const result = runCli([
+    const result = await runInProcess([
       "project",
       "-t",
       "test/fixtures/bad/tokens-negative.csv",
@@ -195,9 +225,18 @@ describe("--output and --decisions: checked before the run, never half-written",
     expect(readdirSync(dir)).toEqual(["report.json"]);
   });
 
-  it("a successful run replaces the report whole and leaves no temporary file", () => {
+  it("a successful run replaces the report whole and leaves no temporary file", async () => {
     const dir = tempFiles({ "report.json": "previous\n" });
-    const result = runCli(["project", "-t", WEEK, "-f", "json", "-o", join(dir, "report.json"), "-q"]);
+    const result = await runInProcess([
+      "project",
+      "-t",
+      WEEK,
+      "-f",
+      "json",
+      "-o",
+      join(dir, "report.json"),
+      "-q",
+    ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe("");
     expect(JSON.parse(readFileSync(join(dir, "report.json"), "utf8")).schema_version).toBe(2);

@@ -2,7 +2,7 @@
 // costed at $0: it is named on stderr with its share, the totals are marked incomplete, and --strict exits 2.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { expectCleanError, expectLocatedError, runCli, tempFiles } from "../cli.js";
+import { expectCleanError, expectLocatedError, runInProcess, tempFiles } from "../cli.js";
 
 const BAD = "test/fixtures/bad";
 const PRICING_FIXTURES = "test/fixtures/pricing";
@@ -18,33 +18,46 @@ const UNKNOWN_MODEL_TRAFFIC = `timestamp,model,input_tokens,output_tokens
 `;
 
 describe("pricing files", () => {
-  it("LiteLLM: a string price is an error at its line", () => {
+  it("LiteLLM: a string price is an error at its line", async () => {
     const file = `${PRICING_FIXTURES}/litellm-string-price.json`;
     expectLocatedError(
-      runCli(["project", "-t", WEEK, "-p", file]),
+      await runInProcess(["project", "-t", WEEK, "-p", file]),
       { file, line: 16, field: "bad-model.output_cost_per_token" },
       /model "bad-model": expected a number, found string "0.000002"$/,
     );
   });
 
-  it("LiteLLM: a negative price is an error at its line", () => {
+  it("LiteLLM: a negative price is an error at its line", async () => {
     const file = `${PRICING_FIXTURES}/litellm-negative-price.json`;
     expectLocatedError(
-      runCli(["pricing", "list", "-p", file]),
+      await runInProcess(["pricing", "list", "-p", file]),
       { file, line: 7, field: "bad-model.cache_read_input_token_cost" },
       /expected a price >= 0, found -3e-7$/,
     );
   });
 
-  it("LiteLLM: broken JSON names the line", () => {
+  it("LiteLLM: broken JSON names the line", async () => {
     const file = `${PRICING_FIXTURES}/litellm-broken.json`;
-    expectLocatedError(runCli(["pricing", "list", "-p", file]), { file, line: 5 }, /invalid JSON: /);
+    expectLocatedError(
+      await runInProcess(["pricing", "list", "-p", file]),
+      { file, line: 5 },
+      /invalid JSON: /,
+    );
   });
 
-  it("LiteLLM: an entry missing a price is skipped, so traffic on it is unpriced, never $0", () => {
+  it("LiteLLM: an entry missing a price is skipped, so traffic on it is unpriced, never $0", async () => {
     const dir = tempFiles({ "t.csv": UNKNOWN_MODEL_TRAFFIC.replace("mystery-llm-9", "gpt-half") });
     const pricing = `${BAD}/litellm-missing-price.json`;
-    const result = runCli(["project", "-t", join(dir, "t.csv"), "-p", pricing, "-f", "json", "--verbose"]);
+    const result = await runInProcess([
+      "project",
+      "-t",
+      join(dir, "t.csv"),
+      "-p",
+      pricing,
+      "-f",
+      "json",
+      "--verbose",
+    ]);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(`${pricing}: imported 0 models; skipped 1 entries without token prices`);
     expect(result.stderr).toMatch(/warning: gpt-half: no price for model "gpt-half"; 25\.0% of requests/);
@@ -58,8 +71,8 @@ describe("unknown models", () => {
   const dir = tempFiles({ "t.csv": UNKNOWN_MODEL_TRAFFIC });
   const traffic = join(dir, "t.csv");
 
-  it("a warning names the model and its share; JSON stdout stays JSON; totals are marked incomplete", () => {
-    const result = runCli(["project", "-t", traffic, "-f", "json"]);
+  it("a warning names the model and its share; JSON stdout stays JSON; totals are marked incomplete", async () => {
+    const result = await runInProcess(["project", "-t", traffic, "-f", "json"]);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe(
       'warning: mystery-llm-9: no price for model "mystery-llm-9"; 25.0% of requests are not in the totals of direct, direct-batch, bedrock, bedrock-batch\n',
@@ -74,14 +87,14 @@ describe("unknown models", () => {
     for (const option of report.options) expect(option.complete).toBe(false);
   });
 
-  it("--quiet drops the warning but not the incomplete mark", () => {
-    const result = runCli(["project", "-t", traffic, "-f", "json", "--quiet"]);
+  it("--quiet drops the warning but not the incomplete mark", async () => {
+    const result = await runInProcess(["project", "-t", traffic, "-f", "json", "--quiet"]);
     expect(result.stderr).toBe("");
     expect(JSON.parse(result.stdout).complete).toBe(false);
   });
 
-  it("--strict exits 2 naming the model", () => {
-    const result = runCli(["project", "-t", traffic, "--strict", "-o", join(dir, "r.json")]);
+  it("--strict exits 2 naming the model", async () => {
+    const result = await runInProcess(["project", "-t", traffic, "--strict", "-o", join(dir, "r.json")]);
     expectLocatedError(
       result,
       { file: traffic, field: "model" },
@@ -91,58 +104,58 @@ describe("unknown models", () => {
 });
 
 describe("flags: exit 2 with the valid choices", () => {
-  const usage = (args: string[], message: RegExp) => {
-    const result = runCli(args);
+  const usage = async (args: string[], message: RegExp) => {
+    const result = await runInProcess(args);
     expectCleanError(result);
     expect(result.stderr).toMatch(message);
   };
 
-  it("an unknown flag", () => {
-    usage(["project", "-t", WEEK, "--bogus"], /^error: unknown option '--bogus'\n/);
+  it("an unknown flag", async () => {
+    await usage(["project", "-t", WEEK, "--bogus"], /^error: unknown option '--bogus'\n/);
   });
 
-  it("a typo of a flag suggests the real one", () => {
-    usage(
+  it("a typo of a flag suggests the real one", async () => {
+    await usage(
       ["project", "-t", WEEK, "--scenaro", "x.yaml"],
       /unknown option '--scenaro'\n\(Did you mean --scenario\?\)/,
     );
   });
 
-  it("an unknown command", () => {
-    usage(["projct"], /^error: unknown command 'projct'\n\(Did you mean project\?\)/);
+  it("an unknown command", async () => {
+    await usage(["projct"], /^error: unknown command 'projct'\n\(Did you mean project\?\)/);
   });
 
   it.each([
     ["project", "-t", WEEK],
     ["route", "--dry-run", "-t", WEEK, "-P", POLICY],
     ["pricing", "list"],
-  ])("--format xml on %s lists the formats", (...args) => {
-    usage(
+  ])("--format xml on %s lists the formats", async (...args) => {
+    await usage(
       [...args, "--format", "xml"],
       /error: option '-f, --format <format>' argument 'xml' is invalid\. Allowed choices are table, json, csv, markdown\./,
     );
   });
 
-  it("--fail-on with an unknown finding lists the findings", () => {
-    usage(
+  it("--fail-on with an unknown finding lists the findings", async () => {
+    await usage(
       ["route", "--dry-run", "-t", WEEK, "-P", POLICY, "--fail-on", "money"],
       /argument 'money' is invalid\. Allowed choices are compliance\./,
     );
   });
 
-  it("--monthly-requests must be a positive whole number", () => {
-    usage(
+  it("--monthly-requests must be a positive whole number", async () => {
+    await usage(
       ["project", "-t", WEEK, "-n", "1.5"],
       /--monthly-requests expects a positive whole number, got "1.5"/,
     );
   });
 
-  it("route without --dry-run (llmcost never routes live traffic)", () => {
-    usage(["route", "-t", WEEK, "-P", POLICY], /^llmcost: route needs --dry-run: /);
+  it("route without --dry-run (llmcost never routes live traffic)", async () => {
+    await usage(["route", "-t", WEEK, "-P", POLICY], /^llmcost: route needs --dry-run: /);
   });
 
-  it("--explain and --diff conflict (a trace is about one policy)", () => {
-    usage(
+  it("--explain and --diff conflict (a trace is about one policy)", async () => {
+    await usage(
       ["route", "--dry-run", "-t", WEEK, "-P", POLICY, "--explain", "req-7-1", "--diff", POLICY],
       /^error: option '--explain <request-id>' cannot be used with option '--diff <policy>'\n/,
     );
@@ -151,14 +164,14 @@ describe("flags: exit 2 with the valid choices", () => {
   it.each([
     ["project", "-t", WEEK],
     ["pricing", "list"],
-  ])("--quiet and --verbose conflict on %s", (...args) => {
-    usage(
+  ])("--quiet and --verbose conflict on %s", async (...args) => {
+    await usage(
       [...args, "--quiet", "--verbose"],
       /^error: option '-q, --quiet' cannot be used with option '--verbose'\n/,
     );
   });
 
-  it("a missing required flag", () => {
-    usage(["project"], /^error: required option '-t, --traffic <file>' not specified\n/);
+  it("a missing required flag", async () => {
+    await usage(["project"], /^error: required option '-t, --traffic <file>' not specified\n/);
   });
 });

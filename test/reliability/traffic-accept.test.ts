@@ -1,9 +1,9 @@
 // Traffic CSVs that look odd but are valid must be accepted, with the right numbers: a BOM, CRLF line ends,
 // quoted fields holding commas, quotes and line breaks, unknown columns (kept as metadata that routing
-// conditions can read) and columns in any order. Through the real binary.
+// conditions can read) and columns in any order. In-process (runInProcess).
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli, tempFiles } from "../cli.js";
+import { runInProcess, tempFiles } from "../cli.js";
 
 // Our own prices (USD per 1M tokens), so every number can be worked out by hand.
 const PRICING = `version: 1
@@ -52,12 +52,12 @@ default:
   route: { target: large }
 `;
 
-describe("accepted traffic forms (end to end)", () => {
+describe("accepted traffic forms", () => {
   const dir = tempFiles({ "p.yaml": PRICING, "s.yaml": SCENARIO, "t.csv": TRAFFIC, "policy.yaml": POLICY });
   const at = (name: string) => join(dir, name);
 
-  it("project reads every row and costs it exactly", () => {
-    const result = runCli([
+  it("project reads every row and costs it exactly", async () => {
+    const result = await runInProcess([
       "project",
       ...["-t", at("t.csv"), "-s", at("s.yaml"), "-p", at("p.yaml")],
       ...["--monthly-requests", "2", "-f", "json"],
@@ -75,8 +75,8 @@ describe("accepted traffic forms (end to end)", () => {
     expect(report.complete).toBe(true);
   });
 
-  it("an unknown column is metadata a routing condition can read (meta.team, a value with a comma)", () => {
-    const result = runCli([
+  it("an unknown column is metadata a routing condition can read (meta.team, a value with a comma)", async () => {
+    const result = await runInProcess([
       "route",
       "--dry-run",
       ...["-t", at("t.csv"), "-P", at("policy.yaml"), "-p", at("p.yaml"), "-f", "json"],

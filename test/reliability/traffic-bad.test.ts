@@ -1,4 +1,4 @@
-// Bad traffic CSVs through the real binary: each ends with exit 2 and one located message, and `--output`
+// Bad traffic CSVs, run in-process (test/e2e/error-classes.test.ts runs one through the binary): each ends with exit 2 and one located message, and `--output`
 // never leaves a file (or a temporary file) behind. Fixtures: test/fixtures/bad/*.csv; byte-level cases
 // (not UTF-8, corrupt gzip) are generated here.
 import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
@@ -6,16 +6,20 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { type ExpectedLocation, expectLocatedError, runCli, tempFiles } from "../cli.js";
+import { type ExpectedLocation, expectLocatedError, runInProcess, tempFiles } from "../cli.js";
 
 const BAD = "test/fixtures/bad";
 const POLICY = "fixtures/policies/seed-hybrid.yaml";
 const HEADER = "timestamp,request_id,model,input_tokens,output_tokens";
 
 /** Runs `project` with `--output` into an empty folder; asserts the error and that the folder stays empty. */
-function expectProjectRejects(traffic: string, at: Omit<ExpectedLocation, "file">, message: RegExp): void {
+async function expectProjectRejects(
+  traffic: string,
+  at: Omit<ExpectedLocation, "file">,
+  message: RegExp,
+): Promise<void> {
   const out = mkdtempSync(join(tmpdir(), "llmcost-out-"));
-  const result = runCli(["project", "-t", traffic, "-f", "json", "-o", join(out, "report.json")]);
+  const result = await runInProcess(["project", "-t", traffic, "-f", "json", "-o", join(out, "report.json")]);
   expectLocatedError(result, { file: traffic, ...at }, message);
   expect(readdirSync(out)).toEqual([]);
 }
@@ -79,61 +83,65 @@ describe("traffic CSV corpus: exit 2, one located message, no output file", () =
     ["unclosed-quote.csv", { row: 1 }, /a quoted field is never closed; expected a closing quote/],
   ];
 
-  it.each(cases)("%s", (name, at, message) => {
-    expectProjectRejects(`${BAD}/${name}`, at, message);
+  it.each(cases)("%s", async (name, at, message) => {
+    await expectProjectRejects(`${BAD}/${name}`, at, message);
   });
 
-  it("a file that is not UTF-8 (Latin-1) names the byte where decoding failed", () => {
+  it("a file that is not UTF-8 (Latin-1) names the byte where decoding failed", async () => {
     const dir = tempFiles({});
     const file = join(dir, "latin1.csv");
     writeFileSync(file, Buffer.from(`${HEADER}\n2025-06-02T00:00:00Z,r1,caf\xe9,1,1\n`, "latin1"));
-    expectProjectRejects(
+    await expectProjectRejects(
       file,
       {},
       /is not valid UTF-8 text \(invalid bytes after byte \d+\); expected a UTF-8/,
     );
   });
 
-  it("a corrupt gzip file", () => {
+  it("a corrupt gzip file", async () => {
     const dir = tempFiles({});
     const file = join(dir, "corrupt.csv.gz");
     const gz = gzipSync(`${HEADER}\n2025-06-02T00:00:00Z,r1,gpt-4o,1,1\n`);
     gz[12] = (gz[12] ?? 0) ^ 0xff;
     gz[gz.length - 6] = (gz[gz.length - 6] ?? 0) ^ 0xff;
     writeFileSync(file, gz);
-    expectProjectRejects(file, {}, /is not a valid gzip file \(.*\); expected a \.csv\.gz written by gzip$/);
+    await expectProjectRejects(
+      file,
+      {},
+      /is not a valid gzip file \(.*\); expected a \.csv\.gz written by gzip$/,
+    );
   });
 
-  it("a plain CSV named .csv.gz", () => {
+  it("a plain CSV named .csv.gz", async () => {
     const file = join(
       tempFiles({ "plain.csv.gz": `${HEADER}\n2025-06-02T00:00:00Z,r1,gpt-4o,1,1\n` }),
       "plain.csv.gz",
     );
-    expectProjectRejects(file, {}, /is not a valid gzip file/);
+    await expectProjectRejects(file, {}, /is not a valid gzip file/);
   });
 
-  it("a gzip file cut short", () => {
+  it("a gzip file cut short", async () => {
     const dir = tempFiles({});
     const file = join(dir, "short.csv.gz");
     const gz = gzipSync(`${HEADER}\n${"2025-06-02T00:00:00Z,r1,gpt-4o,1,1\n".repeat(200)}`);
     writeFileSync(file, gz.subarray(0, gz.length - 20));
-    expectProjectRejects(file, {}, /is not a valid gzip file/);
+    await expectProjectRejects(file, {}, /is not a valid gzip file/);
   });
 
-  it("a missing file", () => {
-    expectProjectRejects(`${BAD}/no-such-file.csv`, {}, /: file not found$/);
+  it("a missing file", async () => {
+    await expectProjectRejects(`${BAD}/no-such-file.csv`, {}, /: file not found$/);
   });
 
-  it("a directory given as a file", () => {
-    expectProjectRejects(BAD, {}, /: is a directory; expected a file$/);
+  it("a directory given as a file", async () => {
+    await expectProjectRejects(BAD, {}, /: is a directory; expected a file$/);
   });
 });
 
 describe("traffic CSV corpus through route --dry-run", () => {
-  it("unsorted timestamps: replay needs ascending order, names both rows, writes no decisions file", () => {
+  it("unsorted timestamps: replay needs ascending order, names both rows, writes no decisions file", async () => {
     const out = mkdtempSync(join(tmpdir(), "llmcost-out-"));
     const file = `${BAD}/timestamps-unsorted.csv`;
-    const result = runCli([
+    const result = await runInProcess([
       "route",
       "--dry-run",
       "-t",
@@ -155,14 +163,21 @@ describe("traffic CSV corpus through route --dry-run", () => {
     expect(readdirSync(out)).toEqual([]);
   });
 
-  it("a bad row stops the replay with the same located message as project", () => {
+  it("a bad row stops the replay with the same located message as project", async () => {
     const file = `${BAD}/tokens-fractional.csv`;
-    const result = runCli(["route", "--dry-run", "-t", file, "-P", POLICY, "-f", "json"]);
+    const result = await runInProcess(["route", "--dry-run", "-t", file, "-P", POLICY, "-f", "json"]);
     expectLocatedError(result, { file, row: 2, field: "input_tokens" }, /found "12.5" \(fractional\)$/);
   });
 
-  it("project accepts unsorted timestamps: the window runs from the earliest to the latest", () => {
-    const result = runCli(["project", "-t", `${BAD}/timestamps-unsorted.csv`, "-f", "json", "-q"]);
+  it("project accepts unsorted timestamps: the window runs from the earliest to the latest", async () => {
+    const result = await runInProcess([
+      "project",
+      "-t",
+      `${BAD}/timestamps-unsorted.csv`,
+      "-f",
+      "json",
+      "-q",
+    ]);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
     // Rows at 00:05, 00:06, 00:01: the window is 00:01 to 00:06.

@@ -1,10 +1,11 @@
-// Bad YAML inputs (scenario, policy, pricing, wizard answers) through the real binary: exit 2, one message
-// naming the file, the line and the field; alias bombs and absurd nesting are refused fast and in little
-// memory. Fixtures: test/fixtures/bad/*.yaml; the huge nesting cases are generated here.
+// Bad YAML inputs (scenario, policy, pricing, wizard answers): exit 2, one message naming the file, the line
+// and the field (in-process; test/e2e/error-classes.test.ts runs one through the binary). Alias bombs and
+// absurd nesting are refused fast and in little memory: those run the binary, under a small heap that only
+// a separate process can have. Fixtures: test/fixtures/bad/*.yaml; the huge nesting cases are generated here.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type ExpectedLocation, expectLocatedError, runCli, tempFiles } from "../cli.js";
+import { type ExpectedLocation, expectLocatedError, runCli, runInProcess, tempFiles } from "../cli.js";
 
 const BAD = "test/fixtures/bad";
 const TRAFFIC = "fixtures/traffic/saas-assistant-week.csv";
@@ -25,12 +26,16 @@ function argsFor(kind: Kind, file: string, out: string): string[] {
   }
 }
 
-function expectRejected(kind: Kind, file: string, at: Omit<ExpectedLocation, "file">, message: RegExp) {
+async function expectRejected(
+  kind: Kind,
+  file: string,
+  at: Omit<ExpectedLocation, "file">,
+  message: RegExp,
+): Promise<void> {
   const out = tempFiles({});
-  const result = runCli(argsFor(kind, file, out));
+  const result = await runInProcess(argsFor(kind, file, out));
   expectLocatedError(result, { file, ...at }, message);
   for (const name of ["report.json", "d.csv", "plan"]) expect(existsSync(join(out, name))).toBe(false);
-  return result;
 }
 
 describe("YAML corpus: exit 2, one message with file, line and field", () => {
@@ -118,8 +123,8 @@ describe("YAML corpus: exit 2, one message with file, line and field", () => {
     ],
   ];
 
-  it.each(cases)("%s: %s", (kind, name, at, message) => {
-    expectRejected(kind, `${BAD}/${name}`, at, message);
+  it.each(cases)("%s: %s", async (kind, name, at, message) => {
+    await expectRejected(kind, `${BAD}/${name}`, at, message);
   });
 });
 
@@ -129,19 +134,33 @@ const SMALL_HEAP = { NODE_OPTIONS: "--max-old-space-size=48" };
 // busy CI machine slows both alike.
 const EXTRA_MS = 1000;
 let startupMs = 0;
-beforeAll(() => {
+function measureStartup(): number {
   const started = performance.now();
   runCli(argsFor("scenario", `${BAD}/scenario-missing-key.yaml`, tempFiles({})), { env: SMALL_HEAP });
-  startupMs = performance.now() - started;
+  return performance.now() - started;
+}
+beforeAll(() => {
+  startupMs = measureStartup();
 });
 
+// A busy machine (other test files run alongside) can stall runs for a while; a refusal that is really slow
+// is slow every time. So a run over the limit is tried again, up to three runs in all, each retry against a
+// start-up time measured just before it.
+const RUNS = 3;
+
 function expectRefusedFast(kind: Kind, file: string, at: Omit<ExpectedLocation, "file">, message: RegExp) {
-  const out = tempFiles({});
-  const started = performance.now();
-  const result = runCli(argsFor(kind, file, out), { env: SMALL_HEAP });
-  const elapsed = performance.now() - started;
-  expectLocatedError(result, { file, ...at }, message);
-  expect(elapsed - startupMs).toBeLessThan(EXTRA_MS);
+  for (let run = 1; ; run++) {
+    if (run > 1) startupMs = measureStartup();
+    const out = tempFiles({});
+    const started = performance.now();
+    const result = runCli(argsFor(kind, file, out), { env: SMALL_HEAP });
+    const extraMs = performance.now() - started - startupMs;
+    expectLocatedError(result, { file, ...at }, message);
+    if (extraMs < EXTRA_MS || run === RUNS) {
+      expect(extraMs).toBeLessThan(EXTRA_MS);
+      return;
+    }
+  }
 }
 
 describe("resource exhaustion: refused fast, in bounded memory", () => {

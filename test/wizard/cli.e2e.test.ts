@@ -1,10 +1,11 @@
 // `llmcost wizard` through the built binary: the answers-file path end to end (and `project` reproducing
-// what the wizard showed), the refusals at the edges, and a real terminal session driven through tmux.
+// what the wizard showed), the refusals at the edges, and a real terminal session driven through tmux. The
+// checks on what the wizard wrote (validate, project, route) and the bad answers file run in-process.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectCleanError, ROOT, runCli, tempFiles } from "../cli.js";
+import { expectCleanError, ROOT, runCli, runInProcess, tempFiles } from "../cli.js";
 
 const ANSWERS = "fixtures/wizard/saas-assistant.answers.yaml";
 
@@ -38,8 +39,11 @@ function shownTotals(stdout: string): Record<string, string> {
   return totals;
 }
 
-function projectedTotals(args: string[]): { totals: Record<string, string>; requests: number } {
-  const result = runCli(["project", ...args, "--format", "json", "--as-of", "2025-06-08"]);
+/** `project` on what the wizard wrote, in-process: the wizard runs were the binary's. */
+async function projectedTotals(
+  args: string[],
+): Promise<{ totals: Record<string, string>; requests: number }> {
+  const result = await runInProcess(["project", ...args, "--format", "json", "--as-of", "2025-06-08"]);
   expect(result.stderr).toBe("");
   expect(result.code).toBe(0);
   const report: {
@@ -54,7 +58,7 @@ function projectedTotals(args: string[]): { totals: Record<string, string>; requ
 }
 
 describe("llmcost wizard --answers", () => {
-  it("writes files that pass their schemas and that `project` turns into the projection it showed", () => {
+  it("writes files that pass their schemas and that `project` turns into the projection it showed", async () => {
     const out = tempFiles({});
     const result = runCli(["wizard", "--answers", ANSWERS, "--out-dir", out]);
     expect(result.stderr).toBe("");
@@ -74,15 +78,15 @@ describe("llmcost wizard --answers", () => {
     const traffic = join(out, "llmcost.traffic.csv");
     const scenario = join(out, "llmcost.scenario.yaml");
     const policy = join(out, "llmcost.policy.yaml");
-    const validate = runCli(["validate", scenario, policy, traffic]);
+    const validate = await runInProcess(["validate", scenario, policy, traffic]);
     expect(validate.stdout + validate.stderr).toMatch(/3 files checked/);
     expect(validate.code).toBe(0);
-    const projected = projectedTotals(["--traffic", traffic, "--scenario", scenario]);
+    const projected = await projectedTotals(["--traffic", traffic, "--scenario", scenario]);
     expect(projected.requests).toBe(1_217_500); // 40,000 x 30.4375
     expect(projected.totals).toEqual(shown);
     expect(result.stdout).toContain(`$ llmcost project --traffic ${traffic} --scenario ${scenario}`);
     expect(result.stdout).toContain(`$ llmcost route --dry-run --traffic ${traffic} --policy ${policy}`);
-    const route = runCli([
+    const route = await runInProcess([
       "route",
       "--dry-run",
       "--traffic",
@@ -99,7 +103,7 @@ describe("llmcost wizard --answers", () => {
     });
   });
 
-  it("starts from a traffic CSV: writes no traffic file, and `project` on that CSV reproduces the totals", () => {
+  it("starts from a traffic CSV: writes no traffic file, and `project` on that CSV reproduces the totals", async () => {
     const out = tempFiles({});
     const result = runCli([
       "wizard",
@@ -113,7 +117,7 @@ describe("llmcost wizard --answers", () => {
       "Read fixtures/traffic/saas-assistant-week.csv: 4,000 rows, 4,000 requests",
     );
     expect(readdirSync(out).sort()).toEqual(["llmcost.policy.yaml", "llmcost.scenario.yaml"]);
-    const projected = projectedTotals([
+    const projected = await projectedTotals([
       "--traffic",
       "fixtures/traffic/saas-assistant-week.csv",
       "--scenario",
@@ -134,9 +138,9 @@ describe("llmcost wizard --answers", () => {
     expect(readFileSync(join(out, "llmcost.policy.yaml"), "utf8")).toMatch(/^# Draft routing policy/);
   });
 
-  it("reports a bad answers file with its line and field, and no stack trace", () => {
+  it("reports a bad answers file with its line and field, and no stack trace", async () => {
     const dir = tempFiles({ "a.yaml": "version: 1\ngrowth:\n  horizon_months: 0\n" });
-    const result = runCli(["wizard", "--answers", join(dir, "a.yaml"), "--out-dir", dir]);
+    const result = await runInProcess(["wizard", "--answers", join(dir, "a.yaml"), "--out-dir", dir]);
     expectCleanError(result);
     expect(result.stderr).toContain(`${join(dir, "a.yaml")}:3,`);
     expect(result.stderr).toContain('field "growth.horizon_months": 1 to 120 months');
@@ -244,7 +248,7 @@ describe.skipIf(!HAS_TMUX)("llmcost wizard in a terminal (tmux; skipped when tmu
       "llmcost.scenario.yaml",
       "llmcost.traffic.csv",
     ]);
-    const projected = projectedTotals([
+    const projected = await projectedTotals([
       "--traffic",
       join(out, "llmcost.traffic.csv"),
       "--scenario",

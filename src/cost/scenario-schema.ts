@@ -11,7 +11,6 @@ export const BATCH_KINDS: readonly OptionKind[] = ["direct-batch", "bedrock-batc
 
 /** Service tier of an option's (non-batch) traffic, where the catalog has its prices. */
 const SERVICE_TIERS = ["standard", "flex", "priority"] as const;
-type ServiceTier = (typeof SERVICE_TIERS)[number];
 
 /** Whether infrastructure free tiers are applied: they are per AWS account, shared by every workload in it. */
 const FREE_TIERS = ["none", "account"] as const;

@@ -9,9 +9,10 @@ export default defineConfig({
     // As test/cli.ts PINNED_ENV, which spawned runs get.
     env: { TZ: "UTC", FORCE_COLOR: "0", NO_COLOR: "1", COLUMNS: "80" },
     testTimeout: 30_000,
+    // Builds dist/ once when src/ is newer (end-to-end tests run the built binary).
+    globalSetup: ["test/global-setup.ts"],
     pool: "forks",
     // maxWorkers stays vitest's default (one fewer than the cores: one worker on 2 cores). Two workers measured
-    // no faster on a busy 2-core machine, and test/routing/cli.e2e.test.ts rebuilds dist/ while it runs, which
-    // other files running the binary at the same time could catch half-written.
+    // no faster on a busy 2-core machine.
   },
 });

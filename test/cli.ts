@@ -32,12 +32,17 @@ export interface RunOptions {
   cwd?: string;
 }
 
-export function runCli(args: string[], options: RunOptions & { input?: string } = {}): CliResult {
+export function runCli(
+  args: string[],
+  options: RunOptions & { input?: string; timeoutMs?: number } = {},
+): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     encoding: "utf8",
     env: { ...process.env, ...PINNED_ENV, ...options.env },
     input: options.input ?? "",
+    // A run past its time is killed (SIGTERM) and comes back with no exit code, so the test fails.
+    ...(options.timeoutMs !== undefined && { timeout: options.timeoutMs }),
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -2,7 +2,7 @@
 // are metadata, and which optional parts of a row a reader keeps. Pure; the reader turns a header row
 // into a ColumnLayout once.
 import { UsageError } from "../errors.js";
-import { type TextField, TRAFFIC_COLUMNS, type TrafficColumn } from "./row.js";
+import { TEXT_FIELDS, type TextField, TRAFFIC_COLUMNS, type TrafficColumn } from "./row.js";
 
 /** Columns without which a row cannot be costed. */
 const REQUIRED_COLUMNS = [
@@ -198,14 +198,7 @@ export interface KeptColumns {
   texts: ReadonlySet<TextField>;
 }
 
-const ALL_TEXTS: ReadonlySet<TextField> = new Set([
-  "requestId",
-  "provider",
-  "region",
-  "useCase",
-  "status",
-  "costSensitivity",
-]);
+const ALL_TEXTS: ReadonlySet<TextField> = new Set(TEXT_FIELDS);
 
 export function keptColumns(layout: ColumnLayout, choice: ColumnChoice): KeptColumns {
   const keep = choice.metaColumns && new Set(choice.metaColumns);

@@ -4,7 +4,7 @@
 // so the record keeps one shape; absent numbers are NaN (a number field that never holds undefined stays
 // an unboxed double) and absent texts undefined.
 import type { KeptColumns } from "./columns.js";
-import type { TextField, TrafficRow } from "./row.js";
+import { TEXT_FIELDS, type TrafficRow } from "./row.js";
 
 export class RowValues {
   row = 0;
@@ -66,7 +66,8 @@ export class RowValues {
     if (!Number.isNaN(this.bucketEnd)) traffic.bucketEnd = this.bucketEnd;
     if (!Number.isNaN(this.latencyMs)) traffic.latencyMs = this.latencyMs;
     if (!Number.isNaN(this.latencyBudgetMs)) traffic.latencyBudgetMs = this.latencyBudgetMs;
-    for (const key of TEXT_ORDER) {
+    // TEXT_FIELDS order is the key order of the rows.
+    for (const key of TEXT_FIELDS) {
       const value = this[key];
       if (value !== undefined) traffic[key] = value;
     }
@@ -76,12 +77,3 @@ export class RowValues {
 }
 
 const NO_META: Record<string, string> = Object.freeze({});
-/** The order the optional texts are set in (key order of the rows). */
-const TEXT_ORDER: readonly TextField[] = [
-  "requestId",
-  "provider",
-  "region",
-  "useCase",
-  "status",
-  "costSensitivity",
-];

@@ -40,7 +40,15 @@ export const BOOLEAN_COLUMNS = [
 ] as const satisfies readonly TrafficColumn[];
 
 /** Free-text fields of a row; a reader keeps only the ones asked for (see ColumnChoice in columns.ts). */
-export type TextField = "requestId" | "provider" | "region" | "useCase" | "status" | "costSensitivity";
+export const TEXT_FIELDS = [
+  "requestId",
+  "provider",
+  "region",
+  "useCase",
+  "status",
+  "costSensitivity",
+] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];
 
 /** A row as consumers see it. Optional fields may be absent or hold `undefined`: readers that hand out one
  * reused object per batch keep every field present (so its shape never changes) and say how long the

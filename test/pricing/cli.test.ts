@@ -1,15 +1,9 @@
 // `llmcost pricing list` and `pricing show`: stdout, stderr and exit code for each format and for bad input.
 // The first case runs the built binary (`npm test` builds first); the rest run in-process (runInProcess).
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
-import { expectCleanError, ROOT, runCli, runInProcess, tempFiles } from "../cli.js";
-
-beforeAll(() => {
-  if (!existsSync(join(ROOT, "dist", "commands", "pricing", "run.js"))) {
-    throw new Error("dist/ is missing the pricing command: run `npm run build` (npm test does) first");
-  }
-});
+import { describe, expect, it } from "vitest";
+import { expectCleanError, runCli, runInProcess, tempFiles } from "../cli.js";
 
 const SONNET_BEDROCK = "global.anthropic.claude-sonnet-4-5-20250929-v1:0";
 

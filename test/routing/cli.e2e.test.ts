@@ -1,25 +1,18 @@
 // End to end through the built binary: stdout, stderr and exit codes.
-import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
+import { runCli } from "../cli.js";
 
 const TRAFFIC = "fixtures/traffic/saas-assistant-week.csv";
 const SEED = "fixtures/policies/seed-hybrid.yaml";
 const DRILL = "fixtures/policies/failover-drill.yaml";
 
+/** The built binary, as a user runs it (test/cli.ts pins the environment). */
 function llmcost(...args: string[]) {
-  const result = spawnSync("node", ["bin/llmcost.js", ...args], {
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", TZ: "UTC" },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli(args);
 }
-
-beforeAll(() => {
-  execFileSync("npm", ["run", "build"], { stdio: "ignore" });
-}, 120_000);
 
 describe("llmcost route --dry-run", () => {
   test("seed-hybrid: JSON summary on stdout, nothing on stderr, exit 0", () => {

@@ -2,30 +2,12 @@
 // what the wizard showed), the refusals at the edges, and a real terminal session driven through tmux. The
 // checks on what the wizard wrote (validate, project, route) and the bad answers file run in-process.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { expectCleanError, ROOT, runCli, runInProcess, tempFiles } from "../cli.js";
 
 const ANSWERS = "fixtures/wizard/saas-assistant.answers.yaml";
-
-/** Newest modification time under `dir` (ms), 0 when it does not exist. */
-function newest(dir: string): number {
-  if (!existsSync(dir)) return 0;
-  let latest = 0;
-  for (const entry of readdirSync(dir, { recursive: true, encoding: "utf8" })) {
-    latest = Math.max(latest, statSync(join(dir, entry)).mtimeMs);
-  }
-  return latest;
-}
-
-beforeAll(() => {
-  // The binary runs dist/. Build only when src/ is newer: `npm test` has just built, and rebuilding while
-  // other test files run the binary could let them read a half-written dist file.
-  if (newest(join(ROOT, "dist")) >= newest(join(ROOT, "src"))) return;
-  const build = spawnSync("npm", ["run", "build"], { cwd: ROOT, encoding: "utf8" });
-  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
-}, 120_000);
 
 /** Monthly totals of the "Monthly cost by option" table the wizard printed, by option id. */
 function shownTotals(stdout: string): Record<string, string> {

@@ -6,7 +6,7 @@ import { InputError } from "../errors.js";
 import { type LoadedScenario, withScenarioLocations } from "../io/scenario-load.js";
 import { buildProjectionReport, type ProjectionReport } from "../report/projection-data.js";
 import { monthlyScale, type TrafficProfile } from "../traffic/profile.js";
-import { FAILURE_STATUSES } from "../traffic/status.js";
+import { unknownStatusWarning } from "../traffic/status.js";
 import { failureAssumption, projectionAssumptions } from "./project-assumptions.js";
 
 export interface ProjectionInput {
@@ -52,10 +52,7 @@ export function projectProfile(input: ProjectionInput): { analysis: Analysis; re
       ...(input.asOf ? [`Prices, latest models and lifecycle as of ${input.asOf} (--as-of).`] : []),
     ],
     ...(input.asOf ? { asOf: input.asOf } : {}),
-    warnings: profile.unknownStatuses.map(
-      (u) =>
-        `status "${u.status}" (${u.requests} requests) is not a status llmcost knows: billed as succeeded (failure statuses: ${FAILURE_STATUSES.join(", ")}, HTTP 4xx and 5xx)`,
-    ),
+    warnings: profile.unknownStatuses.map((u) => unknownStatusWarning(u.status, u.requests)),
   });
   return { analysis, report };
 }

@@ -78,7 +78,8 @@ function rowsNeeded(input: DryRunInput): ColumnChoice {
     "requestId",
   );
   wanted("use_case", input.comparePolicy !== undefined, "useCase");
-  wanted("status", false, "status");
+  // Always: an unknown status is a warning (statuses are few and interned, so this is cheap).
+  wanted("status", true, "status");
   wanted("cost_sensitivity", false, "costSensitivity");
   const metaColumns = [...fields].filter((f) => f.startsWith("meta.")).map((f) => f.slice("meta.".length));
   return { metaColumns, texts };

@@ -1,6 +1,7 @@
 // One route dry run: replays rows through the policy (and a second policy for --diff), aggregates the
 // summary, hands every decision to a sink (--decisions) and captures one request's trace (--explain).
 import type { TrafficRow } from "../traffic/row.js";
+import { UnknownStatusTally } from "../traffic/status.js";
 import { emptyDecision, type RoutingDecision } from "./decision.js";
 import { type RouteDiff, RouteDiffAccumulator } from "./diff.js";
 import type { CompiledPolicy, PriceLookup } from "./policy.js";
@@ -20,10 +21,13 @@ export interface RouteRunResult {
   summary: RouteSummary;
   trace: RouteTrace | undefined;
   diff: RouteDiff | undefined;
+  /** Status values llmcost does not know, with their requests (billed as succeeded; a warning). */
+  unknownStatuses: { status: string; requests: number }[];
 }
 
 export class RouteRun {
   private readonly replay: RouteReplay;
+  private readonly statuses = new UnknownStatusTally();
   private readonly summary: RouteSummaryAccumulator;
   private readonly compare: RouteReplay | undefined;
   private readonly diff: RouteDiffAccumulator | undefined;
@@ -59,6 +63,7 @@ export class RouteRun {
   add(row: TrafficRow): void {
     const decision = this.explains(row) ? this.routeTraced(row) : this.replay.route(row, this.scratch);
     this.summary.add(decision, row);
+    this.statuses.add(row.status, row.requests);
     this.options.onDecision?.(decision);
     if (this.compare && this.diff) this.diff.add(decision, this.compare.route(row, this.compareScratch));
   }
@@ -80,6 +85,7 @@ export class RouteRun {
       summary: this.summary.finish(this.replay.loggedUnpricedModels()),
       trace: this.trace,
       diff: this.diff?.finish(),
+      unknownStatuses: this.statuses.finish(),
     };
   }
 }

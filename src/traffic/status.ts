@@ -39,3 +39,34 @@ export function classifyStatus(status: string | undefined): StatusClass {
   if (SUCCESSES.has(value)) return "success";
   return "unknown";
 }
+
+/** The warning for a status value llmcost does not know (`project` and `route` say the same). */
+export function unknownStatusWarning(status: string, requests: number): string {
+  return `status "${status}" (${requests} requests) is not a status llmcost knows: billed as succeeded (failure statuses: ${FAILURE_STATUSES.join(", ")}, HTTP 4xx and 5xx)`;
+}
+
+/**
+ * Counts the requests of each status value llmcost does not know. Each distinct value is classified once
+ * (logs carry a handful of statuses), so a replay of millions of rows pays one map lookup a row.
+ */
+export class UnknownStatusTally {
+  private readonly classes = new Map<string, StatusClass>();
+  private readonly unknown = new Map<string, number>();
+
+  add(status: string | undefined, requests: number): void {
+    if (status === undefined || status === "") return;
+    let statusClass = this.classes.get(status);
+    if (statusClass === undefined) {
+      statusClass = classifyStatus(status);
+      this.classes.set(status, statusClass);
+    }
+    if (statusClass === "unknown") this.unknown.set(status, (this.unknown.get(status) ?? 0) + requests);
+  }
+
+  /** Unknown values with their requests, most requests first. */
+  finish(): { status: string; requests: number }[] {
+    return [...this.unknown]
+      .map(([status, requests]) => ({ status, requests }))
+      .sort((a, b) => b.requests - a.requests || a.status.localeCompare(b.status));
+  }
+}

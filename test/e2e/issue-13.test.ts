@@ -311,6 +311,35 @@ acme,acme-large,weird,1000,100
     expect(report.assumptions.join("\n")).toContain("2 of 4 observed requests failed");
   });
 
+  it("route warns about the same unknown status, in the same words", () => {
+    const policy = `version: 1
+targets:
+  acme: { provider: acme, model: acme-large }
+default: { route: { target: acme } }
+`;
+    const timed = `timestamp,provider,model,status,input_tokens,output_tokens
+2026-11-02T00:00:00Z,acme,acme-large,ok,1000,100
+2026-11-02T00:01:00Z,acme,acme-large,weird,1000,100
+2026-11-02T00:02:00Z,acme,acme-large,weird,1000,100
+`;
+    const dir = tempFiles({ "p.yaml": PRICING, "t.csv": timed, "policy.yaml": policy });
+    const result = runCli([
+      "route",
+      "--dry-run",
+      "-t",
+      join(dir, "t.csv"),
+      "-P",
+      join(dir, "policy.yaml"),
+      "-p",
+      join(dir, "p.yaml"),
+      "-f",
+      "json",
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('status "weird" (2 requests) is not a status llmcost knows');
+    expect(result.stderr).not.toContain('status "ok"');
+  });
+
   it("still requires token counts on a request that succeeded", () => {
     const dir = tempFiles({ "t.csv": "model,status,input_tokens,output_tokens\ngpt-4o,ok,,\n" });
     const result = runCli(["project", "-t", join(dir, "t.csv")]);

@@ -16,6 +16,7 @@ import type { RouteRunResult } from "../../routing/run.js";
 import { applyColorChoice, createDiagnostics } from "../../terminal/diagnostics.js";
 import { createProgress } from "../../terminal/progress.js";
 import { parseColumnMap } from "../../traffic/columns.js";
+import { unknownStatusWarning } from "../../traffic/status.js";
 import type { RouteOptions } from "./command.js";
 
 export async function runRoute(options: RouteOptions): Promise<number> {
@@ -82,6 +83,7 @@ export async function runRoute(options: RouteOptions): Promise<number> {
     );
   }
   for (const warning of retired) diagnostics.warn(warning);
+  for (const u of result.unknownStatuses) diagnostics.warn(unknownStatusWarning(u.status, u.requests));
   const violations = report.compliance.violations;
   if (violations > 0)
     diagnostics.warn(`${violations} compliance-required requests were routed to targets without the label`);

@@ -101,6 +101,11 @@ export class PricingCatalog {
   undated: PricingCatalog = this;
   private readonly explicitLatest = new Set<ModelPrice>();
 
+  /** The record of `price`'s model with its first known price and whole history (itself when undated). */
+  firstKnown(price: ModelPrice): ModelPrice {
+    return this.undated.byKey.get(price.key.toLowerCase()) ?? price;
+  }
+
   private index(price: ModelPrice): void {
     push(this.byModel, price.model.toLowerCase(), price);
     for (const alias of price.aliases) push(this.byAlias, alias.toLowerCase(), price);

@@ -60,6 +60,26 @@ function scaleMode(mode: TokenRates, before: TokenRates, after: TokenRates): Tok
   return result;
 }
 
+/** One stretch of a model's price history: `price` applies from `fromMs` (UTC midnight of the change's date;
+ * -Infinity for the first known price) until the next period starts. */
+export interface PricePeriod {
+  fromMs: number;
+  price: ModelPrice;
+}
+
+/**
+ * A model's whole price history as periods, oldest first, from its record with the first known price
+ * (`PricingCatalog.firstKnown`). Callers that price many requests resolve this once per model and compare
+ * each request's time with the few `fromMs` values.
+ */
+export function pricePeriods(first: ModelPrice): PricePeriod[] {
+  const periods: PricePeriod[] = [{ fromMs: Number.NEGATIVE_INFINITY, price: first }];
+  for (const change of first.priceChanges ?? []) {
+    periods.push({ fromMs: Date.parse(`${change.from}T00:00:00Z`), price: priceAt(first, change.from) });
+  }
+  return periods;
+}
+
 /** Whether the model is retired at `date` (its retirement date is on or before it). */
 export function isRetired(price: ModelPrice, date: string): boolean {
   return price.retired !== undefined && price.retired <= date;

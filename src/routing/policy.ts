@@ -8,6 +8,8 @@ import type { PolicySpec, ReasonCode, RouteSpec, RuleSpec, ScoringWeights } from
 /** The part of the pricing catalog routing needs (PricingCatalog satisfies it). */
 export interface PriceLookup {
   resolve(modelId: string, provider?: string): { price: ModelPrice; scope?: ProfileScope } | undefined;
+  /** The model's record with its first known price and whole history; without it, `price` is all there is. */
+  firstKnown?(price: ModelPrice): ModelPrice;
 }
 
 export interface PolicyIssue {

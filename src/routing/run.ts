@@ -77,7 +77,7 @@ export class RouteRun {
 
   finish(): RouteRunResult {
     return {
-      summary: this.summary.finish(this.replay.loggedUnpricedModels()),
+      summary: this.summary.finish(this.replay.loggedUnpricedModels(), this.replay.loggedBeforeRelease()),
       trace: this.trace,
       diff: this.diff?.finish(),
     };

@@ -5,6 +5,7 @@
 import { type BaselineRow, SingleTargetBaselines } from "./baselines.js";
 import type { BreakerState, BreakerTransition } from "./circuit-breaker.js";
 import { type RoutingDecision, requestIdOf } from "./decision.js";
+import type { LoggedBeforeRelease } from "./logged-cost.js";
 import { CompensatedSums } from "./money.js";
 import type { CompiledPolicy } from "./policy.js";
 import { REASON_CODES, type ReasonCode } from "./policy-schema.js";
@@ -73,6 +74,8 @@ export interface RouteSummary {
     unpricedRequests: number;
   }[];
   unpricedLoggedModels: { model: string; requests: number }[];
+  /** Logged models with requests before their release: the as-logged baseline used their first known price. */
+  loggedBeforeRelease: LoggedBeforeRelease[];
 }
 
 const REASON_INDEX: ReadonlyMap<ReasonCode, number> = new Map(REASON_CODES.map((code, i) => [code, i]));
@@ -189,7 +192,10 @@ export class RouteSummaryAccumulator {
     });
   }
 
-  finish(unpricedLogged: ReadonlyMap<string, number>): RouteSummary {
+  finish(
+    unpricedLogged: ReadonlyMap<string, number>,
+    loggedBeforeRelease: LoggedBeforeRelease[] = [],
+  ): RouteSummary {
     const share = (value: number) => (this.requests > 0 ? value / this.requests : 0);
     const allRules = [...this.policy.rules, this.policy.defaultRule];
     return {
@@ -258,6 +264,7 @@ export class RouteSummaryAccumulator {
         })),
       ],
       unpricedLoggedModels: [...unpricedLogged].map(([model, requests]) => ({ model, requests })),
+      loggedBeforeRelease,
     };
   }
 }

@@ -35,9 +35,14 @@ export function withScenarioLocations<T>(loaded: LoadedScenario, compute: () => 
     return compute();
   } catch (error) {
     if (!(error instanceof ScenarioProblem)) throw error;
-    throw new InputError(
-      { file: loaded.file, ...locateInYaml(loaded.parsed, error.path), field: formatPath(error.path) },
-      error.message,
-    );
+    throw locateScenarioProblem(loaded, error);
   }
+}
+
+/** A scenario problem as an InputError pointing at its line and field. */
+export function locateScenarioProblem(loaded: LoadedScenario, problem: ScenarioProblem): InputError {
+  return new InputError(
+    { file: loaded.file, ...locateInYaml(loaded.parsed, problem.path), field: formatPath(problem.path) },
+    problem.message,
+  );
 }

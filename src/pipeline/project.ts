@@ -2,9 +2,11 @@
 // `llmcost project` and the wizard, so the wizard's numbers are exactly what `project` prints on its files.
 import { type Analysis, analyze } from "../cost/analyzer.js";
 import type { PricingCatalog } from "../cost/catalog.js";
-import { type LoadedScenario, withScenarioLocations } from "../io/scenario-load.js";
+import { describeError, type InputError } from "../errors.js";
+import { type LoadedScenario, locateScenarioProblem, withScenarioLocations } from "../io/scenario-load.js";
 import { buildProjectionReport, type ProjectionReport } from "../report/projection-data.js";
 import { monthlyScale, type TrafficProfile } from "../traffic/profile.js";
+import { optionProfileProblems } from "./bedrock-profiles.js";
 import { projectionAssumptions } from "./project-assumptions.js";
 
 export interface ProjectionInput {
@@ -18,7 +20,12 @@ export interface ProjectionInput {
   asOf?: string;
 }
 
-export function projectProfile(input: ProjectionInput): { analysis: Analysis; report: ProjectionReport } {
+export function projectProfile(input: ProjectionInput): {
+  analysis: Analysis;
+  report: ProjectionReport;
+  /** Bedrock options asking for a profile a model they serve lacks (warnings; `--strict`: errors). */
+  profileProblems: InputError[];
+} {
   const { profile, loaded, catalog } = input;
   const month = monthlyScale(profile, input.monthlyRequests);
   const analysis = withScenarioLocations(loaded, () =>
@@ -28,6 +35,9 @@ export function projectProfile(input: ProjectionInput): { analysis: Analysis; re
       monthlyRequests: profile.requests * month.scale,
       catalog,
     }),
+  );
+  const profileProblems = optionProfileProblems(loaded.scenario, analysis).map((problem) =>
+    locateScenarioProblem(loaded, problem),
   );
   const report = buildProjectionReport(analysis, {
     trafficFile: input.trafficFile,
@@ -44,9 +54,9 @@ export function projectProfile(input: ProjectionInput): { analysis: Analysis; re
       ...(input.asOf ? [`Prices, latest models and lifecycle as of ${input.asOf} (--as-of).`] : []),
     ],
     ...(input.asOf ? { asOf: input.asOf } : {}),
-    warnings: [],
+    warnings: profileProblems.map(describeError),
   });
-  return { analysis, report };
+  return { analysis, report, profileProblems };
 }
 
 /** Prompt-size bands a profile needs: every long-context threshold in the catalog. */

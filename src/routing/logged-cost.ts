@@ -5,6 +5,7 @@
 // model is counted as unpriced.
 import type { ModelPrice, ProfileScope } from "../cost/price.js";
 import { pricePeriods } from "../cost/price-history.js";
+import { unofferedProfile } from "../cost/profiles.js";
 import { type PricingContext, STANDARD, type TokenCounts, tokenCostUsd } from "../cost/request-cost.js";
 import { InputError } from "../errors.js";
 import type { TrafficRow } from "../traffic/row.js";
@@ -110,6 +111,8 @@ export class LoggedCostLookup {
       throw new InputError({ file: this.trafficFile, row: row.row, field: "model" }, reason);
     }
     if (!found) return null;
+    const unoffered = unofferedProfile(found.price, row.model);
+    if (unoffered) throw new InputError({ file: this.trafficFile, row: row.row, field: "model" }, unoffered);
     const first = this.catalog.firstKnown?.(found.price);
     const periods = first ? pricePeriods(first) : [{ fromMs: Number.NEGATIVE_INFINITY, price: found.price }];
     const released = found.price.released;

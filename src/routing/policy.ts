@@ -2,6 +2,7 @@
 // target references, fallback cycles, targets without a price, rules shadowed by an earlier catch-all,
 // and condition problems. Every issue carries its path in the document so the loader can add the line.
 import type { ModelPrice, ProfileScope } from "../cost/price.js";
+import { unofferedProfile } from "../cost/profiles.js";
 import { alwaysTrue, compileCondition, fieldsOf, type RowPredicate } from "./condition.js";
 import type { PolicySpec, ReasonCode, RouteSpec, RuleSpec, ScoringWeights } from "./policy-schema.js";
 
@@ -172,6 +173,11 @@ function compileTargets(
         path: ["targets", name, "model"],
         message: `no price for ${target.provider}/${target.model} in the pricing catalog (add it with --pricing FILE)`,
       });
+      continue;
+    }
+    const unoffered = unofferedProfile(resolved.price, target.model);
+    if (unoffered) {
+      issues.push({ path: ["targets", name, "model"], message: unoffered });
       continue;
     }
     targets.push({

@@ -11,6 +11,8 @@ export interface PriceLookup {
   resolve(modelId: string, provider?: string): { price: ModelPrice; scope?: ProfileScope } | undefined;
   /** The model's record with its first known price and whole history; without it, `price` is all there is. */
   firstKnown?(price: ModelPrice): ModelPrice;
+  /** The date prices and `latest` are fixed to (--as-of), for messages. */
+  readonly asOf?: string | undefined;
 }
 
 export interface PolicyIssue {
@@ -32,6 +34,7 @@ export interface RouteTarget {
   labels: readonly string[];
   /** Carries the policy's compliance label (or any label when none is named). */
   compliant: boolean;
+  /** The policy's `latest` when it states one, else the catalog's derived `latest` at --as-of. */
   latest: boolean;
 }
 
@@ -82,6 +85,9 @@ export interface CompiledPolicy {
   /** Fields the rules read (`meta.<column>` included): what of a row the replay needs beyond the basics. */
   fields: ReadonlySet<string>;
   spec: PolicySpec;
+  /** Problems that do not stop the replay (a `latest_model` rule listing a target that is not the latest):
+   * the loader locates them, the runner warns (an error with --strict). */
+  warnings: PolicyIssue[];
 }
 
 const DEFAULT_WEIGHTS: ScoringWeights = { cost: 0.3, performance: 0.4, latency: 0.3 };
@@ -98,18 +104,22 @@ export function compilePolicy(spec: PolicySpec, catalog: PriceLookup): CompileRe
   const compileRoute = (route: RouteSpec, path: (string | number)[]) =>
     compileRouteSpec(route, path, { indexOf, declared: spec.targets }, targets, weights, issues);
 
+  const warnings: PolicyIssue[] = [];
   const rules = spec.rules.map((rule, index): CompiledRule => {
     const conditionIssues: PolicyIssue[] = [];
     const matches = compileCondition(rule.when, conditionIssues, ["rules", index, "when"]);
     issues.push(...conditionIssues);
-    const route = compileRoute(rule.route, ["rules", index, "route"]);
+    const reason = rule.reason ?? inferReason(rule);
+    let route = compileRoute(rule.route, ["rules", index, "route"]);
+    if (reason === "latest_model")
+      route = latestOnly(route, rule, ["rules", index, "route"], targets, catalog, warnings);
     return {
       index,
       name: rule.name,
       matches,
       route,
       confidence: rule.confidence,
-      reason: rule.reason ?? inferReason(rule),
+      reason,
       spec: rule,
     };
   });
@@ -146,6 +156,7 @@ export function compilePolicy(spec: PolicySpec, catalog: PriceLookup): CompileRe
       compliance: { label, enforce },
       fields: fieldsOfRules(spec.rules),
       spec,
+      warnings,
     },
   };
 }
@@ -192,7 +203,7 @@ function compileTargets(
       latencyMs: target.latency_ms,
       labels: target.compliance,
       compliant: label === undefined ? target.compliance.length > 0 : target.compliance.includes(label),
-      latest: target.latest,
+      latest: target.latest ?? resolved.price.latest ?? false,
     });
   }
   return targets;
@@ -225,6 +236,52 @@ function compileRouteSpec(
   }
   const hasCompliant = candidates.some((i) => targets[i]?.compliant === true);
   return { kind, candidates, weights, hasCompliant };
+}
+
+/**
+ * A `latest_model` rule must not send requests to an old model: candidates that are not `latest` are
+ * dropped from its route when some candidate is, and each is a warning; when none is, the route is kept as
+ * written and that is the warning.
+ */
+function latestOnly(
+  route: CompiledRoute,
+  rule: RuleSpec,
+  path: (string | number)[],
+  targets: readonly RouteTarget[],
+  catalog: PriceLookup,
+  warnings: PolicyIssue[],
+): CompiledRoute {
+  const old = route.candidates.filter((t) => targets[t]?.latest === false);
+  if (old.length === 0) return route;
+  const kept = route.candidates.filter((t) => targets[t]?.latest === true);
+  const at = catalog.asOf ? ` on ${catalog.asOf}` : "";
+  const written =
+    route.kind === "target" ? [rule.route.target] : (rule.route.cheapest ?? rule.route.best_scored ?? []);
+  for (const t of old) {
+    const target = targets[t];
+    if (!target) continue;
+    const position = written.indexOf(target.name);
+    warnings.push({
+      path: route.kind === "target" ? [...path, "target"] : [...path, route.kind, position],
+      message:
+        `rule "${rule.name}" serves requests that require the latest model, but target "${target.name}" ` +
+        `(${target.price.key}) ${notLatest(target.price, catalog.asOf)}${at}` +
+        (kept.length > 0
+          ? `; the rule leaves it out and routes to ${kept.map((k) => targets[k]?.name).join(", ")}`
+          : "; the rule routes to it as written") +
+        ` (set \`latest: true\` on the target to keep it deliberately)`,
+    });
+  }
+  if (kept.length === 0) return route;
+  return { ...route, candidates: kept, hasCompliant: kept.some((t) => targets[t]?.compliant === true) };
+}
+
+function notLatest(price: ModelPrice, asOf: string | undefined): string {
+  if (asOf !== undefined && price.released !== undefined && price.released > asOf)
+    return `is not released yet (${price.released})`;
+  return price.line === undefined
+    ? "belongs to no model line, so it is never the latest"
+    : "is not the latest of its line";
 }
 
 /** Target names: the priced ones by index, and every declared one (an unpriced target is reported once). */

@@ -8,6 +8,8 @@ import type { OptionKind, Scenario } from "./scenario-schema.js";
 export interface ModelCatalog {
   readonly models: readonly ModelPrice[];
   resolve(modelId: string, provider?: string): ResolvedModel | undefined;
+  /** Why a known model is not priced (image, audio, video, per-query rerank), if it is one. */
+  unpricedReason?(modelId: string, provider?: string): string | undefined;
 }
 
 export type Side = "bedrock" | "direct";
@@ -46,7 +48,10 @@ export class ModelMapper {
 
   private compute(model: string, provider: string | undefined, side: Side): Placement {
     const logged = this.catalog.resolve(model, provider);
-    if (!logged) return { kind: "unpriced", reason: `no price for model "${model}"` };
+    if (!logged) {
+      const reason = this.catalog.unpricedReason?.(model, provider) ?? `no price for model "${model}"`;
+      return { kind: "unpriced", reason };
+    }
     const mapped = this.fromModelMap(logged.price, model, side);
     if (mapped) return mapped;
     if (onSide(logged.price, side)) return { kind: "priced", price: logged.price, how: "as-logged" };

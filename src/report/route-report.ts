@@ -95,7 +95,12 @@ export function buildRouteReport(
       cost_usd: b.costUsd,
       unpriced_requests: b.unpricedRequests,
     })),
-    unpriced_logged_models: summary.unpricedLoggedModels,
+    unpriced_logged_models: summary.unpricedLoggedModels.map((m) => ({
+      model: m.model,
+      requests: m.requests,
+      /** Schema 2: why it has no price. */
+      reason: m.reason,
+    })),
     /** Schema 2: logged models with requests before their release (priced at the first known price). */
     logged_before_release: summary.loggedBeforeRelease.map((m) => ({
       model: m.model,
@@ -154,7 +159,7 @@ function routeAssumptions(summary: RouteSummary, seed: number, asOf: string): st
   const unpriced = summary.totals.loggedUnpricedRequests;
   if (unpriced > 0) {
     assumptions.push(
-      `${formatCount(unpriced)} requests were logged against models with no price: ${summary.unpricedLoggedModels.map((m) => m.model).join(", ")}.`,
+      `${formatCount(unpriced)} requests were logged against models with no price: ${summary.unpricedLoggedModels.map((m) => `${m.model} (${m.reason})`).join(", ")}.`,
     );
   }
   return assumptions;

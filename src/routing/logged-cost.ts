@@ -33,8 +33,8 @@ export interface LoggedBeforeRelease {
 }
 
 export class LoggedCostLookup {
-  /** `provider/model` of logged models without a price, with their request counts. */
-  readonly unpriced = new Map<string, number>();
+  /** `provider/model` of logged models without a price, with their request counts and why. */
+  readonly unpriced = new Map<string, { requests: number; reason: string }>();
   private readonly byProvider = new Map<string, Map<string, LoggedPrice | null>>();
   private readonly tokens: TokenCounts = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 };
 
@@ -48,7 +48,12 @@ export class LoggedCostLookup {
     const logged = this.lookup(row);
     if (!logged) {
       const key = `${row.provider ?? "?"}/${row.model}`;
-      this.unpriced.set(key, (this.unpriced.get(key) ?? 0) + row.requests);
+      const seen = this.unpriced.get(key);
+      if (seen) seen.requests += row.requests;
+      else {
+        const reason = this.catalog.unpricedReason?.(row.model, row.provider) ?? "no price in the catalog";
+        this.unpriced.set(key, { requests: row.requests, reason });
+      }
       return null;
     }
     let price = logged.asOf;

@@ -11,6 +11,8 @@ export interface PriceLookup {
   resolve(modelId: string, provider?: string): { price: ModelPrice; scope?: ProfileScope } | undefined;
   /** The model's record with its first known price and whole history; without it, `price` is all there is. */
   firstKnown?(price: ModelPrice): ModelPrice;
+  /** Why a known model is not priced (image, audio, video, per-query rerank), if it is one. */
+  unpricedReason?(modelId: string, provider?: string): string | undefined;
   /** The date prices and `latest` are fixed to (--as-of), for messages. */
   readonly asOf?: string | undefined;
 }
@@ -182,7 +184,9 @@ function compileTargets(
     if (!resolved) {
       issues.push({
         path: ["targets", name, "model"],
-        message: `no price for ${target.provider}/${target.model} in the pricing catalog (add it with --pricing FILE)`,
+        message:
+          catalog.unpricedReason?.(target.model, target.provider) ??
+          `no price for ${target.provider}/${target.model} in the pricing catalog (add it with --pricing FILE)`,
       });
       continue;
     }

@@ -334,7 +334,7 @@ export class RouteReplay {
     return { decision, trace };
   }
 
-  loggedUnpricedModels(): ReadonlyMap<string, number> {
+  loggedUnpricedModels(): ReadonlyMap<string, { requests: number; reason: string }> {
     return this.logged.unpriced;
   }
 

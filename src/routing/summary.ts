@@ -73,7 +73,8 @@ export interface RouteSummary {
     costUsd: number;
     unpricedRequests: number;
   }[];
-  unpricedLoggedModels: { model: string; requests: number }[];
+  /** Logged models without a price, with why (e.g. a rerank model is priced per query). */
+  unpricedLoggedModels: { model: string; requests: number; reason: string }[];
   /** Logged models with requests before their release: the as-logged baseline used their first known price. */
   loggedBeforeRelease: LoggedBeforeRelease[];
 }
@@ -193,7 +194,7 @@ export class RouteSummaryAccumulator {
   }
 
   finish(
-    unpricedLogged: ReadonlyMap<string, number>,
+    unpricedLogged: ReadonlyMap<string, { requests: number; reason: string }>,
     loggedBeforeRelease: LoggedBeforeRelease[] = [],
   ): RouteSummary {
     const share = (value: number) => (this.requests > 0 ? value / this.requests : 0);
@@ -263,7 +264,11 @@ export class RouteSummaryAccumulator {
           unpricedRequests: 0,
         })),
       ],
-      unpricedLoggedModels: [...unpricedLogged].map(([model, requests]) => ({ model, requests })),
+      unpricedLoggedModels: [...unpricedLogged].map(([model, { requests, reason }]) => ({
+        model,
+        requests,
+        reason,
+      })),
       loggedBeforeRelease,
     };
   }

@@ -85,7 +85,7 @@ export async function runRoute(options: RouteOptions): Promise<number> {
   await emitReport(renderRouteReport(report, format), options.output);
   for (const model of report.unpriced_logged_models) {
     diagnostics.warn(
-      `logged model ${model.model} has no price: ${model.requests} requests left out of the as-logged baseline`,
+      `logged model ${model.model} has no price (${model.reason}): ${model.requests} requests left out of the as-logged baseline`,
     );
   }
   for (const warning of retired) diagnostics.warn(warning);

@@ -42,18 +42,23 @@ export function openaiSpecs({ litellm, genai, facts }) {
     source: `${facts.OPENAI_PRICING} (Batch API: 50% off input and output)`,
     as_of: "2025-12-01",
   };
-  const chat = facts.OPENAI.map((row) => ({
-    provider: "openai",
-    model: row.model,
-    aliases: row.aliases,
-    family: row.model,
-    line: row.line,
-    released: row.released,
-    lifecycleNote: row.lifecycleNote,
-    litellm: litellm[row.model] ? row.model : undefined,
-    genai: genai.openai.has(row.model) ? { provider: "openai", id: row.model } : undefined,
-    batch,
-  }));
+  const chat = [...facts.OPENAI, ...facts.OPENAI_MORE].map((row) => {
+    const liteKey = row.litellm === null ? undefined : (row.litellm ?? row.model);
+    const genaiId = row.genai === null ? undefined : (row.genai ?? row.model);
+    return {
+      provider: "openai",
+      model: row.model,
+      aliases: row.aliases,
+      family: row.model,
+      line: row.line,
+      released: row.released,
+      retired: row.retired,
+      lifecycleNote: row.lifecycleNote,
+      litellm: liteKey && litellm[liteKey] ? liteKey : undefined,
+      genai: genaiId && genai.openai.has(genaiId) ? { provider: "openai", id: genaiId } : undefined,
+      batch,
+    };
+  });
   const embeddings = ["text-embedding-3-small", "text-embedding-3-large", "text-embedding-ada-002"].map(
     (model) => ({
       provider: "openai",

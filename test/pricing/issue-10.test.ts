@@ -42,6 +42,29 @@ describe("bundled catalog prices (USD per 1M tokens, from the providers' pages)"
     expect(at("gpt-5.6-luna", "openai")?.family).toBe("gpt-5.6-luna");
   });
 
+  it("lists OpenAI's pro, codex, o1, gpt-5.3 and gpt-4-turbo models; retired ones as retired", async () => {
+    const catalog = await loadCatalog([], { asOf: "2026-08-15" });
+    const at = (id: string) => catalog.resolve(id, "openai")?.price;
+    // OpenAI's price page / both sources: o1 $15 / $60, o1-pro $150 / $600, gpt-4-turbo $10 / $30.
+    expect(at("o1-2024-12-17")?.rates).toMatchObject({ input: 15, output: 60 });
+    expect(at("o1-pro")?.rates).toMatchObject({ input: 150, output: 600 });
+    expect(at("gpt-4-turbo")?.rates).toMatchObject({ input: 10, output: 30 });
+    // gpt-5.4-pro: $30 / $180, and $60 / $270 for prompts over 272K tokens (genai-prices' tier).
+    expect(at("gpt-5.4-pro")?.longContext).toMatchObject({
+      thresholdTokens: 272_000,
+      rates: { input: 60, output: 270 },
+    });
+    expect(at("gpt-5.3-codex")?.rates).toMatchObject({ input: 1.75, output: 14 });
+    // genai-prices' "gpt-5.3" is GPT-5.3 Chat (gpt-5.3-chat-latest), shut down 2026-08-10.
+    expect(at("gpt-5.3")?.key).toBe("openai/gpt-5.3-chat-latest");
+    expect(at("gpt-5.3")?.retired).toBe("2026-08-10");
+    expect(at("gpt-5.1-codex")?.retired).toBe("2026-07-23");
+    // Lines: gpt-5.5-pro is the latest pro on 2026-08-15, o3-mini lost o-mini to o4-mini.
+    expect(at("gpt-5.5-pro")?.latest).toBe(true);
+    expect(at("gpt-5.4-pro")?.latest).toBe(false);
+    expect(at("o3-mini")?.latest).toBe(false);
+  });
+
   it("prices Sonnet 5 at $2/$10 until 2026-08-31 and $3/$15 from 2026-09-01, on both sides", async () => {
     const before = await loadCatalog([], { asOf: "2026-08-31" });
     const after = await loadCatalog([], { asOf: "2026-09-01" });

@@ -36,7 +36,8 @@ for (const provider of ["anthropic", "aws", "openai"]) {
   const file = join(GENAI_DIR, `${provider}.yml`);
   genai[provider] = new Map(readGenaiPricesYaml(file, readFileSync(file, "utf8")).map((m) => [m.id, m]));
 }
-const batchHalf = (source) => ({ multiplier: 0.5, source, as_of: "2025-12-01" });
+// Hand-kept batch rules carry no date of their own: a part's as-of is the entry's (see priceCheckedOn).
+const batchHalf = (source) => ({ multiplier: 0.5, source });
 const ANTHROPIC_BATCH = batchHalf(`${facts.ANTHROPIC_PRICING} (Message Batches API: 50% off)`);
 const BEDROCK_BATCH = batchHalf(
   `${facts.BEDROCK_PRICING} (batch inference: 50% of on-demand for supported models)`,
@@ -91,6 +92,7 @@ function buildEntry(spec) {
   }
   resolveLongContext(spec, periods, liteIndex, litePrice, gm, decisions);
   const [first, ...later] = periods;
+  const asOf = priceCheckedOn(spec, gm, first.from);
   const maxInput = lite?.max_input_tokens ?? gm?.contextWindow;
   if (lite?.max_input_tokens && gm?.contextWindow && lite.max_input_tokens !== gm.contextWindow) {
     decisions.push({
@@ -135,9 +137,9 @@ function buildEntry(spec) {
       : undefined,
     per_1k_queries: spec.per1kQueries,
     // LiteLLM's mode prices are those of its snapshot date; the entry's top-level prices are the first known.
-    batch: toFirstPeriod(batchOf(spec, lite), first, current),
-    flex: toFirstPeriod(modeOf(lite, "flex"), first, current),
-    priority: toFirstPeriod(modeOf(lite, "priority"), first, current),
+    batch: dated(toFirstPeriod(batchOf(spec, lite), first, current), asOf),
+    flex: dated(toFirstPeriod(modeOf(lite, "flex"), first, current), asOf),
+    priority: dated(toFirstPeriod(modeOf(lite, "priority"), first, current), asOf),
     profile_multipliers: spec.profile_multipliers,
     provisioned: spec.provisioned ? { ...spec.provisioned, as_of: "2025-12-01" } : undefined,
     refs: clean({
@@ -146,9 +148,27 @@ function buildEntry(spec) {
     }),
     decisions: decisions.length ? decisions : undefined,
     source: sources.join("; "),
-    as_of: gm && lite ? LITELLM_AS_OF : gm ? GENAI_AS_OF : LITELLM_AS_OF,
+    as_of: asOf,
   });
   return entry;
+}
+
+/**
+ * When the entry's price was checked, from its source: genai-prices' `prices_checked`, else that
+ * snapshot's date; the LiteLLM snapshot's date for prices from LiteLLM alone. A check date cannot precede the
+ * model's release or the start of its first price (genai-prices reuses entries across snapshots), so such
+ * a date falls back to the snapshot's.
+ */
+function priceCheckedOn(spec, gm, firstFrom) {
+  if (!gm) return LITELLM_AS_OF;
+  const checked = gm.pricesChecked;
+  const floor = [spec.released?.date, firstFrom].filter(Boolean).sort().at(-1);
+  return checked && (!floor || checked >= floor) ? checked : GENAI_AS_OF;
+}
+
+/** A batch / flex / priority part without its own date is as of the entry's price. */
+function dated(part, asOf) {
+  return part && part.as_of === undefined ? { ...part, as_of: asOf } : part;
 }
 
 /** Explicit mode prices read at LiteLLM's date, rescaled per component to the first period's prices. */

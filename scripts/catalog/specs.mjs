@@ -40,7 +40,6 @@ export function openaiSpecs({ litellm, genai, facts }) {
   const batch = {
     multiplier: 0.5,
     source: `${facts.OPENAI_PRICING} (Batch API: 50% off input and output)`,
-    as_of: "2025-12-01",
   };
   const chat = [...facts.OPENAI, ...facts.OPENAI_MORE].map((row) => {
     const liteKey = row.litellm === null ? undefined : (row.litellm ?? row.model);

@@ -155,3 +155,36 @@ describe("llmcost pricing show --as-of", () => {
     expect(report.prices.standard).toMatchObject({ input: 2, output: 10 });
   });
 });
+
+describe("review defects: as-of dates and price history", () => {
+  it("pricing list: no price is as of a date before the model's release; dates come from the sources", () => {
+    const result = runCli(["pricing", "list", "--format", "json", "--as-of", "2026-08-15"]);
+    expect(result.code).toBe(0);
+    const models: { key: string; as_of: string; released: string | null }[] = JSON.parse(
+      result.stdout,
+    ).models;
+    const early = models.filter((m) => m.released !== null && m.as_of < m.released).map((m) => m.key);
+    expect(early).toEqual([]);
+    const asOf = (key: string) => models.find((m) => m.key === key)?.as_of;
+    // genai-prices' prices_checked for Claude Sonnet 5 is 2026-07-29 (after its 2026-06-30 release).
+    expect(asOf("anthropic/claude-sonnet-5")).toBe("2026-07-29");
+    // Opus 5's prices_checked (2026-07-29) precedes its release bound (2026-08-01): the genai-prices
+    // snapshot's date (2026-08-21) is used instead.
+    expect(asOf("anthropic/claude-opus-5")).toBe("2026-08-21");
+    // A price from LiteLLM alone is as of that snapshot: GPT-5.6 Sol, 2026-08-01.
+    expect(asOf("openai/gpt-5.6-sol")).toBe("2026-08-01");
+  });
+
+  it("pricing show: the history line starts with the first known price", () => {
+    const args = ["pricing", "show", "claude-sonnet-5", "--provider", "anthropic", "--as-of", "2026-08-15"];
+    const table = runCli([...args, "--format", "table"]);
+    expect(table.stdout).toContain(
+      "price history: from 2026-06-30 $2.00 / $10.00, from 2026-09-01 $3.00 / $15.00",
+    );
+    const json = JSON.parse(runCli([...args, "--format", "json"]).stdout);
+    expect(json.price_history).toEqual([
+      { from: "2026-06-30", input: 2, output: 10 },
+      { from: "2026-09-01", input: 3, output: 15 },
+    ]);
+  });
+});

@@ -85,6 +85,14 @@ export function isRetired(price: ModelPrice, date: string): boolean {
   return price.retired !== undefined && price.retired <= date;
 }
 
+/** Why a model is not the latest at `asOf` (for messages): not released yet, in no line, or superseded. */
+export function whyNotLatest(price: ModelPrice, asOf: string | undefined): string {
+  if (asOf !== undefined && price.released !== undefined && price.released > asOf)
+    return `is not released yet (${price.released})`;
+  if (price.line === undefined) return "belongs to no model line, so it is never the latest";
+  return "is not the latest of its line";
+}
+
 /**
  * `latest` per model line: the model released most recently on or before `date`, per provider and line,
  * among those not retired. A record that states `latest` itself (a user pricing file) keeps it.

@@ -2,8 +2,10 @@
 // target references, fallback cycles, targets without a price, rules shadowed by an earlier catch-all,
 // and condition problems. Every issue carries its path in the document so the loader can add the line.
 import type { ModelPrice, ProfileScope } from "../cost/price.js";
+import { whyNotLatest } from "../cost/price-history.js";
 import { unofferedProfile } from "../cost/profiles.js";
 import { alwaysTrue, compileCondition, fieldsOf, type RowPredicate } from "./condition.js";
+import { expandChain, findCycle } from "./policy-graph.js";
 import type { PolicySpec, ReasonCode, RouteSpec, RuleSpec, ScoringWeights } from "./policy-schema.js";
 
 /** The part of the pricing catalog routing needs (PricingCatalog satisfies it). */
@@ -269,7 +271,7 @@ function latestOnly(
       path: route.kind === "target" ? [...path, "target"] : [...path, route.kind, position],
       message:
         `rule "${rule.name}" serves requests that require the latest model, but target "${target.name}" ` +
-        `(${target.price.key}) ${notLatest(target.price, catalog.asOf)}${at}` +
+        `(${target.price.key}) ${whyNotLatest(target.price, catalog.asOf)}${at}` +
         (kept.length > 0
           ? `; the rule leaves it out and routes to ${kept.map((k) => targets[k]?.name).join(", ")}`
           : "; the rule routes to it as written") +
@@ -278,14 +280,6 @@ function latestOnly(
   }
   if (kept.length === 0) return route;
   return { ...route, candidates: kept, hasCompliant: kept.some((t) => targets[t]?.compliant === true) };
-}
-
-function notLatest(price: ModelPrice, asOf: string | undefined): string {
-  if (asOf !== undefined && price.released !== undefined && price.released > asOf)
-    return `is not released yet (${price.released})`;
-  return price.line === undefined
-    ? "belongs to no model line, so it is never the latest"
-    : "is not the latest of its line";
 }
 
 /** Target names: the priced ones by index, and every declared one (an unpriced target is reported once). */
@@ -370,48 +364,6 @@ function compileFallbacks(
     return direct.map(() => []);
   }
   return direct.map((_, start) => expandChain(direct, start));
-}
-
-function findCycle(edges: readonly number[][]): number[] | undefined {
-  const state = new Uint8Array(edges.length); // 0 new, 1 on the stack, 2 done
-  const stack: number[] = [];
-  const visit = (node: number): number[] | undefined => {
-    state[node] = 1;
-    stack.push(node);
-    for (const next of edges[node] ?? []) {
-      if (state[next] === 1) return stack.slice(stack.indexOf(next));
-      if (state[next] === 0) {
-        const found = visit(next);
-        if (found) return found;
-      }
-    }
-    stack.pop();
-    state[node] = 2;
-    return undefined;
-  };
-  for (let node = 0; node < edges.length; node++) {
-    if (state[node] === 0) {
-      const found = visit(node);
-      if (found) return found;
-    }
-  }
-  return undefined;
-}
-
-/** Depth-first: a fallback that fails hands over to its own fallbacks before its next sibling. */
-function expandChain(edges: readonly number[][], start: number): number[] {
-  const chain: number[] = [];
-  const seen = new Set([start]);
-  const visit = (node: number) => {
-    for (const next of edges[node] ?? []) {
-      if (seen.has(next)) continue;
-      seen.add(next);
-      chain.push(next);
-      visit(next);
-    }
-  };
-  visit(start);
-  return chain;
 }
 
 function compileFailures(

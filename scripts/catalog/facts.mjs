@@ -452,6 +452,175 @@ export const OPENAI = [
   },
 ];
 
+/** OpenAI's shutdown notices (https://platform.openai.com/docs/deprecations, as mirrored with dates). */
+const OPENAI_SHUTDOWN_2026_07_23 = release(
+  "2026-07-23",
+  `${OPENAI_DEPRECATIONS} (2026-04-22 notice: legacy snapshots shut down 2026-07-23; mirrored at https://spybara.com/openai/api/history/docs/en/2026-04-22-0555..2026-04-23-0556/)`,
+);
+const OPENAI_SHUTDOWN_2026_08_10 = release(
+  "2026-08-10",
+  `${OPENAI_DEPRECATIONS} (2026-05-08 notice: gpt-5.2-chat-latest and gpt-5.3-chat-latest shut down 2026-08-10; https://spybara.com/openai/api/history/docs/en/2026-05-12-1857..2026-05-14-2100/)`,
+);
+const ENDOFLIFE_CHATGPT = "https://endoflife.date/chatgpt (from OpenAI's deprecations page)";
+
+/**
+ * More OpenAI chat models both snapshots list: older generations (gpt-4, gpt-4-turbo, o1, o3-mini), pro,
+ * codex, deep-research, chat-latest and search variants. Retired ones are listed as retired (logs still name
+ * them). `genai` / `litellm` name the source entry when its id differs from `model`; `null`: not in it.
+ */
+export const OPENAI_MORE = [
+  {
+    model: "gpt-4",
+    aliases: ["gpt-4-0613"],
+    released: release("2023-03-14", "https://openai.com/index/gpt-4-research/"),
+    retired: release(
+      "2026-10-23",
+      `${OPENAI_DEPRECATIONS} (2026-04-22 notice: gpt-4-0613 | gpt-4 shut down 2026-10-23; https://spybara.com/openai/api/history/docs/en/2026-04-22-0555..2026-04-23-0556/)`,
+    ),
+  },
+  {
+    model: "gpt-4-turbo",
+    aliases: ["gpt-4-turbo-2024-04-09"],
+    released: snapshot("2024-04-09", "gpt-4-turbo-2024-04-09"),
+    lifecycleNote: `legacy; no shutdown date for gpt-4-turbo found in the sources (${OPENAI_DEPRECATIONS})`,
+  },
+  {
+    model: "gpt-4.5-preview",
+    aliases: [],
+    litellm: null,
+    released: release("2025-02-27", ENDOFLIFE_CHATGPT),
+    retired: release("2025-07-14", `${ENDOFLIFE_CHATGPT} (GPT-4.5 Preview shut down 2025-07-14)`),
+  },
+  {
+    model: "o1",
+    line: "o",
+    aliases: ["o1-2024-12-17"],
+    released: snapshot("2024-12-17", "o1-2024-12-17"),
+  },
+  {
+    model: "o1-mini",
+    line: "o-mini",
+    aliases: ["o1-mini-2024-09-12"],
+    litellm: null,
+    released: release("2024-09-12", ENDOFLIFE_CHATGPT),
+    retired: release("2025-10-27", `${ENDOFLIFE_CHATGPT} (o1-mini shut down 2025-10-27)`),
+  },
+  {
+    model: "o1-pro",
+    line: "o-pro",
+    aliases: ["o1-pro-2025-03-19"],
+    released: snapshot("2025-03-19", "o1-pro-2025-03-19"),
+  },
+  {
+    model: "o3-mini",
+    line: "o-mini",
+    aliases: ["o3-mini-2025-01-31"],
+    released: snapshot("2025-01-31", "o3-mini-2025-01-31"),
+  },
+  {
+    model: "o3-pro",
+    line: "o-pro",
+    aliases: ["o3-pro-2025-06-10"],
+    released: snapshot("2025-06-10", "o3-pro-2025-06-10"),
+  },
+  {
+    model: "o3-deep-research",
+    aliases: ["o3-deep-research-2025-06-26"],
+    released: snapshot("2025-06-26", "o3-deep-research-2025-06-26"),
+    retired: OPENAI_SHUTDOWN_2026_07_23,
+  },
+  {
+    model: "o4-mini-deep-research",
+    aliases: ["o4-mini-deep-research-2025-06-26"],
+    released: snapshot("2025-06-26", "o4-mini-deep-research-2025-06-26"),
+    retired: OPENAI_SHUTDOWN_2026_07_23,
+  },
+  {
+    model: "gpt-5-pro",
+    line: "gpt-pro",
+    aliases: ["gpt-5-pro-2025-10-06"],
+    released: snapshot("2025-10-06", "gpt-5-pro-2025-10-06"),
+  },
+  {
+    model: "gpt-5.2-pro",
+    line: "gpt-pro",
+    aliases: ["gpt-5.2-pro-2025-12-11"],
+    released: snapshot("2025-12-11", "gpt-5.2-pro-2025-12-11"),
+  },
+  {
+    model: "gpt-5.4-pro",
+    line: "gpt-pro",
+    aliases: ["gpt-5.4-pro-2026-03-05"],
+    released: snapshot("2026-03-05", "gpt-5.4-pro-2026-03-05"),
+  },
+  {
+    model: "gpt-5.5-pro",
+    line: "gpt-pro",
+    aliases: ["gpt-5.5-pro-2026-04-23"],
+    released: snapshot("2026-04-23", "gpt-5.5-pro-2026-04-23"),
+  },
+  {
+    model: "codex-mini-latest",
+    aliases: ["codex-mini"],
+    genai: "codex-mini",
+    retired: release(
+      "2026-01-16",
+      `${OPENAI_DEPRECATIONS} (2025-11-17 notice: codex-mini-latest shut down 2026-01-16; https://archive.li/3RThE)`,
+    ),
+  },
+  { model: "gpt-5-codex", aliases: [], retired: OPENAI_SHUTDOWN_2026_07_23 },
+  { model: "gpt-5.1-codex", aliases: [], retired: OPENAI_SHUTDOWN_2026_07_23 },
+  { model: "gpt-5.1-codex-max", aliases: [], retired: OPENAI_SHUTDOWN_2026_07_23 },
+  { model: "gpt-5.1-codex-mini", aliases: [], retired: OPENAI_SHUTDOWN_2026_07_23 },
+  { model: "gpt-5.2-codex", aliases: [], retired: OPENAI_SHUTDOWN_2026_07_23 },
+  { model: "gpt-5.3-codex", aliases: [] },
+  { model: "gpt-5-chat-latest", aliases: [], retired: OPENAI_SHUTDOWN_2026_07_23 },
+  { model: "gpt-5.1-chat-latest", aliases: [], retired: OPENAI_SHUTDOWN_2026_07_23 },
+  { model: "gpt-5.2-chat-latest", aliases: [], retired: OPENAI_SHUTDOWN_2026_08_10 },
+  // genai-prices' "gpt-5.3" (GPT-5.3 Chat) matches gpt-5.3 and gpt-5.3-chat-latest.
+  {
+    model: "gpt-5.3-chat-latest",
+    aliases: ["gpt-5.3"],
+    genai: "gpt-5.3",
+    retired: OPENAI_SHUTDOWN_2026_08_10,
+  },
+  {
+    model: "gpt-4o-search-preview",
+    aliases: ["gpt-4o-search-preview-2025-03-11"],
+    retired: OPENAI_SHUTDOWN_2026_07_23,
+  },
+  {
+    model: "gpt-4o-mini-search-preview",
+    aliases: ["gpt-4o-mini-search-preview-2025-03-11"],
+    retired: OPENAI_SHUTDOWN_2026_07_23,
+  },
+  { model: "gpt-5-search-api", aliases: ["gpt-5-search-api-2025-10-14"] },
+  {
+    model: "gpt-3.5-turbo",
+    aliases: ["gpt-3.5-turbo-0125"],
+    released: snapshot("2024-01-25", "gpt-3.5-turbo-0125"),
+    retired: release(
+      "2026-10-23",
+      `${OPENAI_DEPRECATIONS} (2026-04-22 notice: gpt-3.5-turbo-0125 | gpt-3.5-turbo shut down 2026-10-23; https://spybara.com/openai/api/history/docs/en/2026-04-22-0555..2026-04-23-0556/)`,
+    ),
+  },
+  // Its own snapshot and price ($5 / $15), not gpt-4o (resolution never maps one date onto another).
+  {
+    model: "gpt-4o-2024-05-13",
+    aliases: [],
+    genai: null,
+    released: snapshot("2024-05-13", "gpt-4o-2024-05-13"),
+  },
+  {
+    model: "chatgpt-4o-latest",
+    aliases: [],
+    retired: release(
+      "2026-02-17",
+      `${OPENAI_DEPRECATIONS} (2025-11-18 notice: chatgpt-4o-latest shut down 2026-02-17; https://archive.li/3RThE)`,
+    ),
+  },
+];
+
 /** OpenAI models on Bedrock (the same models as on OpenAI's API, same family). */
 export const BEDROCK_OPENAI = [
   { model: "openai.gpt-oss-120b-1:0", family: "gpt-oss-120b", line: "gpt-oss" },

@@ -40,20 +40,24 @@ export function openaiSpecs({ litellm, genai, facts }) {
   const batch = {
     multiplier: 0.5,
     source: `${facts.OPENAI_PRICING} (Batch API: 50% off input and output)`,
-    as_of: "2025-12-01",
   };
-  const chat = facts.OPENAI.map((row) => ({
-    provider: "openai",
-    model: row.model,
-    aliases: row.aliases,
-    family: row.model,
-    line: row.line,
-    released: row.released,
-    lifecycleNote: row.lifecycleNote,
-    litellm: litellm[row.model] ? row.model : undefined,
-    genai: genai.openai.has(row.model) ? { provider: "openai", id: row.model } : undefined,
-    batch,
-  }));
+  const chat = [...facts.OPENAI, ...facts.OPENAI_MORE].map((row) => {
+    const liteKey = row.litellm === null ? undefined : (row.litellm ?? row.model);
+    const genaiId = row.genai === null ? undefined : (row.genai ?? row.model);
+    return {
+      provider: "openai",
+      model: row.model,
+      aliases: row.aliases,
+      family: row.model,
+      line: row.line,
+      released: row.released,
+      retired: row.retired,
+      lifecycleNote: row.lifecycleNote,
+      litellm: liteKey && litellm[liteKey] ? liteKey : undefined,
+      genai: genaiId && genai.openai.has(genaiId) ? { provider: "openai", id: genaiId } : undefined,
+      batch,
+    };
+  });
   const embeddings = ["text-embedding-3-small", "text-embedding-3-large", "text-embedding-ada-002"].map(
     (model) => ({
       provider: "openai",
@@ -252,4 +256,86 @@ function otherBedrock(context, known) {
     );
   }
   return specs;
+}
+
+/** LiteLLM modes of models billed per image, second or query (not per text token): kind and billing unit. */
+const UNPRICED_MODES = {
+  image_generation: ["image", "per image"],
+  image_edit: ["image", "per image"],
+  audio_speech: ["audio", "per character or second of audio"],
+  audio_transcription: ["audio", "per second of audio"],
+  video_generation: ["video", "per second of video"],
+  rerank: ["rerank", "per query"],
+};
+/** Bedrock models left out of the priced catalog by NOT_TOKEN_PRICED, whatever LiteLLM's mode says. */
+const NOT_TOKEN_PRICED_KIND = [
+  [/^twelvelabs\.pegasus/, "video", "per second of input video, plus output tokens"],
+  [/^twelvelabs\.marengo/, "video", "per second of video or audio, per image, or per text token"],
+  [/sonic/, "audio", "per speech (audio) token in and out"],
+  [/^amazon\.titan-embed-image/, "image", "per image (text input per token)"],
+];
+
+/**
+ * Known models that llmcost does not price per token (image, audio, video, per-query rerank), per catalog
+ * file: OpenAI's and Bedrock's from LiteLLM's modes, Bedrock's speech models from genai-prices. Traffic on them
+ * is reported as unpriced with the kind's reason. Size-prefixed LiteLLM keys (`1024-x-1024/dall-e-3`) are
+ * price variants of one model, not ids: left out.
+ */
+export function unpricedSpecs({ litellm, genai }) {
+  const LITELLM = "LiteLLM model_prices_and_context_window.json (BerriAI/litellm, snapshot 2026-08-01)";
+  const files = { "openai.yaml": new Map(), "bedrock.yaml": new Map() };
+  const add = (file, model, alias, kind, pricedPer, source) => {
+    const group = files[file];
+    const found = group.get(model);
+    if (found) {
+      if (alias && alias !== model && !found.aliases.includes(alias)) found.aliases.push(alias);
+      return;
+    }
+    group.set(model, {
+      provider: file === "openai.yaml" ? "openai" : "bedrock",
+      model,
+      aliases: [],
+      kind,
+      priced_per: pricedPer,
+      source,
+    });
+  };
+  for (const [key, entry] of Object.entries(litellm)) {
+    if (key.includes("/")) continue;
+    const provider = entry.litellm_provider;
+    const plain = key.replace(PROFILE_RE, "$2");
+    const rule = NOT_TOKEN_PRICED_KIND.find(([re]) => re.test(plain));
+    const mode = UNPRICED_MODES[entry.mode];
+    if (provider === "openai" && mode) {
+      add("openai.yaml", key, undefined, mode[0], mode[1], `${LITELLM} "${key}" (mode ${entry.mode})`);
+    } else if (["bedrock", "bedrock_converse"].includes(provider) && (rule || mode)) {
+      const [kind, per] = rule ? rule.slice(1) : mode;
+      const perQuery =
+        kind === "rerank" && typeof entry.input_cost_per_query === "number"
+          ? `per query ($${Number((entry.input_cost_per_query * 1000).toPrecision(10))} per 1,000 queries)`
+          : per;
+      add("bedrock.yaml", plain, key, kind, perQuery, `${LITELLM} "${key}" (mode ${entry.mode})`);
+    }
+  }
+  for (const id of genai.aws.keys()) {
+    const plain = id.replace(PROFILE_RE, "$2");
+    const rule = NOT_TOKEN_PRICED_KIND.find(([re]) => re.test(plain));
+    if (rule)
+      add(
+        "bedrock.yaml",
+        plain,
+        id,
+        rule[1],
+        rule[2],
+        `pydantic/genai-prices (commit 47df840) aws.yml "${id}" (audio token prices only)`,
+      );
+  }
+  const sorted = (map) =>
+    [...map.values()]
+      .sort((a, b) => a.model.localeCompare(b.model))
+      .map((m) => ({
+        ...m,
+        aliases: m.aliases.length ? m.aliases.sort() : undefined,
+      }));
+  return { "openai.yaml": sorted(files["openai.yaml"]), "bedrock.yaml": sorted(files["bedrock.yaml"]) };
 }

@@ -12,6 +12,7 @@ import {
   splitModelId,
   stripRouting,
 } from "./pricing-ids.js";
+import { UnpricedModels, unpricedKindReason } from "./unpriced-kinds.js";
 
 /**
  * An id that fits several catalog entries; the message lists them so the user can pick one.
@@ -58,7 +59,11 @@ export class PricingCatalog {
    * key, or whose model id is an id or alias of an earlier entry at the same provider (LiteLLM's
    * `claude-sonnet-4-5` replaces the bundled `claude-sonnet-4-5-20250929`, whose alias it is).
    */
-  constructor(models: readonly ModelPrice[]) {
+  constructor(
+    models: readonly ModelPrice[],
+    /** Known models that are not priced per token (image, audio, video, per-query rerank). */
+    readonly unpriced: UnpricedModels = new UnpricedModels(),
+  ) {
     const keyById = new Map<string, string>();
     const idKey = (provider: string, id: string) => `${provider}\u0000${id.toLowerCase()}`;
     for (const price of models) {
@@ -88,7 +93,7 @@ export class PricingCatalog {
     const explicit = new Set(
       priced.filter((_price, i) => this.explicitLatest.has(this.models[i] as ModelPrice)),
     );
-    const dated = new PricingCatalog(deriveLatest(priced, date, explicit));
+    const dated = new PricingCatalog(deriveLatest(priced, date, explicit), this.unpriced);
     dated.asOf = date;
     dated.undated = this.undated;
     for (const price of dated.models) if (explicit.has(price)) dated.explicitLatest.add(price);
@@ -100,6 +105,17 @@ export class PricingCatalog {
   /** The catalog before `at()`: every model with its first known price and its whole history. */
   undated: PricingCatalog = this;
   private readonly explicitLatest = new Set<ModelPrice>();
+
+  /** Why `modelId` has no price when it names a known model of a kind llmcost does not price per token. */
+  unpricedReason(modelId: string, provider?: string): string | undefined {
+    const found = this.unpriced.find(modelId, provider);
+    return found ? unpricedKindReason(found) : undefined;
+  }
+
+  /** The record of `price`'s model with its first known price and whole history (itself when undated). */
+  firstKnown(price: ModelPrice): ModelPrice {
+    return this.undated.byKey.get(price.key.toLowerCase()) ?? price;
+  }
 
   private index(price: ModelPrice): void {
     push(this.byModel, price.model.toLowerCase(), price);

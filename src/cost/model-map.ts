@@ -10,6 +10,8 @@ export interface ModelCatalog {
   /** The date the prices are in effect (`--as-of`), when the catalog was dated. */
   readonly asOf?: string | undefined;
   resolve(modelId: string, provider?: string): ResolvedModel | undefined;
+  /** Why a known model is not priced (image, audio, video, per-query rerank), if it is one. */
+  unpricedReason?(modelId: string, provider?: string): string | undefined;
 }
 
 export type Side = "bedrock" | "direct";
@@ -54,7 +56,10 @@ export class ModelMapper {
 
   private compute(model: string, provider: string | undefined, side: Side): Placement {
     const logged = this.catalog.resolve(model, provider);
-    if (!logged) return { kind: "unpriced", reason: `no price for model "${model}"` };
+    if (!logged) {
+      const reason = this.catalog.unpricedReason?.(model, provider) ?? `no price for model "${model}"`;
+      return { kind: "unpriced", reason };
+    }
     const mapped = this.fromModelMap(logged.price, model, side);
     if (mapped) return mapped;
     if (onSide(logged.price, side))

@@ -60,9 +60,37 @@ function scaleMode(mode: TokenRates, before: TokenRates, after: TokenRates): Tok
   return result;
 }
 
+/** One stretch of a model's price history: `price` applies from `fromMs` (UTC midnight of the change's date;
+ * -Infinity for the first known price) until the next period starts. */
+export interface PricePeriod {
+  fromMs: number;
+  price: ModelPrice;
+}
+
+/**
+ * A model's whole price history as periods, oldest first, from its record with the first known price
+ * (`PricingCatalog.firstKnown`). Callers that price many requests resolve this once per model and compare
+ * each request's time with the few `fromMs` values.
+ */
+export function pricePeriods(first: ModelPrice): PricePeriod[] {
+  const periods: PricePeriod[] = [{ fromMs: Number.NEGATIVE_INFINITY, price: first }];
+  for (const change of first.priceChanges ?? []) {
+    periods.push({ fromMs: Date.parse(`${change.from}T00:00:00Z`), price: priceAt(first, change.from) });
+  }
+  return periods;
+}
+
 /** Whether the model is retired at `date` (its retirement date is on or before it). */
 export function isRetired(price: ModelPrice, date: string): boolean {
   return price.retired !== undefined && price.retired <= date;
+}
+
+/** Why a model is not the latest at `asOf` (for messages): not released yet, in no line, or superseded. */
+export function whyNotLatest(price: ModelPrice, asOf: string | undefined): string {
+  if (asOf !== undefined && price.released !== undefined && price.released > asOf)
+    return `is not released yet (${price.released})`;
+  if (price.line === undefined) return "belongs to no model line, so it is never the latest";
+  return "is not the latest of its line";
 }
 
 /**

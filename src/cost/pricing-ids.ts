@@ -57,6 +57,8 @@ export interface RoutedModelId {
   provider?: string;
   /** Scope named by a Bedrock profile prefix (`global.` or a geo prefix), if any. */
   scope?: ProfileScope;
+  /** That prefix without its dot (`global`, `us`, `eu`, ...), if any. */
+  profile?: string;
   /** Whether anything was removed. */
   prefixed: boolean;
 }
@@ -80,7 +82,9 @@ export function stripRouting(modelId: string): RoutedModelId {
   return {
     id,
     ...(provider ? { provider } : {}),
-    ...(profile ? { scope: profile.scope, provider: provider ?? "bedrock" } : {}),
+    ...(profile
+      ? { scope: profile.scope, profile: profile.prefix.slice(0, -1), provider: provider ?? "bedrock" }
+      : {}),
     prefixed: id !== modelId.trim().toLowerCase(),
   };
 }

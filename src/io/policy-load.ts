@@ -6,11 +6,19 @@ import { PolicySchema } from "../routing/policy-schema.js";
 import { readTextFile } from "./files.js";
 import { formatPath, locateInYaml, type ParsedYaml, parseYamlText, validateYaml } from "./yaml.js";
 
-export async function loadRoutingPolicy(file: string, catalog: PriceLookup): Promise<CompiledPolicy> {
+/** Loads and compiles the policy; its warnings go to `onWarning`, located at their line and field. */
+export async function loadRoutingPolicy(
+  file: string,
+  catalog: PriceLookup,
+  onWarning?: (warning: InputError) => void,
+): Promise<CompiledPolicy> {
   const parsed = parseYamlText(file, await readTextFile(file));
   const spec = validateYaml(parsed, PolicySchema);
   const result = compilePolicy(spec, catalog);
-  if (result.ok) return result.policy;
+  if (result.ok) {
+    for (const warning of result.policy.warnings) onWarning?.(locate(parsed, warning));
+    return result.policy;
+  }
   const issues = result.issues.map((issue) => locate(parsed, issue));
   const [first] = issues;
   if (!first) throw new InputError({ file }, "invalid policy");

@@ -3,6 +3,7 @@
 // embeddings, per-second provisioned rows) are skipped and counted; malformed prices are errors.
 import type { ModelPrice, TokenRates } from "../cost/price.js";
 import { normaliseProvider } from "../cost/pricing-ids.js";
+import type { UnpricedKind, UnpricedModel } from "../cost/unpriced-kinds.js";
 import { InputError } from "../errors.js";
 
 export interface LiteLlmImport {
@@ -11,7 +12,19 @@ export interface LiteLlmImport {
   skipped: Map<string, number>;
   /** Things the user should know about what was imported (approximations, duplicates). */
   notes: string[];
+  /** Image, audio, video and per-query rerank entries: known, reported as unpriced with their kind. */
+  unpriced: UnpricedModel[];
 }
+
+/** LiteLLM modes of models priced per image, second or query: their kind and how they are billed. */
+const UNPRICED_MODES: Readonly<Record<string, [UnpricedKind, string]>> = {
+  image_generation: ["image", "per image"],
+  image_edit: ["image", "per image"],
+  audio_speech: ["audio", "per character or second of audio"],
+  audio_transcription: ["audio", "per second of audio"],
+  video_generation: ["video", "per second of video"],
+  rerank: ["rerank", "per query"],
+};
 
 type Component = keyof TokenRates;
 
@@ -52,7 +65,7 @@ export interface LiteLlmSource {
 }
 
 export function pricingFromLiteLlm(source: LiteLlmSource, priceMap: Record<string, unknown>): LiteLlmImport {
-  const result: LiteLlmImport = { models: [], skipped: new Map(), notes: [] };
+  const result: LiteLlmImport = { models: [], skipped: new Map(), notes: [], unpriced: [] };
   const byKey = new Map<string, ModelPrice>();
   let duplicates = 0;
   let tierModeApproximations = 0;
@@ -67,6 +80,8 @@ export function pricingFromLiteLlm(source: LiteLlmSource, priceMap: Record<strin
     const converted = convertEntry(source, key, entry);
     if (typeof converted === "string") {
       result.skipped.set(converted, (result.skipped.get(converted) ?? 0) + 1);
+      const unpriced = unpricedEntry(source, key, entry);
+      if (unpriced) result.unpriced.push(unpriced);
       continue;
     }
     if (converted.tierModeApproximated) tierModeApproximations++;
@@ -87,6 +102,29 @@ export function pricingFromLiteLlm(source: LiteLlmSource, priceMap: Record<strin
   return result;
 }
 
+/** The unpriced-kind record of a skipped entry (image, audio, video, per-query rerank), if it is one. */
+function unpricedEntry(source: LiteLlmSource, key: string, entry: Record<string, unknown>) {
+  const mode = typeof entry.mode === "string" ? UNPRICED_MODES[entry.mode] : undefined;
+  const provider = entry.litellm_provider;
+  if (!mode || typeof provider !== "string" || provider === "") return undefined;
+  const [kind, per] = mode;
+  const perQuery = entry.input_cost_per_query;
+  const pricedPer =
+    kind === "rerank" && typeof perQuery === "number"
+      ? `per query ($${Number((perQuery * 1000).toPrecision(10))} per 1,000 queries)`
+      : per;
+  const normalisedProvider = normaliseProvider(provider);
+  const model: UnpricedModel = {
+    provider: normalisedProvider,
+    model: stripOwnPrefix(key, provider, normalisedProvider),
+    aliases: [],
+    kind,
+    pricedPer,
+    source: `${source.label} ("${key}")`,
+  };
+  return model;
+}
+
 type Tiers = Map<string, Partial<TokenRates>>;
 
 /** Converts one entry, or returns why it was skipped. */
@@ -99,8 +137,12 @@ function convertEntry(
   const provider = entry.litellm_provider;
   if (typeof provider !== "string" || provider === "") return "no litellm_provider";
   const mode = entry.mode;
-  if (typeof mode === "string" && !TEXT_MODES.has(mode)) return `mode ${mode} (not priced per text token)`;
   const base = tiers.get("|standard");
+  // A rerank model with a per-token price (Voyage, Jina) is priced on its input tokens.
+  const tokenRerank = mode === "rerank" && base?.input !== undefined && base.input > 0;
+  if (tokenRerank) base.output ??= 0;
+  if (typeof mode === "string" && !TEXT_MODES.has(mode) && !tokenRerank)
+    return `mode ${mode} (not priced per text token)`;
   if (base?.input === undefined || base.output === undefined) {
     if (Array.isArray(entry.tiered_pricing)) return "tiered_pricing ranges (not supported)";
     if ("input_cost_per_second" in entry || "output_cost_per_second" in entry) return "priced per second";
@@ -120,6 +162,7 @@ function convertEntry(
     source: `${source.label} ("${key}")`,
     asOf: source.asOf,
   };
+  if (tokenRerank) price.kind = "rerank";
   const thresholds = [...tiers.keys()]
     .map((tier) => tier.split("|")[0])
     .filter((threshold): threshold is string => threshold !== undefined && threshold !== "");

@@ -6,10 +6,11 @@ import { fileURLToPath } from "node:url";
 import { PricingCatalog } from "../cost/catalog.js";
 import type { ModelPrice } from "../cost/price.js";
 import { todayUtc } from "../cost/price-history.js";
+import { type UnpricedModel, UnpricedModels } from "../cost/unpriced-kinds.js";
 import { InputError } from "../errors.js";
 import { readTextFile } from "./files.js";
 import { isLiteLlmPriceMap, pricingFromLiteLlm } from "./pricing-litellm.js";
-import { pricingFromYamlText } from "./pricing-yaml.js";
+import { readPricingYaml } from "./pricing-yaml.js";
 
 export interface PricingLoadOptions {
   /** Fix prices, `latest` and lifecycle to this date (YYYY-MM-DD); default today (UTC). */
@@ -25,28 +26,42 @@ export async function loadCatalog(
   pricingFiles: readonly string[],
   options: PricingLoadOptions = {},
 ): Promise<PricingCatalog> {
-  const models = await loadBundledModels();
-  for (const file of pricingFiles) models.push(...(await loadPricingFile(file, options)));
-  return new PricingCatalog(models).at(options.asOf ?? todayUtc());
+  const bundled = await loadBundled();
+  const models = bundled.flatMap((source) => source.models);
+  const unpriced = bundled.flatMap((source) => source.unpriced);
+  for (const file of pricingFiles) {
+    const source = await loadPricingSource(file, options);
+    models.push(...source.models);
+    unpriced.push(...source.unpriced);
+  }
+  return new PricingCatalog(models, new UnpricedModels(unpriced)).at(options.asOf ?? todayUtc());
 }
 
-async function loadBundledModels(): Promise<ModelPrice[]> {
+interface PricingSource {
+  models: ModelPrice[];
+  unpriced: UnpricedModel[];
+}
+
+async function loadBundled(): Promise<PricingSource[]> {
   const files = (await readdir(BUNDLED_CATALOG_DIR)).filter((name) => name.endsWith(".yaml")).sort();
-  const lists = await Promise.all(
+  return Promise.all(
     files.map(async (name) => {
       const file = join(BUNDLED_CATALOG_DIR, name);
-      return pricingFromYamlText(file, await readTextFile(file));
+      return readPricingYaml(file, await readTextFile(file));
     }),
   );
-  return lists.flat();
 }
 
 /** One user pricing file: LiteLLM JSON when it looks like it, else the project's YAML (or JSON) format. */
 export async function loadPricingFile(file: string, options: PricingLoadOptions = {}): Promise<ModelPrice[]> {
+  return (await loadPricingSource(file, options)).models;
+}
+
+async function loadPricingSource(file: string, options: PricingLoadOptions): Promise<PricingSource> {
   const text = await readTextFile(file);
-  if (!/^\s*\{/.test(text)) return pricingFromYamlText(file, text);
+  if (!/^\s*\{/.test(text)) return readPricingYaml(file, text);
   const value = parseJson(file, text);
-  if (!isLiteLlmPriceMap(value)) return pricingFromYamlText(file, text);
+  if (!isLiteLlmPriceMap(value)) return readPricingYaml(file, text);
   const modified = (await stat(file)).mtime.toISOString().slice(0, 10);
   const imported = pricingFromLiteLlm(
     { file, text, label: `LiteLLM price map ${basename(file)}`, asOf: modified },
@@ -61,7 +76,7 @@ export async function loadPricingFile(file: string, options: PricingLoadOptions 
     );
   }
   for (const note of imported.notes) options.onNotice?.(`${file}: ${note}`);
-  return imported.models;
+  return { models: imported.models, unpriced: imported.unpriced };
 }
 
 function parseJson(file: string, text: string): unknown {

@@ -1,6 +1,7 @@
 // The project's pricing YAML format (version 1): the single source of its type, its error messages and
 // schemas/pricing.schema.json. Prices are US dollars per one million tokens; unknown keys are errors.
 import { z } from "zod";
+import { UNPRICED_KINDS } from "../cost/unpriced-kinds.js";
 
 const usdPerMillion = z
   .number()
@@ -175,9 +176,25 @@ const pricingModelSchema = z.strictObject({
   as_of: isoDate,
 });
 
+const unpricedModelSchema = z
+  .strictObject({
+    provider: z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/, {
+      error: "expected a lowercase provider id such as openai, anthropic, bedrock",
+    }),
+    model: z.string().min(1).describe("the provider's own model id"),
+    aliases: z.array(z.string().min(1)).optional(),
+    kind: z.enum(UNPRICED_KINDS).describe("image, audio, video or rerank"),
+    priced_per: z.string().min(1).describe("how the provider bills it, e.g. per image, per query"),
+    source: sourceText,
+  })
+  .describe(
+    "a known model llmcost does not price per token: traffic on it is reported as unpriced, with why",
+  );
+
 export const pricingFileSchema = z
   .strictObject({
     version: z.literal(1),
+    unpriced_models: z.array(unpricedModelSchema).optional(),
     models: z.array(
       pricingModelSchema.refine((model) => model.output !== undefined || (model.kind ?? "chat") !== "chat", {
         error: "expected an output price (only embedding and rerank models may omit it)",

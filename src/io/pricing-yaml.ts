@@ -2,6 +2,7 @@
 // ModelPrice records.
 import { isNode } from "yaml";
 import type { ModelPrice, PriceChange, ProvisionedCommitment, TokenRates } from "../cost/price.js";
+import type { UnpricedModel } from "../cost/unpriced-kinds.js";
 import { InputError } from "../errors.js";
 import {
   type ModePriceEntry,
@@ -11,11 +12,22 @@ import {
 } from "./pricing-schema.js";
 import { type ParsedYaml, parseYamlText, validateYaml } from "./yaml.js";
 
-export function pricingFromYamlText(file: string, text: string): ModelPrice[] {
+/** The file's priced models and its known-but-unpriced ones (image, audio, video, rerank). */
+export function readPricingYaml(
+  file: string,
+  text: string,
+): { models: ModelPrice[]; unpriced: UnpricedModel[] } {
   const parsed = parseYamlText(file, text);
   const pricing: PricingFile = validateYaml(parsed, pricingFileSchema);
   const seen = new Set<string>();
-  return pricing.models.map((entry, index) => {
+  const unpriced = (pricing.unpriced_models ?? []).map(
+    ({ priced_per, aliases, ...rest }): UnpricedModel => ({
+      ...rest,
+      aliases: aliases ?? [],
+      pricedPer: priced_per,
+    }),
+  );
+  const models = pricing.models.map((entry, index) => {
     const price = toModelPrice(entry);
     if (seen.has(price.key)) {
       throw new InputError(
@@ -26,6 +38,7 @@ export function pricingFromYamlText(file: string, text: string): ModelPrice[] {
     seen.add(price.key);
     return price;
   });
+  return { models, unpriced };
 }
 
 function lineOfModel(parsed: ParsedYaml, index: number): { line?: number } {

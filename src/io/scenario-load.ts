@@ -1,4 +1,5 @@
 // Loads the scenario YAML (or the bundled default) and turns scenario problems into located input errors.
+import { isAbsolute, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ScenarioProblem } from "../cost/scenario-problem.js";
 import { type Scenario, scenarioSchema } from "../cost/scenario-schema.js";
@@ -20,13 +21,22 @@ export interface LoadedScenario {
 
 export async function loadScenario(file: string | undefined): Promise<LoadedScenario> {
   const path = file ?? DEFAULT_SCENARIO_FILE;
-  const parsed = parseYamlText(path, await readTextFile(path));
+  // The bundled default is named as the user would type it from here (fixtures/scenarios/default.yaml in a
+  // clone), so reports and messages do not depend on where llmcost is installed; elsewhere in full.
+  const shown = file ?? shownPath(DEFAULT_SCENARIO_FILE);
+  const parsed = parseYamlText(shown, await readTextFile(path));
   return {
     scenario: validateYaml(parsed, scenarioSchema),
-    file: path,
+    file: shown,
     isDefault: file === undefined,
     parsed,
   };
+}
+
+/** `absolute` relative to the working folder when it lies inside it, otherwise as it is. */
+function shownPath(absolute: string): string {
+  const inside = relative(process.cwd(), absolute);
+  return inside === "" || inside.startsWith("..") || isAbsolute(inside) ? absolute : inside;
 }
 
 /** Runs `compute`; a ScenarioProblem it throws becomes an InputError pointing at the scenario line. */
@@ -35,9 +45,14 @@ export function withScenarioLocations<T>(loaded: LoadedScenario, compute: () => 
     return compute();
   } catch (error) {
     if (!(error instanceof ScenarioProblem)) throw error;
-    throw new InputError(
-      { file: loaded.file, ...locateInYaml(loaded.parsed, error.path), field: formatPath(error.path) },
-      error.message,
-    );
+    throw locateScenarioProblem(loaded, error);
   }
+}
+
+/** A scenario problem as an InputError pointing at its line and field. */
+export function locateScenarioProblem(loaded: LoadedScenario, problem: ScenarioProblem): InputError {
+  return new InputError(
+    { file: loaded.file, ...locateInYaml(loaded.parsed, problem.path), field: formatPath(problem.path) },
+    problem.message,
+  );
 }

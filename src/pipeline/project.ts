@@ -2,11 +2,12 @@
 // `llmcost project` and the wizard, so the wizard's numbers are exactly what `project` prints on its files.
 import { type Analysis, analyze } from "../cost/analyzer.js";
 import type { PricingCatalog } from "../cost/catalog.js";
-import { InputError } from "../errors.js";
-import { type LoadedScenario, withScenarioLocations } from "../io/scenario-load.js";
+import { describeError, InputError } from "../errors.js";
+import { type LoadedScenario, locateScenarioProblem, withScenarioLocations } from "../io/scenario-load.js";
 import { buildProjectionReport, type ProjectionReport } from "../report/projection-data.js";
 import { monthlyScale, type TrafficProfile } from "../traffic/profile.js";
 import { unknownStatusWarning } from "../traffic/status.js";
+import { optionProfileChecks } from "./bedrock-profiles.js";
 import { failureAssumption, projectionAssumptions } from "./project-assumptions.js";
 
 export interface ProjectionInput {
@@ -22,7 +23,12 @@ export interface ProjectionInput {
   asOf?: string;
 }
 
-export function projectProfile(input: ProjectionInput): { analysis: Analysis; report: ProjectionReport } {
+export function projectProfile(input: ProjectionInput): {
+  analysis: Analysis;
+  report: ProjectionReport;
+  /** Bedrock options asking for a profile a model they serve lacks (warnings; `--strict`: errors). */
+  profileProblems: InputError[];
+} {
   const { profile, loaded, catalog } = input;
   const month = monthlyScale(profile, input.monthlyRequests, input.rowSpanMs);
   if ("problem" in month) throw new InputError({ file: input.trafficFile }, month.problem);
@@ -34,6 +40,8 @@ export function projectProfile(input: ProjectionInput): { analysis: Analysis; re
       catalog,
     }),
   );
+  const profileChecks = optionProfileChecks(loaded.scenario, analysis);
+  const profileProblems = profileChecks.problems.map((problem) => locateScenarioProblem(loaded, problem));
   const report = buildProjectionReport(analysis, {
     trafficFile: input.trafficFile,
     scenarioName: loaded.scenario.name,
@@ -49,12 +57,16 @@ export function projectProfile(input: ProjectionInput): { analysis: Analysis; re
     assumptions: [
       ...projectionAssumptions(loaded, month.assumption),
       failureAssumption(profile),
+      ...profileChecks.assumptions,
       ...(input.asOf ? [`Prices, latest models and lifecycle as of ${input.asOf} (--as-of).`] : []),
     ],
     ...(input.asOf ? { asOf: input.asOf } : {}),
-    warnings: profile.unknownStatuses.map((u) => unknownStatusWarning(u.status, u.requests)),
+    warnings: [
+      ...profileProblems.map(describeError),
+      ...profile.unknownStatuses.map((u) => unknownStatusWarning(u.status, u.requests)),
+    ],
   });
-  return { analysis, report };
+  return { analysis, report, profileProblems };
 }
 
 /** Prompt-size bands a profile needs: every long-context threshold in the catalog. */

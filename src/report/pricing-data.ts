@@ -71,8 +71,11 @@ export interface PricingShowReport extends Freshness, Lifecycle {
   prices_as_of: string;
   /** Bedrock: the inference profiles AWS offers (in_region = the plain id); null when not recorded. */
   profiles: string[] | null;
-  /** Later or earlier prices of the model (history), oldest first. */
+  /** The later prices of the model (changes after its first known price), oldest first. */
   price_changes: { from: string; input: number; output: number }[];
+  /** The whole price history, oldest first: the first known price (`from`: its release date, null when
+   * unknown) and every change. */
+  price_history: { from: string | null; input: number; output: number }[];
   /** Disagreements between the price sources and how each was resolved. */
   decisions: {
     component: string;
@@ -172,8 +175,17 @@ export function buildPricingList(
 
 export function buildPricingShow(
   price: ModelPrice,
-  options: { query: string; scope?: ProfileScope | undefined; asOf: string; today: Date; maxAgeDays: number },
+  options: {
+    query: string;
+    scope?: ProfileScope | undefined;
+    asOf: string;
+    today: Date;
+    maxAgeDays: number;
+    /** The model's record with its first known price (`PricingCatalog.firstKnown`); default `price`. */
+    firstKnown?: ModelPrice;
+  },
 ): PricingShowReport {
+  const first = options.firstKnown ?? price;
   const optionalRates = (rates: TokenRates | undefined) => (rates ? ratesRecord(rates) : null);
   return {
     schema_version: PRICING_SCHEMA_VERSION,
@@ -185,6 +197,14 @@ export function buildPricingShow(
       input: c.rates.input,
       output: c.rates.output,
     })),
+    price_history: [
+      { from: first.released ?? null, input: first.rates.input, output: first.rates.output },
+      ...(first.priceChanges ?? []).map((c) => ({
+        from: c.from,
+        input: c.rates.input,
+        output: c.rates.output,
+      })),
+    ],
     decisions: (price.decisions ?? []).map((d) => ({
       component: d.component,
       litellm: d.litellm ?? null,

@@ -125,7 +125,7 @@ function showSections(report: PricingShowReport): Section[] {
       columns: [{ header: "tier" }, ...RATE_COLUMNS],
       rows: tiers.flatMap(([name, rates]) => (rates ? [[name, ...rateCells(rates)]] : [])),
       notes: [
-        `prices as of ${report.prices_as_of}${report.price_changes.length ? `; price history: ${report.price_changes.map((c) => `from ${c.from} ${rate(c.input)} / ${rate(c.output)}`).join(", ")}` : ""}`,
+        `prices as of ${report.prices_as_of}${report.price_history.length > 1 ? `; price history: ${report.price_history.map((c) => `${c.from ? `from ${c.from}` : "first known"} ${rate(c.input)} / ${rate(c.output)}`).join(", ")}` : ""}`,
         `lifecycle: ${report.kind}${report.released ? `, released ${report.released}` : ""}${report.retired ? `, ${report.retired_at_as_of ? "RETIRED" : "retires"} ${report.retired}` : ""}${report.max_input_tokens ? `, context window ${report.max_input_tokens.toLocaleString("en-US")} tokens` : ""}`,
         ...(report.profiles ? [`Bedrock profiles AWS offers: ${report.profiles.join(", ")}`] : []),
         ...report.decisions.map(

@@ -22,7 +22,7 @@ export interface RouteReportInputs {
   pricing: string[];
   seed: number;
   diff_policy: string | null;
-  /** Schema 2: the date replayed costs are priced at (--as-of). */
+  /** Schema 2: the date replayed costs are priced at (--as-of); logged costs use each request's own time. */
   as_of: string;
 }
 
@@ -117,7 +117,18 @@ export function buildRouteReport(
       monthly_cost_usd: monthly(b.costUsd),
       unpriced_requests: b.unpricedRequests,
     })),
-    unpriced_logged_models: summary.unpricedLoggedModels,
+    unpriced_logged_models: summary.unpricedLoggedModels.map((m) => ({
+      model: m.model,
+      requests: m.requests,
+      /** Schema 2: why it has no price. */
+      reason: m.reason,
+    })),
+    /** Schema 2: logged models with requests before their release (priced at the first known price). */
+    logged_before_release: summary.loggedBeforeRelease.map((m) => ({
+      model: m.model,
+      released: m.released,
+      requests: m.requests,
+    })),
     diff: diff ? diffReport(diff) : null,
     assumptions: routeAssumptions(summary, inputs.seed, inputs.as_of, month),
   };
@@ -168,12 +179,21 @@ function routeAssumptions(
       ),
     "The as-logged baseline and cost impact cover only requests whose logged model has a price.",
     `Simulated error rates below 1 are drawn from seed ${seed}.`,
-    `Replayed and as-logged costs use the prices in effect on ${asOf} (--as-of); price changes between the logged timestamps and that date are not modelled per request.`,
+    `Replayed costs use the prices in effect on ${asOf} (--as-of); the as-logged baseline prices each request at the price in effect at its own timestamp.`,
   ];
+  const early = summary.loggedBeforeRelease;
+  if (early.length > 0) {
+    const list = early
+      .map((m) => `${m.model} (released ${m.released}, ${formatCount(m.requests)} requests)`)
+      .join(", ");
+    assumptions.push(
+      `Requests logged before their model's release are priced as logged at its first known price: ${list}.`,
+    );
+  }
   const unpriced = summary.totals.loggedUnpricedRequests;
   if (unpriced > 0) {
     assumptions.push(
-      `${formatCount(unpriced)} requests were logged against models with no price: ${summary.unpricedLoggedModels.map((m) => m.model).join(", ")}.`,
+      `${formatCount(unpriced)} requests were logged against models with no price: ${summary.unpricedLoggedModels.map((m) => `${m.model} (${m.reason})`).join(", ")}.`,
     );
   }
   return assumptions;

@@ -1,20 +1,40 @@
-// The cost of a request as it was logged (its own provider and model), for the "as logged" baseline and
-// each decision's cost impact. Catalog lookups are memoised per provider and model; a logged model with no
-// price is never costed as $0: the decision gets null and the model is counted as unpriced.
+// The cost of a request as it was logged (its own provider and model, at the price in effect at its
+// timestamp), for the "as logged" baseline and each decision's cost impact. Catalog lookups are memoised
+// per provider and model, each with its few price-change instants, so a row costs a map lookup and a
+// comparison or two. A logged model with no price is never costed as $0: the decision gets null and the
+// model is counted as unpriced.
 import type { ModelPrice, ProfileScope } from "../cost/price.js";
+import { pricePeriods } from "../cost/price-history.js";
+import { unofferedProfile } from "../cost/profiles.js";
 import { type PricingContext, STANDARD, type TokenCounts, tokenCostUsd } from "../cost/request-cost.js";
 import { InputError } from "../errors.js";
 import type { TrafficRow } from "../traffic/row.js";
 import type { PriceLookup } from "./policy.js";
 
 interface LoggedPrice {
-  price: ModelPrice;
+  /** The price at --as-of, for rows without any timestamp. */
+  asOf: ModelPrice;
+  /** Price periods oldest first and the instant each starts (`startsMs[0]` is -Infinity). */
+  periods: ModelPrice[];
+  startsMs: Float64Array;
   context: PricingContext;
+  /** Release instant; requests logged before it are priced at the first known price and counted. */
+  releasedMs: number;
+  released: string | undefined;
+  key: string;
+  requestsBeforeRelease: number;
+}
+
+/** Requests logged before their model's release (priced at its first known price). */
+export interface LoggedBeforeRelease {
+  model: string;
+  released: string;
+  requests: number;
 }
 
 export class LoggedCostLookup {
-  /** `provider/model` of logged models without a price, with their request counts. */
-  readonly unpriced = new Map<string, number>();
+  /** `provider/model` of logged models without a price, with their request counts and why. */
+  readonly unpriced = new Map<string, { requests: number; reason: string }>();
   private readonly byProvider = new Map<string, Map<string, LoggedPrice | null>>();
   private readonly tokens: TokenCounts = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 };
 
@@ -23,19 +43,52 @@ export class LoggedCostLookup {
     private readonly trafficFile: string,
   ) {}
 
-  costOf(row: TrafficRow): number | null {
+  /** The row's logged cost at the price in effect at `atMs` (its time; undefined: no time known, --as-of). */
+  costOf(row: TrafficRow, atMs: number | undefined): number | null {
     const logged = this.lookup(row);
     if (!logged) {
       const key = `${row.provider ?? "?"}/${row.model}`;
-      this.unpriced.set(key, (this.unpriced.get(key) ?? 0) + row.requests);
+      const seen = this.unpriced.get(key);
+      if (seen) seen.requests += row.requests;
+      else {
+        const reason = this.catalog.unpricedReason?.(row.model, row.provider) ?? "no price in the catalog";
+        this.unpriced.set(key, { requests: row.requests, reason });
+      }
       return null;
+    }
+    let price = logged.asOf;
+    if (atMs !== undefined) {
+      const starts = logged.startsMs;
+      let i = starts.length - 1;
+      while (i > 0 && (starts[i] ?? 0) > atMs) i--;
+      price = logged.periods[i] ?? price;
+      if (atMs < logged.releasedMs) logged.requestsBeforeRelease += row.requests;
     }
     const tokens = this.tokens;
     tokens.input = row.inputTokens;
     tokens.output = row.outputTokens;
     tokens.cacheRead = row.cacheReadTokens;
     tokens.cacheWrite = row.cacheWriteTokens;
-    return tokenCostUsd(logged.price, tokens, logged.context) * row.requests;
+    return tokenCostUsd(price, tokens, logged.context) * row.requests;
+  }
+
+  /** Logged models with requests before their release, by key. */
+  beforeRelease(): LoggedBeforeRelease[] {
+    const found = new Map<string, LoggedBeforeRelease>();
+    for (const models of this.byProvider.values()) {
+      for (const logged of models.values()) {
+        if (!logged || logged.requestsBeforeRelease === 0 || logged.released === undefined) continue;
+        const seen = found.get(logged.key);
+        if (seen) seen.requests += logged.requestsBeforeRelease;
+        else
+          found.set(logged.key, {
+            model: logged.key,
+            released: logged.released,
+            requests: logged.requestsBeforeRelease,
+          });
+      }
+    }
+    return [...found.values()].sort((a, b) => a.model.localeCompare(b.model));
   }
 
   private lookup(row: TrafficRow): LoggedPrice | null {
@@ -63,6 +116,20 @@ export class LoggedCostLookup {
       throw new InputError({ file: this.trafficFile, row: row.row, field: "model" }, reason);
     }
     if (!found) return null;
-    return { price: found.price, context: found.scope ? { mode: "standard", scope: found.scope } : STANDARD };
+    const unoffered = unofferedProfile(found.price, row.model);
+    if (unoffered) throw new InputError({ file: this.trafficFile, row: row.row, field: "model" }, unoffered);
+    const first = this.catalog.firstKnown?.(found.price);
+    const periods = first ? pricePeriods(first) : [{ fromMs: Number.NEGATIVE_INFINITY, price: found.price }];
+    const released = found.price.released;
+    return {
+      asOf: found.price,
+      periods: periods.map((p) => p.price),
+      startsMs: Float64Array.from(periods, (p) => p.fromMs),
+      context: found.scope ? { mode: "standard", scope: found.scope } : STANDARD,
+      releasedMs: released === undefined ? Number.NEGATIVE_INFINITY : Date.parse(`${released}T00:00:00Z`),
+      released,
+      key: found.price.key,
+      requestsBeforeRelease: 0,
+    };
   }
 }

@@ -131,7 +131,8 @@ const TargetSchema = z.strictObject({
   performance: z.number().min(0).max(1).default(0.5),
   latency_ms: z.number().positive().default(1000),
   compliance: z.array(z.string().min(1)).default([]),
-  latest: z.boolean().default(false),
+  /** Absent: the catalog's derived `latest` for the model at --as-of (docs/route.md). */
+  latest: z.boolean().optional(),
 });
 
 const Instant = z

@@ -2,12 +2,21 @@
 // target references, fallback cycles, targets without a price, rules shadowed by an earlier catch-all,
 // and condition problems. Every issue carries its path in the document so the loader can add the line.
 import type { ModelPrice, ProfileScope } from "../cost/price.js";
+import { whyNotLatest } from "../cost/price-history.js";
+import { unofferedProfile, unofferedScope } from "../cost/profiles.js";
 import { alwaysTrue, compileCondition, fieldsOf, type RowPredicate } from "./condition.js";
+import { expandChain, findCycle } from "./policy-graph.js";
 import type { PolicySpec, ReasonCode, RouteSpec, RuleSpec, ScoringWeights } from "./policy-schema.js";
 
 /** The part of the pricing catalog routing needs (PricingCatalog satisfies it). */
 export interface PriceLookup {
   resolve(modelId: string, provider?: string): { price: ModelPrice; scope?: ProfileScope } | undefined;
+  /** The model's record with its first known price and whole history; without it, `price` is all there is. */
+  firstKnown?(price: ModelPrice): ModelPrice;
+  /** Why a known model is not priced (image, audio, video, per-query rerank), if it is one. */
+  unpricedReason?(modelId: string, provider?: string): string | undefined;
+  /** The date prices and `latest` are fixed to (--as-of), for messages. */
+  readonly asOf?: string | undefined;
 }
 
 export interface PolicyIssue {
@@ -29,6 +38,7 @@ export interface RouteTarget {
   labels: readonly string[];
   /** Carries the policy's compliance label (or any label when none is named). */
   compliant: boolean;
+  /** The policy's `latest` when it states one, else the catalog's derived `latest` at --as-of. */
   latest: boolean;
 }
 
@@ -79,6 +89,9 @@ export interface CompiledPolicy {
   /** Fields the rules read (`meta.<column>` included): what of a row the replay needs beyond the basics. */
   fields: ReadonlySet<string>;
   spec: PolicySpec;
+  /** Problems that do not stop the replay (a `latest_model` rule listing a target that is not the latest):
+   * the loader locates them, the runner warns (an error with --strict). */
+  warnings: PolicyIssue[];
 }
 
 const DEFAULT_WEIGHTS: ScoringWeights = { cost: 0.3, performance: 0.4, latency: 0.3 };
@@ -95,18 +108,22 @@ export function compilePolicy(spec: PolicySpec, catalog: PriceLookup): CompileRe
   const compileRoute = (route: RouteSpec, path: (string | number)[]) =>
     compileRouteSpec(route, path, { indexOf, declared: spec.targets }, targets, weights, issues);
 
+  const warnings: PolicyIssue[] = [];
   const rules = spec.rules.map((rule, index): CompiledRule => {
     const conditionIssues: PolicyIssue[] = [];
     const matches = compileCondition(rule.when, conditionIssues, ["rules", index, "when"]);
     issues.push(...conditionIssues);
-    const route = compileRoute(rule.route, ["rules", index, "route"]);
+    const reason = rule.reason ?? inferReason(rule);
+    let route = compileRoute(rule.route, ["rules", index, "route"]);
+    if (reason === "latest_model")
+      route = latestOnly(route, rule, ["rules", index, "route"], targets, catalog, warnings);
     return {
       index,
       name: rule.name,
       matches,
       route,
       confidence: rule.confidence,
-      reason: rule.reason ?? inferReason(rule),
+      reason,
       spec: rule,
     };
   });
@@ -143,6 +160,7 @@ export function compilePolicy(spec: PolicySpec, catalog: PriceLookup): CompileRe
       compliance: { label, enforce },
       fields: fieldsOfRules(spec.rules),
       spec,
+      warnings,
     },
   };
 }
@@ -168,13 +186,27 @@ function compileTargets(
     if (!resolved) {
       issues.push({
         path: ["targets", name, "model"],
-        message: `no price for ${target.provider}/${target.model} in the pricing catalog (add it with --pricing FILE)`,
+        message:
+          catalog.unpricedReason?.(target.model, target.provider) ??
+          `no price for ${target.provider}/${target.model} in the pricing catalog (add it with --pricing FILE)`,
       });
+      continue;
+    }
+    const unoffered = unofferedProfile(resolved.price, target.model);
+    if (unoffered) {
+      issues.push({ path: ["targets", name, "model"], message: unoffered });
       continue;
     }
     const scope = targetScope(resolved, target.inference_profile);
     if ("problem" in scope) {
       issues.push({ path: ["targets", name, "inference_profile"], message: scope.problem });
+      continue;
+    }
+    // A stated profile must be one AWS offers; the default (global) prices alike where it is not offered.
+    const unofferedStated =
+      target.inference_profile && unofferedScope(resolved.price, target.inference_profile);
+    if (unofferedStated) {
+      issues.push({ path: ["targets", name, "inference_profile"], message: unofferedStated });
       continue;
     }
     targets.push({
@@ -189,7 +221,7 @@ function compileTargets(
       latencyMs: target.latency_ms,
       labels: target.compliance,
       compliant: label === undefined ? target.compliance.length > 0 : target.compliance.includes(label),
-      latest: target.latest,
+      latest: target.latest ?? resolved.price.latest ?? false,
     });
   }
   return targets;
@@ -249,6 +281,44 @@ function compileRouteSpec(
   }
   const hasCompliant = candidates.some((i) => targets[i]?.compliant === true);
   return { kind, candidates, weights, hasCompliant };
+}
+
+/**
+ * A `latest_model` rule must not send requests to an old model: candidates that are not `latest` are
+ * dropped from its route when some candidate is, and each is a warning; when none is, the route is kept as
+ * written and that is the warning.
+ */
+function latestOnly(
+  route: CompiledRoute,
+  rule: RuleSpec,
+  path: (string | number)[],
+  targets: readonly RouteTarget[],
+  catalog: PriceLookup,
+  warnings: PolicyIssue[],
+): CompiledRoute {
+  const old = route.candidates.filter((t) => targets[t]?.latest === false);
+  if (old.length === 0) return route;
+  const kept = route.candidates.filter((t) => targets[t]?.latest === true);
+  const at = catalog.asOf ? ` on ${catalog.asOf}` : "";
+  const written =
+    route.kind === "target" ? [rule.route.target] : (rule.route.cheapest ?? rule.route.best_scored ?? []);
+  for (const t of old) {
+    const target = targets[t];
+    if (!target) continue;
+    const position = written.indexOf(target.name);
+    warnings.push({
+      path: route.kind === "target" ? [...path, "target"] : [...path, route.kind, position],
+      message:
+        `rule "${rule.name}" serves requests that require the latest model, but target "${target.name}" ` +
+        `(${target.price.key}) ${whyNotLatest(target.price, catalog.asOf)}${at}` +
+        (kept.length > 0
+          ? `; the rule leaves it out and routes to ${kept.map((k) => targets[k]?.name).join(", ")}`
+          : "; the rule routes to it as written") +
+        ` (set \`latest: true\` on the target to keep it deliberately)`,
+    });
+  }
+  if (kept.length === 0) return route;
+  return { ...route, candidates: kept, hasCompliant: kept.some((t) => targets[t]?.compliant === true) };
 }
 
 /** Target names: the priced ones by index, and every declared one (an unpriced target is reported once). */
@@ -333,48 +403,6 @@ function compileFallbacks(
     return direct.map(() => []);
   }
   return direct.map((_, start) => expandChain(direct, start));
-}
-
-function findCycle(edges: readonly number[][]): number[] | undefined {
-  const state = new Uint8Array(edges.length); // 0 new, 1 on the stack, 2 done
-  const stack: number[] = [];
-  const visit = (node: number): number[] | undefined => {
-    state[node] = 1;
-    stack.push(node);
-    for (const next of edges[node] ?? []) {
-      if (state[next] === 1) return stack.slice(stack.indexOf(next));
-      if (state[next] === 0) {
-        const found = visit(next);
-        if (found) return found;
-      }
-    }
-    stack.pop();
-    state[node] = 2;
-    return undefined;
-  };
-  for (let node = 0; node < edges.length; node++) {
-    if (state[node] === 0) {
-      const found = visit(node);
-      if (found) return found;
-    }
-  }
-  return undefined;
-}
-
-/** Depth-first: a fallback that fails hands over to its own fallbacks before its next sibling. */
-function expandChain(edges: readonly number[][], start: number): number[] {
-  const chain: number[] = [];
-  const seen = new Set([start]);
-  const visit = (node: number) => {
-    for (const next of edges[node] ?? []) {
-      if (seen.has(next)) continue;
-      seen.add(next);
-      chain.push(next);
-      visit(next);
-    }
-  };
-  visit(start);
-  return chain;
 }
 
 function compileFailures(

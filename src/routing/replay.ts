@@ -12,7 +12,7 @@ import { type CandidateScore, rankCandidates, type ScoreRecord } from "./candida
 import { type BreakerTransition, CircuitBreakers } from "./circuit-breaker.js";
 import { type AttemptOutcome, emptyDecision, type RoutingDecision, rowRequestId } from "./decision.js";
 import { describeRequest, type RequestFields, type RuleTrace, traceRules } from "./explain.js";
-import { LoggedCostLookup } from "./logged-cost.js";
+import { type LoggedBeforeRelease, LoggedCostLookup } from "./logged-cost.js";
 import type { CompiledPolicy, CompiledRule, PriceLookup, RouteKind } from "./policy.js";
 import type { ReasonCode } from "./policy-schema.js";
 import { DEFAULT_SEED, seededRandom } from "./prng.js";
@@ -246,7 +246,9 @@ export class RouteReplay {
   ): RoutingDecision {
     const target = chosen >= 0 ? this.policy.targets[chosen] : undefined;
     const costUsd = target ? this.costOn(chosen) : null;
-    const loggedCostUsd = this.logged.costOf(row);
+    // The logged cost is priced at the request's own time (a row without one takes the previous row's).
+    const loggedAt = row.timestamp ?? (Number.isFinite(this.lastTimestamp) ? this.lastTimestamp : undefined);
+    const loggedCostUsd = this.logged.costOf(row, loggedAt);
     const d = into ?? emptyDecision();
     d.row = row.row;
     // Readers never produce an empty request id, so "" is free to mean "not formatted yet".
@@ -332,7 +334,11 @@ export class RouteReplay {
     return { decision, trace };
   }
 
-  loggedUnpricedModels(): ReadonlyMap<string, number> {
+  loggedUnpricedModels(): ReadonlyMap<string, { requests: number; reason: string }> {
     return this.logged.unpriced;
+  }
+
+  loggedBeforeRelease(): LoggedBeforeRelease[] {
+    return this.logged.beforeRelease();
   }
 }

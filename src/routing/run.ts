@@ -82,7 +82,7 @@ export class RouteRun {
 
   finish(): RouteRunResult {
     return {
-      summary: this.summary.finish(this.replay.loggedUnpricedModels()),
+      summary: this.summary.finish(this.replay.loggedUnpricedModels(), this.replay.loggedBeforeRelease()),
       trace: this.trace,
       diff: this.diff?.finish(),
       unknownStatuses: this.statuses.finish(),

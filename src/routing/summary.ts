@@ -6,6 +6,7 @@ import type { ProfileScope } from "../cost/price.js";
 import { type BaselineRow, SingleTargetBaselines } from "./baselines.js";
 import type { BreakerState, BreakerTransition } from "./circuit-breaker.js";
 import { type RoutingDecision, requestIdOf } from "./decision.js";
+import type { LoggedBeforeRelease } from "./logged-cost.js";
 import { CompensatedSums } from "./money.js";
 import type { CompiledPolicy } from "./policy.js";
 import { REASON_CODES, type ReasonCode } from "./policy-schema.js";
@@ -75,7 +76,10 @@ export interface RouteSummary {
     costUsd: number;
     unpricedRequests: number;
   }[];
-  unpricedLoggedModels: { model: string; requests: number }[];
+  /** Logged models without a price, with why (e.g. a rerank model is priced per query). */
+  unpricedLoggedModels: { model: string; requests: number; reason: string }[];
+  /** Logged models with requests before their release: the as-logged baseline used their first known price. */
+  loggedBeforeRelease: LoggedBeforeRelease[];
 }
 
 const REASON_INDEX: ReadonlyMap<ReasonCode, number> = new Map(REASON_CODES.map((code, i) => [code, i]));
@@ -192,7 +196,10 @@ export class RouteSummaryAccumulator {
     });
   }
 
-  finish(unpricedLogged: ReadonlyMap<string, number>): RouteSummary {
+  finish(
+    unpricedLogged: ReadonlyMap<string, { requests: number; reason: string }>,
+    loggedBeforeRelease: LoggedBeforeRelease[] = [],
+  ): RouteSummary {
     const share = (value: number) => (this.requests > 0 ? value / this.requests : 0);
     const allRules = [...this.policy.rules, this.policy.defaultRule];
     return {
@@ -261,7 +268,12 @@ export class RouteSummaryAccumulator {
           unpricedRequests: 0,
         })),
       ],
-      unpricedLoggedModels: [...unpricedLogged].map(([model, requests]) => ({ model, requests })),
+      unpricedLoggedModels: [...unpricedLogged].map(([model, { requests, reason }]) => ({
+        model,
+        requests,
+        reason,
+      })),
+      loggedBeforeRelease,
     };
   }
 }

@@ -42,6 +42,29 @@ describe("bundled catalog prices (USD per 1M tokens, from the providers' pages)"
     expect(at("gpt-5.6-luna", "openai")?.family).toBe("gpt-5.6-luna");
   });
 
+  it("lists OpenAI's pro, codex, o1, gpt-5.3 and gpt-4-turbo models; retired ones as retired", async () => {
+    const catalog = await loadCatalog([], { asOf: "2026-08-15" });
+    const at = (id: string) => catalog.resolve(id, "openai")?.price;
+    // OpenAI's price page / both sources: o1 $15 / $60, o1-pro $150 / $600, gpt-4-turbo $10 / $30.
+    expect(at("o1-2024-12-17")?.rates).toMatchObject({ input: 15, output: 60 });
+    expect(at("o1-pro")?.rates).toMatchObject({ input: 150, output: 600 });
+    expect(at("gpt-4-turbo")?.rates).toMatchObject({ input: 10, output: 30 });
+    // gpt-5.4-pro: $30 / $180, and $60 / $270 for prompts over 272K tokens (genai-prices' tier).
+    expect(at("gpt-5.4-pro")?.longContext).toMatchObject({
+      thresholdTokens: 272_000,
+      rates: { input: 60, output: 270 },
+    });
+    expect(at("gpt-5.3-codex")?.rates).toMatchObject({ input: 1.75, output: 14 });
+    // genai-prices' "gpt-5.3" is GPT-5.3 Chat (gpt-5.3-chat-latest), shut down 2026-08-10.
+    expect(at("gpt-5.3")?.key).toBe("openai/gpt-5.3-chat-latest");
+    expect(at("gpt-5.3")?.retired).toBe("2026-08-10");
+    expect(at("gpt-5.1-codex")?.retired).toBe("2026-07-23");
+    // Lines: gpt-5.5-pro is the latest pro on 2026-08-15, o3-mini lost o-mini to o4-mini.
+    expect(at("gpt-5.5-pro")?.latest).toBe(true);
+    expect(at("gpt-5.4-pro")?.latest).toBe(false);
+    expect(at("o3-mini")?.latest).toBe(false);
+  });
+
   it("prices Sonnet 5 at $2/$10 until 2026-08-31 and $3/$15 from 2026-09-01, on both sides", async () => {
     const before = await loadCatalog([], { asOf: "2026-08-31" });
     const after = await loadCatalog([], { asOf: "2026-09-01" });
@@ -130,5 +153,38 @@ describe("llmcost pricing show --as-of", () => {
     const report = JSON.parse(result.stdout);
     expect(report.prices_as_of).toBe("2026-08-15");
     expect(report.prices.standard).toMatchObject({ input: 2, output: 10 });
+  });
+});
+
+describe("review defects: as-of dates and price history", () => {
+  it("pricing list: no price is as of a date before the model's release; dates come from the sources", () => {
+    const result = runCli(["pricing", "list", "--format", "json", "--as-of", "2026-08-15"]);
+    expect(result.code).toBe(0);
+    const models: { key: string; as_of: string; released: string | null }[] = JSON.parse(
+      result.stdout,
+    ).models;
+    const early = models.filter((m) => m.released !== null && m.as_of < m.released).map((m) => m.key);
+    expect(early).toEqual([]);
+    const asOf = (key: string) => models.find((m) => m.key === key)?.as_of;
+    // genai-prices' prices_checked for Claude Sonnet 5 is 2026-07-29 (after its 2026-06-30 release).
+    expect(asOf("anthropic/claude-sonnet-5")).toBe("2026-07-29");
+    // Opus 5's prices_checked (2026-07-29) precedes its release bound (2026-08-01): the genai-prices
+    // snapshot's date (2026-08-21) is used instead.
+    expect(asOf("anthropic/claude-opus-5")).toBe("2026-08-21");
+    // A price from LiteLLM alone is as of that snapshot: GPT-5.6 Sol, 2026-08-01.
+    expect(asOf("openai/gpt-5.6-sol")).toBe("2026-08-01");
+  });
+
+  it("pricing show: the history line starts with the first known price", () => {
+    const args = ["pricing", "show", "claude-sonnet-5", "--provider", "anthropic", "--as-of", "2026-08-15"];
+    const table = runCli([...args, "--format", "table"]);
+    expect(table.stdout).toContain(
+      "price history: from 2026-06-30 $2.00 / $10.00, from 2026-09-01 $3.00 / $15.00",
+    );
+    const json = JSON.parse(runCli([...args, "--format", "json"]).stdout);
+    expect(json.price_history).toEqual([
+      { from: "2026-06-30", input: 2, output: 10 },
+      { from: "2026-09-01", input: 3, output: 15 },
+    ]);
   });
 });

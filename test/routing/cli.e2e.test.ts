@@ -25,8 +25,10 @@ describe("llmcost route --dry-run", () => {
       SEED,
       "--format",
       "json",
+      // The policy's latest-model rule routes to gpt-5, the latest of its line from its release (2025-08-07)
+      // to gpt-5.1's; no target's price changes between the traffic week and this date.
       "--as-of",
-      "2025-06-08",
+      "2025-09-01",
     );
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);

@@ -100,6 +100,7 @@ export async function runPricingShow(model: string, options: PricingShowOptions)
     asOf,
     today: new Date(),
     maxAgeDays: options.maxAgeDays,
+    firstKnown: catalog.firstKnown(resolved.price),
   });
   await emitReport(renderPricingShow(report, chosenFormat(options)), options.output);
   if (report.retired_at_as_of) {

@@ -5,6 +5,7 @@ import { ExitCode, InputError } from "../../errors.js";
 import { assertWritablePath, emitReport } from "../../io/output.js";
 import { loadCatalog } from "../../io/pricing-load.js";
 import { loadScenario } from "../../io/scenario-load.js";
+import { checkLoggedProfiles } from "../../pipeline/bedrock-profiles.js";
 import { longContextThresholds, projectProfile } from "../../pipeline/project.js";
 import { earlyPricedAssumption, retiredModels } from "../../pipeline/retired.js";
 import { chosenFormat } from "../../report/formats.js";
@@ -30,7 +31,8 @@ export async function runProject(options: ProjectOptions): Promise<number> {
     onProgress: (done, total) => progress.update(done, total),
   });
   progress.finish();
-  const { analysis, report } = projectProfile({
+  await checkLoggedProfiles(profile, catalog, options.traffic, map);
+  const { analysis, report, profileProblems } = projectProfile({
     profile,
     loaded,
     catalog,
@@ -40,6 +42,8 @@ export async function runProject(options: ProjectOptions): Promise<number> {
     asOf,
   });
   report.assumptions.push(...earlyPricedAssumption(catalog, asOf));
+  const [profileProblem] = profileProblems;
+  if (options.strict && profileProblem) throw profileProblem;
   const retired = retiredModels(catalog, asOf);
   if (options.strict && retired.length > 0) {
     throw new InputError({ file: options.traffic, field: "model" }, `--strict: ${retired.join("; ")}`);

@@ -43,7 +43,10 @@ export function registerRoute(program: Command, run: Run<[RouteOptions]>): void 
     .requiredOption("-P, --policy <file>", "routing policy YAML (see docs/route.md)")
     .addOption(pricingOption())
     .addOption(asOfOption())
-    .option("--strict", "exit 2 when the policy or the traffic uses a model retired at --as-of")
+    .option(
+      "--strict",
+      "exit 2 when the policy or the traffic uses a model retired at --as-of, or a latest_model rule lists a target that is not the latest",
+    )
     .addOption(mapOption())
     .option("--seed <n>", "seed for simulated error rates below 1 (default 1)", parseSeed)
     .option(

@@ -2,7 +2,7 @@
 // progress line, render the summary (or one request's trace), warn, return the exit code.
 
 import { todayUtc } from "../../cost/price-history.js";
-import { ExitCode, InputError, UsageError } from "../../errors.js";
+import { describeError, ExitCode, InputError, UsageError } from "../../errors.js";
 import { assertWritablePath, emitReport } from "../../io/output.js";
 import { loadRoutingPolicy } from "../../io/policy-load.js";
 import { loadCatalog } from "../../io/pricing-load.js";
@@ -31,8 +31,15 @@ export async function runRoute(options: RouteOptions): Promise<number> {
   const map = parseColumnMap(options.map);
   const asOf = options.asOf ?? todayUtc();
   const catalog = await loadCatalog(options.pricing, { onNotice: diagnostics.info, asOf });
-  const policy = await loadRoutingPolicy(options.policy, catalog);
-  const comparePolicy = options.diff ? await loadRoutingPolicy(options.diff, catalog) : undefined;
+  const policyWarnings: InputError[] = [];
+  const onPolicyWarning = (warning: InputError) => {
+    if (options.strict) throw warning;
+    policyWarnings.push(warning);
+  };
+  const policy = await loadRoutingPolicy(options.policy, catalog, onPolicyWarning);
+  const comparePolicy = options.diff
+    ? await loadRoutingPolicy(options.diff, catalog, onPolicyWarning)
+    : undefined;
   const seed = options.seed ?? DEFAULT_SEED;
   const progress = createProgress(`routing ${options.traffic}`, !options.quiet);
   let result: RouteRunResult;
@@ -79,11 +86,12 @@ export async function runRoute(options: RouteOptions): Promise<number> {
   await emitReport(renderRouteReport(report, format), options.output);
   for (const model of report.unpriced_logged_models) {
     diagnostics.warn(
-      `logged model ${model.model} has no price: ${model.requests} requests left out of the as-logged baseline`,
+      `logged model ${model.model} has no price (${model.reason}): ${model.requests} requests left out of the as-logged baseline`,
     );
   }
   for (const warning of retired) diagnostics.warn(warning);
   for (const u of result.unknownStatuses) diagnostics.warn(unknownStatusWarning(u.status, u.requests));
+  for (const warning of policyWarnings) diagnostics.warn(describeError(warning));
   const violations = report.compliance.violations;
   if (violations > 0)
     diagnostics.warn(`${violations} compliance-required requests were routed to targets without the label`);

@@ -3,6 +3,7 @@
 import type { Analysis } from "../cost/analyzer.js";
 import type { OptionProjection } from "../cost/option-projection.js";
 import type { TokenCounts } from "../cost/request-cost.js";
+import { costCurveData } from "./cost-curve-data.js";
 import { roundUsd } from "./numbers.js";
 
 const PROJECTION_SCHEMA_VERSION = 2;
@@ -74,6 +75,7 @@ export function buildProjectionReport(analysis: Analysis, context: ProjectionCon
       infra_cost_usd: roundUsd(atVolume.infraCostUsd),
       hidden_cost_usd: roundUsd(atVolume.hiddenCostUsd),
       complexity_multiplier: projection.hiddenMultiplier,
+      cost_curve: costCurveData(projection.curve),
       models: projection.tokens.served.map((served) => ({
         model: served.price.model,
         provider: served.price.provider,

@@ -2,9 +2,12 @@
 // baselines, compliance, fallbacks and breaker events. Memory does not grow with the number of rows
 // (lists of examples are capped); money uses compensated sums. report/route-report.ts turns the summary
 // into the JSON report.
+
+import type { TrafficRow } from "../traffic/row.js";
 import { type BaselineRow, SingleTargetBaselines } from "./baselines.js";
 import type { BreakerState, BreakerTransition } from "./circuit-breaker.js";
 import { type RoutingDecision, requestIdOf } from "./decision.js";
+import { LoggedModelFlows } from "./flows.js";
 import { CompensatedSums } from "./money.js";
 import type { CompiledPolicy } from "./policy.js";
 import { REASON_CODES, type ReasonCode } from "./policy-schema.js";
@@ -73,7 +76,11 @@ export interface RouteSummary {
     unpricedRequests: number;
   }[];
   unpricedLoggedModels: { model: string; requests: number }[];
+  /** Requests per logged model (`provider/model`) and routed target (undefined: unroutable). */
+  flows: { loggedModel: string; target: string | undefined; requests: number }[];
 }
+
+type LoggedModel = Pick<TrafficRow, "provider" | "model">;
 
 const REASON_INDEX: ReadonlyMap<ReasonCode, number> = new Map(REASON_CODES.map((code, i) => [code, i]));
 
@@ -104,6 +111,7 @@ export class RouteSummaryAccumulator {
   private readonly breakerEvents: BreakerEvent[] = [];
   private breakerEventsOmitted = 0;
   private breakerOpenings = 0;
+  private readonly flows: LoggedModelFlows;
 
   constructor(private readonly policy: CompiledPolicy) {
     const n = policy.targets.length;
@@ -114,6 +122,7 @@ export class RouteSummaryAccumulator {
     this.baselines = new SingleTargetBaselines(policy.targets);
     this.ruleDecisions = new Float64Array(policy.rules.length + 1);
     this.ruleRequests = new Float64Array(policy.rules.length + 1);
+    this.flows = new LoggedModelFlows(n);
   }
 
   /** Feed to RouteReplay's `onBreakerTransition`. */
@@ -130,8 +139,9 @@ export class RouteSummaryAccumulator {
     });
   };
 
-  /** `row` is the request the decision is for: its tokens feed the single-target baselines. */
-  add(decision: RoutingDecision, row: BaselineRow): void {
+  /** `row` is the request the decision is for: its tokens feed the single-target baselines, its logged model
+   * the flows. */
+  add(decision: RoutingDecision, row: BaselineRow & LoggedModel): void {
     const weight = decision.requests;
     this.decisions++;
     this.requests += weight;
@@ -144,6 +154,7 @@ export class RouteSummaryAccumulator {
     }
     this.baselines.add(row);
     const target = decision.targetIndex;
+    this.flows.add(row.provider, row.model, target, weight);
     if (target >= 0) {
       this.targetRequests[target] = (this.targetRequests[target] ?? 0) + weight;
       this.targetInput[target] = (this.targetInput[target] ?? 0) + decision.inputTokens * weight;
@@ -258,6 +269,11 @@ export class RouteSummaryAccumulator {
         })),
       ],
       unpricedLoggedModels: [...unpricedLogged].map(([model, requests]) => ({ model, requests })),
+      flows: this.flows.finish().map((f) => ({
+        loggedModel: f.loggedModel,
+        target: this.policy.targets[f.targetIndex]?.name,
+        requests: f.requests,
+      })),
     };
   }
 }

@@ -17,7 +17,7 @@ export interface ChartSpec<Report> {
 }
 
 /** Draws one chart: its markup (`<svg>`, or a `<figure>` with a legend), or undefined when there is nothing to draw. */
-export function drawChart<Report>(spec: ChartSpec<Report>, report: Report, kit: PlotKit): string | undefined {
+function drawChart<Report>(spec: ChartSpec<Report>, report: Report, kit: PlotKit): string | undefined {
   const options = spec.plot(report, kit.Plot);
   return options ? kit.render(options) : undefined;
 }

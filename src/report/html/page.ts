@@ -39,7 +39,7 @@ const ESCAPES: Record<string, string> = {
   "'": "&#39;",
 };
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
@@ -74,7 +74,7 @@ section.table { break-inside: avoid; }
 }
 `;
 
-export function renderHtmlTable(table: HtmlTable, headingLevel = 3): string {
+function renderHtmlTable(table: HtmlTable, headingLevel = 3): string {
   const parts = [`<h${headingLevel}>${escapeHtml(table.title)}</h${headingLevel}>`];
   if (table.columns && table.rows) parts.push(tableMarkup(table.columns, table.rows));
   if (table.notes?.length)

@@ -4,12 +4,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { drawChart } from "../../../src/report/charts/chart.js";
+import { chartFigure } from "../../../src/report/charts/chart.js";
 import { breakevenMermaid, growthMermaid } from "../../../src/report/charts/mermaid.js";
 import { loadPlotKit } from "../../../src/report/charts/plot-kit.js";
 import { PROJECTION_CHARTS } from "../../../src/report/charts/projection-charts.js";
 import { chosenChartFormat, chosenFormat } from "../../../src/report/formats.js";
-import { escapeHtml, renderHtmlPage } from "../../../src/report/html/page.js";
+import { renderHtmlPage } from "../../../src/report/html/page.js";
 import type { ProjectionReport } from "../../../src/report/projection-data.js";
 import type { RouteReport } from "../../../src/report/route-report.js";
 import { LoggedModelFlows } from "../../../src/routing/flows.js";
@@ -53,12 +53,9 @@ describe("format choice", () => {
 
 describe("the html page", () => {
   it("escapes text from inputs", () => {
-    expect(escapeHtml(`<script>"x"&'y'</script>`)).toBe(
-      "&lt;script&gt;&quot;x&quot;&amp;&#39;y&#39;&lt;/script&gt;",
-    );
     const page = renderHtmlPage({
       title: "<b>t</b>",
-      verdict: ["<img src=x>"],
+      verdict: ["<img src=x>", `<script>"x"&'y'</script>`],
       figures: [],
       tables: [{ title: "m", columns: [{ header: "<h>" }], rows: [["<td>"]] }],
       assumptions: ["a<b"],
@@ -73,6 +70,7 @@ describe("the html page", () => {
       "a&lt;b",
     ])
       expect(page).toContain(escaped);
+    expect(page).toContain("&lt;script&gt;&quot;x&quot;&amp;&#39;y&#39;&lt;/script&gt;");
   });
 
   it("project --output report.html writes one self-contained page: verdict, charts, tables, assumptions, in that order", () => {
@@ -103,7 +101,7 @@ describe("projection charts (report data in, SVG out)", () => {
     const kit = await loadPlotKit();
     const [breakdown, curves] = PROJECTION_CHARTS;
     if (!breakdown || !curves) throw new Error("charts missing");
-    const svg = drawChart(curves, report, kit) ?? "";
+    const svg = chartFigure(curves, report, kit).markup ?? "";
     const lineGroup = svg.match(/<g[^>]*aria-description="cost line"[^>]*>(.*?)<\/g>/s)?.[1] ?? "";
     expect(lineGroup.match(/<path /g)?.length).toBe(report.options.length);
     const crossings = report.breakeven.flatMap((b) => b.crossings);
@@ -112,7 +110,7 @@ describe("projection charts (report data in, SVG out)", () => {
     // The fixture's crossings (README, breakeven table): direct = bedrock at 20,377, direct = bedrock-batch at 321,528.
     expect(markers).toContain("direct = bedrock at 20,377 requests a month");
     expect(markers).toContain("direct = bedrock-batch at 321,528 requests a month");
-    const bars = drawChart(breakdown, report, kit) ?? "";
+    const bars = chartFigure(breakdown, report, kit).markup ?? "";
     const parts = report.options.flatMap((o) =>
       [o.token_cost_usd, o.provisioned_cost_usd, o.infra_cost_usd, o.hidden_cost_usd].filter(
         (usd) => usd > 0,

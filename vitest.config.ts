@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts", "src/**/*.test.ts"],
+    // Needs Chromium: its own config and CI step (vitest.browser.config.ts, `npm run test:browser`).
+    exclude: ["test/browser/**", "**/node_modules/**"],
     // Never write a missing snapshot or golden file on a plain run: a deleted golden file fails instead of
     // quietly coming back. `npm run golden:update` (vitest -u) rewrites them on purpose.
     update: "none",

@@ -1,6 +1,6 @@
 // Options shared by the report commands, declared once.
 import { type Command, InvalidArgumentError as InvalidOptionArgument, Option } from "commander";
-import { REPORT_FORMATS, type ReportFormat } from "../report/formats.js";
+import { type ReportFormat, TEXT_FORMATS } from "../report/formats.js";
 
 export interface OutputOptions {
   format?: ReportFormat;
@@ -10,9 +10,11 @@ export interface OutputOptions {
   verbose?: boolean;
 }
 
-export function addOutputOptions(command: Command): Command {
+/** `formats`: what --format accepts (the text formats unless the command also renders html). */
+export function addOutputOptions(command: Command, formats: readonly ReportFormat[] = TEXT_FORMATS): Command {
+  const html = formats.includes("html") ? "; html when --output ends in .html" : "";
   return command
-    .addOption(new Option("-f, --format <format>", "report format (default: table)").choices(REPORT_FORMATS))
+    .addOption(new Option("-f, --format <format>", `report format (default: table${html})`).choices(formats))
     .option("-o, --output <file>", "write the report to a file (atomically) instead of stdout")
     .option("--no-color", "disable colors (NO_COLOR and FORCE_COLOR are honoured too)")
     .addOption(new Option("-q, --quiet", "no progress or warnings on stderr").conflicts("verbose"))

@@ -3,6 +3,7 @@
 import type { Analysis } from "../cost/analyzer.js";
 import type { OptionProjection } from "../cost/option-projection.js";
 import type { TokenCounts } from "../cost/request-cost.js";
+import { costCurveData } from "./cost-curve-data.js";
 import { roundUsd } from "./numbers.js";
 
 /** 2: issue 10 (prices_as_of) and issue 13 (verdict, priced requests, hidden-cost form and overhead,
@@ -100,6 +101,7 @@ export function buildProjectionReport(analysis: Analysis, context: ProjectionCon
       complexity_multiplier: projection.hiddenMultiplier,
       overhead_per_month_usd: projection.overhead.perMonthUsd,
       overhead_per_request_usd: projection.overhead.perRequestUsd,
+      cost_curve: costCurveData(projection.curve),
       models: projection.tokens.served.map((served) => ({
         model: served.price.model,
         provider: served.price.provider,

@@ -1,5 +1,6 @@
 // Renders the projection report: terminal table, markdown, or CSV line items. Strings in, strings out.
-import type { ReportFormat } from "./formats.js";
+import { breakevenMermaid, growthMermaid } from "./charts/mermaid.js";
+import type { TextFormat } from "./formats.js";
 import { formatCount, formatPercent, formatUsd, formatUsdPerRequest, roundUsd } from "./numbers.js";
 import type { ProjectionReport } from "./projection-data.js";
 import { renderSectionsAsMarkdown, renderSectionsForTerminal, type Section } from "./sections.js";
@@ -7,7 +8,7 @@ import { renderCsv } from "./table.js";
 
 const money = { align: "right" } as const;
 
-export function renderProjection(report: ProjectionReport, format: ReportFormat): string {
+export function renderProjection(report: ProjectionReport, format: TextFormat): string {
   switch (format) {
     case "json":
       return JSON.stringify(report, null, 2);
@@ -24,7 +25,7 @@ function heading(report: ProjectionReport): string {
   return `llmcost projection: ${report.scenario.name}`;
 }
 
-function projectionSections(report: ProjectionReport): Section[] {
+export function projectionSections(report: ProjectionReport): Section[] {
   return [
     trafficSection(report),
     optionsSection(report),
@@ -175,6 +176,7 @@ function modelsSection(report: ProjectionReport, option: ProjectionReport["optio
 function breakevenSection(report: ProjectionReport): Section {
   return {
     title: "Breakeven (monthly requests where the cheaper option flips)",
+    markdown: breakevenMermaid(report),
     columns: [
       { header: "Options" },
       { header: "Breakeven", ...money },
@@ -196,6 +198,7 @@ function growthSection(report: ProjectionReport): Section {
   const ids = report.options.map((o) => o.id);
   return {
     title: "Growth",
+    markdown: growthMermaid(report),
     columns: [
       { header: "Month", ...money },
       { header: "Requests", ...money },

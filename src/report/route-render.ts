@@ -1,7 +1,7 @@
 // Renders the route report, the --explain trace and the --diff comparison as table, markdown or CSV.
 // Sections are shared; CSV is long-form (section, item, column, value) so one file holds them all.
 import type { RouteTrace } from "../routing/replay.js";
-import type { ReportFormat } from "./formats.js";
+import type { TextFormat } from "./formats.js";
 import { formatCount, formatUsd } from "./numbers.js";
 import { type ReportSection, type RouteReport, renderJson, routeSections } from "./route-report.js";
 import { buildTraceReport } from "./route-trace.js";
@@ -9,7 +9,7 @@ import { escapeMarkdown, renderCsv, renderMarkdownTable, renderTerminalTable } f
 
 function renderSections(
   sections: ReportSection[],
-  format: Exclude<ReportFormat, "json">,
+  format: Exclude<TextFormat, "json">,
   notes: string[],
   notesTitle = "Assumptions",
 ): string {
@@ -29,11 +29,16 @@ function renderSections(
   return `${body}\n\n${format === "markdown" ? `### ${notesTitle}` : notesTitle}\n${list}\n`;
 }
 
-export function renderRouteReport(report: RouteReport, format: ReportFormat): string {
+export function renderRouteReport(report: RouteReport, format: TextFormat): string {
   if (format === "json") return renderJson(report);
+  return renderSections(routeReportSections(report), format, report.assumptions);
+}
+
+/** The summary's sections, then the --diff comparison's when there is one. */
+export function routeReportSections(report: RouteReport): ReportSection[] {
   const sections = routeSections(report);
   if (report.diff) sections.push(...diffSections(report));
-  return renderSections(sections, format, report.assumptions);
+  return sections;
 }
 
 function diffSections(report: RouteReport): ReportSection[] {
@@ -78,7 +83,7 @@ function diffSections(report: RouteReport): ReportSection[] {
   ];
 }
 
-export function renderTrace(routeTrace: RouteTrace, format: ReportFormat): string {
+export function renderTrace(routeTrace: RouteTrace, format: TextFormat): string {
   const report = buildTraceReport(routeTrace);
   if (format === "json") return renderJson(report);
   const trace = report.explain;

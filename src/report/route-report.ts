@@ -129,6 +129,12 @@ export function buildRouteReport(
       released: m.released,
       requests: m.requests,
     })),
+    /** Schema 2: requests per logged model and routed target (null: unroutable). */
+    flows: summary.flows.map((f) => ({
+      logged_model: f.loggedModel,
+      target: f.target ?? null,
+      requests: f.requests,
+    })),
     diff: diff ? diffReport(diff) : null,
     assumptions: routeAssumptions(summary, inputs.seed, inputs.as_of, month),
   };

@@ -8,6 +8,8 @@ export interface Section {
   rows?: string[][];
   /** Lines of text under the title (after the table, if any). */
   notes?: string[];
+  /** Markdown only: blocks (a Mermaid chart) shown under the title, before the table; kept as written. */
+  markdown?: string[];
 }
 
 export function renderSectionsForTerminal(heading: string, sections: readonly Section[]): string {
@@ -25,6 +27,7 @@ export function renderSectionsAsMarkdown(heading: string, sections: readonly Sec
   const parts = [`# ${escapeMarkdown(heading)}`];
   for (const section of sections) {
     parts.push("", `## ${escapeMarkdown(section.title)}`, "");
+    for (const block of section.markdown ?? []) parts.push(block, "");
     if (section.columns && section.rows) parts.push(renderMarkdownTable(section.columns, section.rows), "");
     for (const note of section.notes ?? []) parts.push(`- ${escapeMarkdown(note)}`);
   }

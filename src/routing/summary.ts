@@ -3,9 +3,11 @@
 // (lists of examples are capped); money uses compensated sums. report/route-report.ts turns the summary
 // into the JSON report.
 import type { ProfileScope } from "../cost/price.js";
+import type { TrafficRow } from "../traffic/row.js";
 import { type BaselineRow, SingleTargetBaselines } from "./baselines.js";
 import type { BreakerState, BreakerTransition } from "./circuit-breaker.js";
 import { type RoutingDecision, requestIdOf } from "./decision.js";
+import { LoggedModelFlows } from "./flows.js";
 import type { LoggedBeforeRelease } from "./logged-cost.js";
 import { CompensatedSums } from "./money.js";
 import type { CompiledPolicy } from "./policy.js";
@@ -80,7 +82,11 @@ export interface RouteSummary {
   unpricedLoggedModels: { model: string; requests: number; reason: string }[];
   /** Logged models with requests before their release: the as-logged baseline used their first known price. */
   loggedBeforeRelease: LoggedBeforeRelease[];
+  /** Requests per logged model (`provider/model`) and routed target (undefined: unroutable). */
+  flows: { loggedModel: string; target: string | undefined; requests: number }[];
 }
+
+type LoggedModel = Pick<TrafficRow, "provider" | "model">;
 
 const REASON_INDEX: ReadonlyMap<ReasonCode, number> = new Map(REASON_CODES.map((code, i) => [code, i]));
 
@@ -111,6 +117,7 @@ export class RouteSummaryAccumulator {
   private readonly breakerEvents: BreakerEvent[] = [];
   private breakerEventsOmitted = 0;
   private breakerOpenings = 0;
+  private readonly flows: LoggedModelFlows;
 
   constructor(private readonly policy: CompiledPolicy) {
     const n = policy.targets.length;
@@ -121,6 +128,7 @@ export class RouteSummaryAccumulator {
     this.baselines = new SingleTargetBaselines(policy.targets);
     this.ruleDecisions = new Float64Array(policy.rules.length + 1);
     this.ruleRequests = new Float64Array(policy.rules.length + 1);
+    this.flows = new LoggedModelFlows(n);
   }
 
   /** Feed to RouteReplay's `onBreakerTransition`. */
@@ -137,8 +145,9 @@ export class RouteSummaryAccumulator {
     });
   };
 
-  /** `row` is the request the decision is for: its tokens feed the single-target baselines. */
-  add(decision: RoutingDecision, row: BaselineRow): void {
+  /** `row` is the request the decision is for: its tokens feed the single-target baselines, its logged model
+   * the flows. */
+  add(decision: RoutingDecision, row: BaselineRow & LoggedModel): void {
     const weight = decision.requests;
     this.decisions++;
     this.requests += weight;
@@ -151,6 +160,7 @@ export class RouteSummaryAccumulator {
     }
     this.baselines.add(row);
     const target = decision.targetIndex;
+    this.flows.add(row.provider, row.model, target, weight);
     if (target >= 0) {
       this.targetRequests[target] = (this.targetRequests[target] ?? 0) + weight;
       this.targetInput[target] = (this.targetInput[target] ?? 0) + decision.inputTokens * weight;
@@ -274,6 +284,11 @@ export class RouteSummaryAccumulator {
         reason,
       })),
       loggedBeforeRelease,
+      flows: this.flows.finish().map((f) => ({
+        loggedModel: f.loggedModel,
+        target: this.policy.targets[f.targetIndex]?.name,
+        requests: f.requests,
+      })),
     };
   }
 }

@@ -47,7 +47,7 @@ describe("each error class through the binary", () => {
     const flag = runCli(["project", "-t", WEEK, "--format", "xml"]);
     expectCleanError(flag);
     expect(flag.stderr).toMatch(
-      /^error: option '-f, --format <format>' argument 'xml' is invalid\. Allowed choices are table, json, csv, markdown\.\n/,
+      /^error: option '-f, --format <format>' argument 'xml' is invalid\. Allowed choices are table, json, csv, markdown, html\.\n/,
     );
     const usage = runCli(["route", "-t", WEEK, "-P", POLICY]);
     expectCleanError(usage);

@@ -1,5 +1,6 @@
 // Declares `llmcost project`: its flags and their options type. The runner (run.ts) is passed in by src/cli.ts.
 import type { Command } from "commander";
+import { REPORT_FORMATS } from "../../report/formats.js";
 import {
   addOutputOptions,
   asOfOption,
@@ -43,7 +44,7 @@ export function registerProject(program: Command, run: Run<[ProjectOptions]>): v
       parseDuration("--window"),
     )
     .option("--strict", "exit 2 when any traffic has no price, or is priced on a model retired at --as-of");
-  addOutputOptions(command)
+  addOutputOptions(command, REPORT_FORMATS)
     .addHelpText(
       "after",
       `

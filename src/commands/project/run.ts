@@ -8,7 +8,7 @@ import { loadScenario } from "../../io/scenario-load.js";
 import { checkLoggedProfiles } from "../../pipeline/bedrock-profiles.js";
 import { longContextThresholds, projectProfile } from "../../pipeline/project.js";
 import { earlyPricedAssumption, retiredModels } from "../../pipeline/retired.js";
-import { chosenFormat } from "../../report/formats.js";
+import { chosenChartFormat } from "../../report/formats.js";
 import { renderProjection } from "../../report/projection-render.js";
 import { applyColorChoice, createDiagnostics } from "../../terminal/diagnostics.js";
 import { createProgress } from "../../terminal/progress.js";
@@ -55,7 +55,13 @@ export async function runProject(options: ProjectOptions): Promise<number> {
       `--strict: traffic without a price: ${models}`,
     );
   }
-  await emitReport(renderProjection(report, chosenFormat(options)), options.output);
+  const format = chosenChartFormat(options);
+  // The html renderer and its chart library load only when asked for.
+  const text =
+    format === "html"
+      ? await (await import("../../report/html/projection-html.js")).renderProjectionHtml(report)
+      : renderProjection(report, format);
+  await emitReport(text, options.output);
   for (const entry of report.unpriced) {
     diagnostics.warn(
       `${entry.model}: ${entry.reason}; ${(entry.share_of_requests * 100).toFixed(1)}% of requests are not in the totals of ${entry.options.join(", ")}`,

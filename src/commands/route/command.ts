@@ -1,5 +1,6 @@
 // Declares `llmcost route`: its flags and their options type. The runner (run.ts) is passed in by src/cli.ts.
 import { type Command, InvalidArgumentError, Option } from "commander";
+import { REPORT_FORMATS } from "../../report/formats.js";
 import { addOutputOptions, asOfOption, mapOption, type OutputOptions, pricingOption } from "../options.js";
 import type { Run } from "../run-type.js";
 
@@ -64,7 +65,7 @@ export function registerRoute(program: Command, run: Run<[RouteOptions]>): void 
       "also replay another policy and show which requests change route and the cost delta",
     )
     .addOption(new Option("--fail-on <finding>", "exit 1 when the finding occurs").choices(ROUTE_FAIL_ON));
-  addOutputOptions(command)
+  addOutputOptions(command, REPORT_FORMATS)
     .addHelpText(
       "after",
       `

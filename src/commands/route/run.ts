@@ -8,7 +8,7 @@ import { loadRoutingPolicy } from "../../io/policy-load.js";
 import { loadCatalog } from "../../io/pricing-load.js";
 import { earlyPricedAssumption, retiredModels } from "../../pipeline/retired.js";
 import { dryRun, routeMonth } from "../../pipeline/route-dry-run.js";
-import { chosenFormat } from "../../report/formats.js";
+import { chosenChartFormat } from "../../report/formats.js";
 import { renderRouteReport, renderTrace } from "../../report/route-render.js";
 import { buildRouteReport } from "../../report/route-report.js";
 import { DEFAULT_SEED } from "../../routing/prng.js";
@@ -24,6 +24,10 @@ export async function runRoute(options: RouteOptions): Promise<number> {
     throw new UsageError(
       "route needs --dry-run: llmcost replays logged traffic offline and never routes live requests",
     );
+  }
+  const format = chosenChartFormat(options);
+  if (format === "html" && options.explain !== undefined) {
+    throw new UsageError("--explain has no html report: use --format table, markdown, csv or json");
   }
   applyColorChoice(options);
   if (options.output) assertWritablePath(options.output, "--output");
@@ -58,8 +62,7 @@ export async function runRoute(options: RouteOptions): Promise<number> {
   } finally {
     progress.finish();
   }
-  const format = chosenFormat(options);
-  if (options.explain !== undefined) {
+  if (options.explain !== undefined && format !== "html") {
     if (!result.trace) {
       throw new InputError(
         { file: options.traffic, field: "request_id" },
@@ -83,7 +86,12 @@ export async function runRoute(options: RouteOptions): Promise<number> {
   }
   const report = buildRouteReport(result.summary, inputs, result.diff, routeMonth(result.summary.window));
   report.assumptions.push(...earlyPricedAssumption(catalog, asOf));
-  await emitReport(renderRouteReport(report, format), options.output);
+  // The html renderer and its chart library load only when asked for.
+  const text =
+    format === "html"
+      ? await (await import("../../report/html/route-html.js")).renderRouteHtml(report)
+      : renderRouteReport(report, format);
+  await emitReport(text, options.output);
   for (const model of report.unpriced_logged_models) {
     diagnostics.warn(
       `logged model ${model.model} has no price (${model.reason}): ${model.requests} requests left out of the as-logged baseline`,

@@ -2,7 +2,7 @@
 
 import { todayUtc } from "../../cost/price-history.js";
 import { ExitCode, InputError } from "../../errors.js";
-import { assertWritablePath, emitReport } from "../../io/output.js";
+import { emitReport, prepareOutputs } from "../../io/output.js";
 import { loadCatalog } from "../../io/pricing-load.js";
 import { loadScenario } from "../../io/scenario-load.js";
 import { longContextThresholds, projectProfile } from "../../pipeline/project.js";
@@ -17,7 +17,10 @@ import type { ProjectOptions } from "./command.js";
 
 export async function runProject(options: ProjectOptions): Promise<number> {
   applyColorChoice(options);
-  if (options.output) assertWritablePath(options.output, "--output");
+  const [output] = prepareOutputs(
+    [options.traffic, options.scenario, ...options.pricing],
+    [{ file: options.output, flag: "--output" }],
+  );
   const diagnostics = createDiagnostics(options);
   const map = parseColumnMap(options.map);
   const asOf = options.asOf ?? todayUtc();
@@ -50,7 +53,7 @@ export async function runProject(options: ProjectOptions): Promise<number> {
       `--strict: traffic without a price: ${models}`,
     );
   }
-  await emitReport(renderProjection(report, chosenFormat(options)), options.output);
+  await emitReport(renderProjection(report, chosenFormat(options)), output);
   for (const entry of report.unpriced) {
     diagnostics.warn(
       `${entry.model}: ${entry.reason}; ${(entry.share_of_requests * 100).toFixed(1)}% of requests are not in the totals of ${entry.options.join(", ")}`,

@@ -3,7 +3,7 @@
 
 import { todayUtc } from "../../cost/price-history.js";
 import { ExitCode, InputError, UsageError } from "../../errors.js";
-import { assertWritablePath, emitReport } from "../../io/output.js";
+import { emitReport, prepareOutputs } from "../../io/output.js";
 import { loadRoutingPolicy } from "../../io/policy-load.js";
 import { loadCatalog } from "../../io/pricing-load.js";
 import { earlyPricedAssumption, retiredModels } from "../../pipeline/retired.js";
@@ -25,7 +25,13 @@ export async function runRoute(options: RouteOptions): Promise<number> {
     );
   }
   applyColorChoice(options);
-  if (options.output) assertWritablePath(options.output, "--output");
+  const [output, decisions] = prepareOutputs(
+    [options.traffic, options.policy, options.diff, ...options.pricing],
+    [
+      { file: options.output, flag: "--output" },
+      { file: options.decisions, flag: "--decisions" },
+    ],
+  );
   const diagnostics = createDiagnostics(options);
   const map = parseColumnMap(options.map);
   const asOf = options.asOf ?? todayUtc();
@@ -44,7 +50,7 @@ export async function runRoute(options: RouteOptions): Promise<number> {
       seed,
       comparePolicy,
       explainRequestId: options.explain,
-      decisionsFile: options.decisions,
+      decisionsFile: decisions,
       onProgress: (done, total) => progress.update(done, total),
     });
   } finally {
@@ -58,7 +64,7 @@ export async function runRoute(options: RouteOptions): Promise<number> {
         `no request with id "${options.explain}" in the traffic`,
       );
     }
-    await emitReport(renderTrace(result.trace, format), options.output);
+    await emitReport(renderTrace(result.trace, format), output);
     return ExitCode.ok;
   }
   const inputs = {
@@ -75,7 +81,7 @@ export async function runRoute(options: RouteOptions): Promise<number> {
   }
   const report = buildRouteReport(result.summary, inputs, result.diff);
   report.assumptions.push(...earlyPricedAssumption(catalog, asOf));
-  await emitReport(renderRouteReport(report, format), options.output);
+  await emitReport(renderRouteReport(report, format), output);
   for (const model of report.unpriced_logged_models) {
     diagnostics.warn(
       `logged model ${model.model} has no price: ${model.requests} requests left out of the as-logged baseline`,

@@ -16,19 +16,42 @@ const { values } = parseArgs({
 });
 const dir = mkdtempSync(join(tmpdir(), "llmcost-signal-"));
 const traffic = join(dir, "traffic.csv");
-spawnSync(process.execPath, [join(ROOT, "scripts/gen-traffic.mjs"), "--rows", values.rows, "--out", traffic], {
-  stdio: "inherit",
-});
+spawnSync(
+  process.execPath,
+  [join(ROOT, "scripts/gen-traffic.mjs"), "--rows", values.rows, "--out", traffic],
+  {
+    stdio: "inherit",
+  },
+);
 
 const CASES = [
   ["SIGINT", 130, ["project", "-t", traffic, "-f", "json"]],
-  ["SIGTERM", 143, ["route", "--dry-run", "-t", traffic, "-P", join(ROOT, "fixtures/policies/seed-hybrid.yaml")]],
-  ["SIGHUP", 129, ["route", "--dry-run", "-t", traffic, "-P", join(ROOT, "fixtures/policies/failover-drill.yaml")]],
+  [
+    "SIGTERM",
+    143,
+    ["route", "--dry-run", "-t", traffic, "-P", join(ROOT, "fixtures/policies/seed-hybrid.yaml")],
+  ],
+  [
+    "SIGHUP",
+    129,
+    ["route", "--dry-run", "-t", traffic, "-P", join(ROOT, "fixtures/policies/failover-drill.yaml")],
+  ],
 ];
 
 function once(signal, args, out, delay) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args, "-o", join(out, "r.out"), ...(args[0] === "route" ? ["--decisions", join(out, "d.csv")] : []), "-q"], { stdio: "ignore" });
+    const child = spawn(
+      process.execPath,
+      [
+        BIN,
+        ...args,
+        "-o",
+        join(out, "r.out"),
+        ...(args[0] === "route" ? ["--decisions", join(out, "d.csv")] : []),
+        "-q",
+      ],
+      { stdio: "ignore" },
+    );
     let sentAt = 0;
     // Late enough that the run is deep in its work, early enough that it has not finished.
     const timer = setTimeout(() => {
@@ -46,7 +69,7 @@ const results = [];
 for (const [signal, expected, args] of CASES) {
   for (let run = 0; run < Number(values.runs); run++) {
     const out = mkdtempSync(join(dir, "out-"));
-    const { code, ms } = await once(signal, args, out, 600 + ((run * 700) % 2800));
+    const { code, ms } = await once(signal, args, out, 300 + ((run * 300) % 1200));
     const left = readdirSync(out);
     results.push({ signal, command: args[0], code, expected, ms: Math.round(ms), left });
     process.stdout.write(

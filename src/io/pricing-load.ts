@@ -26,7 +26,9 @@ export async function loadCatalog(
   options: PricingLoadOptions = {},
 ): Promise<PricingCatalog> {
   const models = await loadBundledModels();
-  for (const file of pricingFiles) models.push(...(await loadPricingFile(file, options)));
+  // A loop, not push(...list): a spread of 200k models overflows the call stack.
+  for (const file of pricingFiles)
+    for (const model of await loadPricingFile(file, options)) models.push(model);
   return new PricingCatalog(models).at(options.asOf ?? todayUtc());
 }
 

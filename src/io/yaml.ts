@@ -1,6 +1,6 @@
 // Loads a YAML input and validates it with its zod schema. Every error names the file, the line and the
 // field path; unknown keys are errors because the schemas are strict.
-import { type Document, isNode, LineCounter, parseDocument } from "yaml";
+import { type Document, isNode, isScalar, LineCounter, parseDocument, visit } from "yaml";
 import type { z } from "zod";
 import { InputError } from "../errors.js";
 
@@ -31,6 +31,14 @@ export function parseYamlText(file: string, text: string): ParsedYaml {
     const reason = firstError.message.split("\n")[0] ?? firstError.message;
     throw new InputError({ file, line: at.line, column: at.col }, `invalid YAML: ${reason}`);
   }
+  const reserved = reservedKeyOffset(document);
+  if (reserved !== undefined) {
+    const at = lineCounter.linePos(reserved);
+    throw new InputError(
+      { file, line: at.line, column: at.col },
+      `"__proto__" cannot be a key (reserved in JavaScript; it would be dropped silently); rename it`,
+    );
+  }
   let value: unknown;
   try {
     value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -41,6 +49,21 @@ export function parseYamlText(file: string, text: string): ParsedYaml {
     );
   }
   return { file, document, lineCounter, value };
+}
+
+/** Where the first `__proto__` mapping key is: the schemas' records cannot hold one (zod drops it). */
+function reservedKeyOffset(document: Document): number | undefined {
+  let offset: number | undefined;
+  visit(document, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.value === "__proto__") {
+        offset = pair.key.range?.[0] ?? 0;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return offset;
 }
 
 /**

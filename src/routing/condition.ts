@@ -6,6 +6,7 @@
 // nin. `meta.<column>` values are text: equality compares text, numeric operators parse the text.
 
 import { RE2JS } from "re2js";
+import { ownValue } from "../own-key.js";
 import type { TrafficRow } from "../traffic/row.js";
 import { BOOLEAN_COLUMNS, NUMERIC_COLUMNS } from "../traffic/row.js";
 import type { ConditionSpec, Matcher, OperatorMatcher, RequestField } from "./policy-schema.js";
@@ -50,7 +51,7 @@ function isRequestField(key: string): key is RequestField {
 export function fieldAccessor(key: string): FieldAccessor {
   if (isRequestField(key)) return ACCESSORS[key];
   const column = key.slice("meta.".length);
-  return (row) => row.meta[column];
+  return (row) => ownValue(row.meta, column);
 }
 
 function isOperatorMatcher(matcher: Matcher): matcher is OperatorMatcher {

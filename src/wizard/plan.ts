@@ -7,6 +7,7 @@ import type { PricingCatalog } from "../cost/catalog.js";
 import { scenarioSchema } from "../cost/scenario-schema.js";
 import type { LoadedScenario } from "../io/scenario-load.js";
 import { parseYamlText, validateYaml } from "../io/yaml.js";
+import { nameRecord, ownValue } from "../own-key.js";
 import { longContextThresholds } from "../pipeline/project.js";
 import { compilePolicy } from "../routing/policy.js";
 import { PolicySchema } from "../routing/policy-schema.js";
@@ -47,10 +48,10 @@ export interface WizardPlan {
 export function buildPlan(input: PlanInput): WizardPlan {
   const { answers, catalog, paths } = input;
   const directModels = directModelsOf(input);
-  const bedrockModelMap: Record<string, string> = {};
+  const bedrockModelMap = nameRecord<string>();
   for (const model of directModels.keys()) {
     bedrockModelMap[model] =
-      answers.candidates.bedrock_model_map[model] ??
+      ownValue(answers.candidates.bedrock_model_map, model) ??
       defaultBedrockModel(catalog, model, input.base.scenario.model_map.bedrock);
   }
   const scenarioDraft = draftScenario({

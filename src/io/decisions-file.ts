@@ -5,6 +5,7 @@
 // member, and concatenated members are one valid gzip stream (gunzip, zcat and Node read them whole).
 import { chmodSync, closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { gzipSync } from "node:zlib";
+import { InputError } from "../errors.js";
 import {
   type DecisionFileFormat,
   decisionFileFormat,
@@ -47,6 +48,18 @@ export class DecisionsFile {
   }
 
   readonly write = (decision: RoutingDecision): void => {
+    for (const [field, usd] of [
+      ["cost_usd", decision.costUsd],
+      ["logged_cost_usd", decision.loggedCostUsd],
+    ] as const) {
+      // Overflowed money is never written: the run stops, and the temporary file is removed.
+      if (usd !== null && !Number.isFinite(usd)) {
+        throw new InputError(
+          { file: this.target.file, field },
+          `cannot be written: money overflows: request ${decision.requestId || "(no id)"} ${field === "cost_usd" ? `would cost ${usd} dollars on ${decision.provider}/${decision.model}` : `has a logged cost of ${usd} dollars`}; check the model prices in the pricing files (too large for double-precision arithmetic)`,
+        );
+      }
+    }
     this.buffer += decisionLine(decision, this.format);
     if (this.buffer.length >= FLUSH_AT) this.flush();
   };

@@ -7,6 +7,7 @@ import { loadCatalog } from "../../io/pricing-load.js";
 import { loadScenario } from "../../io/scenario-load.js";
 import { longContextThresholds, projectProfile } from "../../pipeline/project.js";
 import { earlyPricedAssumption, retiredModels } from "../../pipeline/retired.js";
+import { describeNonFinite, firstNonFiniteNumber } from "../../report/finite-money.js";
 import { chosenFormat } from "../../report/formats.js";
 import { renderProjection } from "../../report/projection-render.js";
 import { applyColorChoice, createDiagnostics } from "../../terminal/diagnostics.js";
@@ -51,6 +52,14 @@ export async function runProject(options: ProjectOptions): Promise<number> {
     throw new InputError(
       { file: options.traffic, field: "model" },
       `--strict: traffic without a price: ${models}`,
+    );
+  }
+  const overflow = firstNonFiniteNumber(report);
+  if (overflow) {
+    const priceInputs = [...options.pricing, loaded.file];
+    throw new InputError(
+      { file: priceInputs[0] ?? loaded.file, field: overflow.path },
+      describeNonFinite(overflow, priceInputs),
     );
   }
   await emitReport(renderProjection(report, chosenFormat(options)), output);

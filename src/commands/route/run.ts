@@ -8,6 +8,7 @@ import { loadRoutingPolicy } from "../../io/policy-load.js";
 import { loadCatalog } from "../../io/pricing-load.js";
 import { earlyPricedAssumption, retiredModels } from "../../pipeline/retired.js";
 import { dryRun } from "../../pipeline/route-dry-run.js";
+import { describeNonFinite, firstNonFiniteNumber } from "../../report/finite-money.js";
 import { chosenFormat } from "../../report/formats.js";
 import { renderRouteReport, renderTrace } from "../../report/route-render.js";
 import { buildRouteReport } from "../../report/route-report.js";
@@ -64,6 +65,7 @@ export async function runRoute(options: RouteOptions): Promise<number> {
         `no request with id "${options.explain}" in the traffic`,
       );
     }
+    assertFiniteMoney(result.trace, [...options.pricing, options.policy]);
     await emitReport(renderTrace(result.trace, format), output);
     return ExitCode.ok;
   }
@@ -81,6 +83,7 @@ export async function runRoute(options: RouteOptions): Promise<number> {
   }
   const report = buildRouteReport(result.summary, inputs, result.diff);
   report.assumptions.push(...earlyPricedAssumption(catalog, asOf));
+  assertFiniteMoney(report, [...options.pricing, options.policy]);
   await emitReport(renderRouteReport(report, format), output);
   for (const model of report.unpriced_logged_models) {
     diagnostics.warn(
@@ -92,4 +95,14 @@ export async function runRoute(options: RouteOptions): Promise<number> {
   if (violations > 0)
     diagnostics.warn(`${violations} compliance-required requests were routed to targets without the label`);
   return options.failOn === "compliance" && violations > 0 ? ExitCode.finding : ExitCode.ok;
+}
+
+/** Overflowed money (Infinity, NaN) is an error naming the inputs whose prices feed it, never a report. */
+function assertFiniteMoney(data: unknown, priceInputs: readonly string[]): void {
+  const overflow = firstNonFiniteNumber(data);
+  if (!overflow) return;
+  throw new InputError(
+    { file: priceInputs[0] ?? "(pricing)", field: overflow.path },
+    describeNonFinite(overflow, priceInputs),
+  );
 }

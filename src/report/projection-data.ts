@@ -127,7 +127,33 @@ export function buildProjectionReport(analysis: Analysis, context: ProjectionCon
       monthly_saving_usd: roundUsd(tip.monthlySavingUsd),
       applies_to: tip.appliesTo,
     })),
-    unpriced: analysis.unpriced.map((entry) => ({
+    ...unpricedEntries(analysis, monthlyTokens(context.observedTokens.input + context.observedTokens.output)),
+    warnings: [...context.warnings, ...analysis.warnings],
+    assumptions: context.assumptions,
+  };
+}
+
+/** How many unpriced entries the report lists one by one; the rest are one `unpriced_more` entry. */
+export const UNPRICED_LISTED = 20;
+
+/**
+ * Unpriced traffic, busiest first: the first UNPRICED_LISTED entries, then the rest added up (traffic with
+ * 300k distinct unknown model names must not make a 300k-row report). The rest's requests and tokens are
+ * sums of the entries left out, so the listed entries plus `unpriced_more` account for all of it.
+ */
+function unpricedEntries(analysis: Analysis, monthlyTokens: number) {
+  const sorted = [...analysis.unpriced].sort(
+    (a, b) =>
+      b.monthlyRequests - a.monthlyRequests ||
+      (a.provider ?? "").localeCompare(b.provider ?? "") ||
+      a.model.localeCompare(b.model) ||
+      a.reason.localeCompare(b.reason),
+  );
+  const listed = sorted.slice(0, UNPRICED_LISTED);
+  const rest = sorted.slice(UNPRICED_LISTED);
+  const restModels = new Set(rest.map((entry) => `${entry.provider ?? ""}/${entry.model}`));
+  return {
+    unpriced: listed.map((entry) => ({
       model: entry.model,
       provider: entry.provider ?? null,
       reason: entry.reason,
@@ -136,8 +162,14 @@ export function buildProjectionReport(analysis: Analysis, context: ProjectionCon
       share_of_requests: entry.shareOfRequests,
       share_of_tokens: entry.shareOfTokens,
     })),
-    warnings: [...context.warnings, ...analysis.warnings],
-    assumptions: context.assumptions,
+    unpriced_more:
+      rest.length === 0
+        ? null
+        : {
+            models: restModels.size,
+            requests: Math.round(rest.reduce((sum, entry) => sum + entry.monthlyRequests, 0)),
+            tokens: Math.round(rest.reduce((sum, entry) => sum + entry.shareOfTokens, 0) * monthlyTokens),
+          },
   };
 }
 

@@ -63,9 +63,15 @@ export async function runProject(options: ProjectOptions): Promise<number> {
     );
   }
   await emitReport(renderProjection(report, chosenFormat(options)), output);
+  // At most 20 lines (the report's listed entries), then one line for the rest.
   for (const entry of report.unpriced) {
     diagnostics.warn(
       `${entry.model}: ${entry.reason}; ${(entry.share_of_requests * 100).toFixed(1)}% of requests are not in the totals of ${entry.options.join(", ")}`,
+    );
+  }
+  if (report.unpriced_more) {
+    diagnostics.warn(
+      `${report.unpriced_more.models} more models without a price (${report.unpriced_more.requests} requests a month) are not in the totals; the report counts them together`,
     );
   }
   for (const warning of report.warnings) diagnostics.warn(warning);

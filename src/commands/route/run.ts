@@ -85,9 +85,17 @@ export async function runRoute(options: RouteOptions): Promise<number> {
   report.assumptions.push(...earlyPricedAssumption(catalog, asOf));
   assertFiniteMoney(report, [...options.pricing, options.policy]);
   await emitReport(renderRouteReport(report, format), output);
-  for (const model of report.unpriced_logged_models) {
+  // At most 20 lines, then one for the rest.
+  for (const model of report.unpriced_logged_models.slice(0, 20)) {
     diagnostics.warn(
       `logged model ${model.model} has no price: ${model.requests} requests left out of the as-logged baseline`,
+    );
+  }
+  const moreUnpriced = report.unpriced_logged_models.slice(20);
+  if (moreUnpriced.length > 0) {
+    const requests = moreUnpriced.reduce((sum, model) => sum + model.requests, 0);
+    diagnostics.warn(
+      `${moreUnpriced.length} more logged models have no price: ${requests} requests left out of the as-logged baseline`,
     );
   }
   for (const warning of retired) diagnostics.warn(warning);

@@ -134,7 +134,7 @@ export function buildProjectionReport(analysis: Analysis, context: ProjectionCon
 }
 
 /** How many unpriced entries the report lists one by one; the rest are one `unpriced_more` entry. */
-export const UNPRICED_LISTED = 20;
+const UNPRICED_LISTED = 20;
 
 /**
  * Unpriced traffic, busiest first: the first UNPRICED_LISTED entries, then the rest added up (traffic with

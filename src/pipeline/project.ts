@@ -39,6 +39,7 @@ export function projectProfile(input: ProjectionInput): { analysis: Analysis; re
     observedRequests: profile.requests,
     observedTokens: profile.tokens,
     peak: profile.peak,
+    otherModels: profile.otherModels,
     assumptions: [
       ...projectionAssumptions(loaded, month.assumption),
       ...(input.asOf ? [`Prices, latest models and lifecycle as of ${input.asOf} (--as-of).`] : []),

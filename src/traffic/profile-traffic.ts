@@ -7,12 +7,15 @@ import { InputError } from "../errors.js";
 import { assertReadableFile } from "../io/files.js";
 import { PROFILE_COLUMNS } from "./columns.js";
 import { MAX_WORKERS, PARALLEL_MIN_BYTES, planRanges } from "./parallel-plan.js";
-import { type TrafficProfile, TrafficProfileBuilder } from "./profile.js";
+import { type ProfileOptions, type TrafficProfile, TrafficProfileBuilder } from "./profile.js";
 import { type ReadTrafficOptions, readTrafficValues, type TrafficReadSummary } from "./read.js";
 import { readInWorkers, type WorkerPlan } from "./worker-pool.js";
 
 export interface ProfileTrafficOptions extends ReadTrafficOptions {
   longContextThresholds: number[];
+  /** See ProfileOptions: models to keep one by one past `maxModels`. */
+  keepModel?: ProfileOptions["keepModel"];
+  maxModels?: number;
   /** Worker threads; 1 reads on the main thread. Default: one per core (at most 4) for files of 16 MB
    * and more that are not gzip-compressed. Given explicitly, it applies whatever the file's size. */
   workers?: number;
@@ -22,7 +25,12 @@ export async function profileTraffic(
   file: string,
   options: ProfileTrafficOptions,
 ): Promise<{ profile: TrafficProfile; summary: TrafficReadSummary }> {
-  const builder = new TrafficProfileBuilder({ longContextThresholds: options.longContextThresholds });
+  const profileOptions: ProfileOptions = {
+    longContextThresholds: options.longContextThresholds,
+    ...(options.keepModel && { keepModel: options.keepModel }),
+    ...(options.maxModels !== undefined && { maxModels: options.maxModels }),
+  };
+  const builder = new TrafficProfileBuilder(profileOptions);
   const plan = await profilePlan(file, options);
   if (plan !== undefined) {
     const { map = {}, onProgress, signal } = options;
@@ -37,7 +45,7 @@ export async function profileTraffic(
     );
     if (summary !== undefined) return { profile: exactTotals(file, builder.finish()), summary };
   }
-  const single = new TrafficProfileBuilder({ longContextThresholds: options.longContextThresholds });
+  const single = new TrafficProfileBuilder(profileOptions);
   const summary = await readTrafficValues(file, (values) => single.addValues(values), {
     ...options,
     ...PROFILE_COLUMNS,

@@ -59,3 +59,24 @@ describe("many distinct unpriced models", () => {
     expect(result.stdout.match(/acme\/model-\d+/g)).toHaveLength(20);
   }, 130_000);
 });
+
+describe("past 10,000 distinct unpriced models, the rest are counted together", () => {
+  it("12,000 models of one request each: 20 listed, 11,980 in unpriced_more, totals exact", () => {
+    const lines = ["timestamp,request_id,provider,model,input_tokens,output_tokens"];
+    for (let i = 0; i < 12_000; i++) lines.push(`2025-06-02T00:00:00Z,r${i},acme,model-${i},100,10`);
+    lines.push("2025-06-03T00:00:00Z,rp,openai,gpt-4o,100,10");
+    const dir = tempFiles({ "t.csv": `${lines.join("\n")}\n` });
+    // 12,001 observed requests scaled to 12,001,000 a month: 1,000 monthly requests each.
+    const result = runCli(["project", "-t", join(dir, "t.csv"), "-f", "json", "-n", "12001000", "-q"], {
+      timeoutMs: 120_000,
+    });
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.unpriced).toHaveLength(20);
+    // 12,000 - 20 listed = 11,980 models: 9,980 kept one by one, 2,000 counted together.
+    expect(report.unpriced_more).toEqual({ models: 11_980, requests: 11_980_000, tokens: 11_980_000 * 110 });
+    // The priced request is in the totals: gpt-4o stays a model of its own.
+    const direct = report.options.find((o: { kind: string }) => o.kind === "direct");
+    expect(direct.models.map((m: { model: string }) => m.model)).toEqual(["gpt-4o"]);
+  }, 130_000);
+});

@@ -1,6 +1,8 @@
 // `llmcost project`: load pricing, scenario and traffic; analyze; render; exit code.
 
+import type { PricingCatalog } from "../../cost/catalog.js";
 import { todayUtc } from "../../cost/price-history.js";
+import type { Scenario } from "../../cost/scenario-schema.js";
 import { ExitCode, InputError } from "../../errors.js";
 import { emitReport, prepareOutputs } from "../../io/output.js";
 import { loadCatalog } from "../../io/pricing-load.js";
@@ -31,6 +33,9 @@ export async function runProject(options: ProjectOptions): Promise<number> {
   const { profile } = await profileTraffic(options.traffic, {
     map,
     longContextThresholds: longContextThresholds(catalog),
+    // Past 10,000 distinct models that no option can price, further ones are counted together (memory).
+    keepModel: (model, provider) => placeable(catalog, loaded.scenario.model_map, model, provider),
+    maxModels: 10_000,
     onProgress: (done, total) => progress.update(done, total),
   });
   progress.finish();
@@ -77,4 +82,19 @@ export async function runProject(options: ProjectOptions): Promise<number> {
   for (const warning of report.warnings) diagnostics.warn(warning);
   for (const warning of retired) diagnostics.warn(warning);
   return ExitCode.ok;
+}
+
+/** Whether some option could price `model`: the catalog knows it (or finds it ambiguous), or model_map names it. */
+function placeable(
+  catalog: PricingCatalog,
+  modelMap: Scenario["model_map"],
+  model: string,
+  provider: string | undefined,
+): boolean {
+  if (Object.hasOwn(modelMap.bedrock, model) || Object.hasOwn(modelMap.direct, model)) return true;
+  try {
+    return catalog.resolve(model, provider) !== undefined;
+  } catch {
+    return true;
+  }
 }

@@ -6,6 +6,7 @@ import {
   closeSync,
   copyFileSync,
   lstatSync,
+  mkdirSync,
   openSync,
   readdirSync,
   readFileSync,
@@ -182,5 +183,19 @@ describe("full devices and compressed names", () => {
     // A header, then one line per request of the week's 4,000.
     expect(lines[0]).toMatch(/^request_id,timestamp,rule,/);
     expect(lines.length).toBe(1 + 4000);
+  });
+});
+
+describe("prepareOutputs (no command takes a folder as input today, so this is checked directly)", () => {
+  it("refuses an output inside a folder given as an input, and accepts one beside it", async () => {
+    const { prepareOutputs } = await import("../../src/io/output.js");
+    const dir = tempFiles({});
+    mkdirSync(join(dir, "inputs"));
+    expect(() =>
+      prepareOutputs([join(dir, "inputs")], [{ file: join(dir, "inputs", "r.json"), flag: "--output" }]),
+    ).toThrow(/is inside the input folder/);
+    expect(
+      prepareOutputs([join(dir, "inputs")], [{ file: join(dir, "r.json"), flag: "--output" }])[0]?.kind,
+    ).toBe("atomic");
   });
 });

@@ -123,7 +123,10 @@ function followSymlinks(file: string, flag: string): string {
     if (!info.isSymbolicLink()) break;
     if (hops >= 40)
       throw new InputError({ file }, `cannot be written (${flag}): too many levels of symbolic links`);
-    path = resolve(dirname(path), readlinkSync(path));
+    const target = readlinkSync(path);
+    // /proc/self/fd/N of a pipe or socket links to "pipe:[123]", not a path: open the link itself.
+    if (/^[a-z_]+:\[\d+\]$|^anon_inode:/.test(target)) break;
+    path = resolve(dirname(path), target);
   }
   const folder = dirname(path);
   let folderInfo: Stats | undefined;

@@ -139,6 +139,21 @@ describe("what is at the output path keeps its kind", () => {
   });
 });
 
+describe("standard streams named as outputs", () => {
+  it("-o /dev/stderr when stderr is a pipe: the report goes down the pipe", () => {
+    const result = runCli(["project", "-t", WEEK, "-f", "json", "-o", "/dev/stderr", "-q"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe("");
+    expect(JSON.parse(result.stderr).schema_version).toBe(2);
+  });
+
+  it("-o /dev/stdout writes to standard output", () => {
+    const result = runCli(["project", "-t", WEEK, "-f", "json", "-o", "/dev/stdout", "-q"]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).schema_version).toBe(2);
+  });
+});
+
 describe("full devices and compressed names", () => {
   it.skipIf(!isRoot)("--decisions onto a full device (ENOSPC): exit 2, located, no stack", () => {
     const { dir, traffic, policy } = workspace();

@@ -10,8 +10,9 @@ import { InputError } from "../errors.js";
 import { trackTemporary } from "./temporary-files.js";
 
 /** How an output is written: `atomic` through a temporary file and a rename; `direct` into a device or
- * FIFO; `stdout` to the process's standard output (`/dev/stdout`). */
-type OutputKind = "atomic" | "direct" | "stdout";
+ * FIFO; `stdout` and `stderr` to the process's own streams (`/dev/stdout`: they may be sockets, which
+ * cannot be opened by path). */
+type OutputKind = "atomic" | "direct" | "stdout" | "stderr";
 
 export interface OutputTarget {
   /** As the user named it, for messages. */
@@ -24,6 +25,7 @@ export interface OutputTarget {
 }
 
 const STDOUT_NAMES: ReadonlySet<string> = new Set(["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"]);
+const STDERR_NAMES: ReadonlySet<string> = new Set(["/dev/stderr", "/dev/fd/2", "/proc/self/fd/2"]);
 
 /** Where the report for `path` is written before it is renamed into place: beside it, hidden. */
 export function temporaryPathFor(path: string): string {
@@ -53,7 +55,7 @@ export function prepareOutputs(
   return outputs.map(({ file, flag }) => {
     if (file === undefined) return undefined;
     const target = outputTarget(file, flag);
-    if (target.kind === "stdout") return target;
+    if (target.kind === "stdout" || target.kind === "stderr") return target;
     const id = identify(target.path);
     for (const input of inputFiles) {
       if (sameFile(id, input)) {
@@ -85,6 +87,7 @@ export function prepareOutputs(
 /** One output path, resolved and checked (see prepareOutputs, which also compares it with the inputs). */
 function outputTarget(file: string, flag: string): OutputTarget {
   if (STDOUT_NAMES.has(file)) return { file, path: file, kind: "stdout" };
+  if (STDERR_NAMES.has(file)) return { file, path: file, kind: "stderr" };
   const path = followSymlinks(file, flag);
   let info: Stats | undefined;
   try {
@@ -209,8 +212,8 @@ export function writeFailure(file: string, error: unknown): unknown {
 
 /** Writes `content` as the whole of `target`: atomically for a regular file, directly for a device. */
 export async function writeOutput(target: OutputTarget, content: string): Promise<void> {
-  if (target.kind === "stdout") {
-    process.stdout.write(content);
+  if (target.kind === "stdout" || target.kind === "stderr") {
+    process[target.kind].write(content);
     return;
   }
   if (target.kind === "direct") {

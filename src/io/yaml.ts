@@ -10,6 +10,12 @@ const MAX_ALIAS_COUNT = 100;
 const MAX_DEPTH = 64;
 /** 16 MB of text: YAML is parsed in one synchronous step, so the size bounds the time Ctrl-C waits. */
 const MAX_YAML_CHARS = 16 * 2 ** 20;
+/**
+ * Past 1 MB a parse takes long enough (seconds at 16 MB) to run it with the default signal action (see
+ * withDefaultSignals). Not below: setting the handlers aside closes their libuv handles, and a signal that
+ * arrived just before, not yet handled, would be dropped with them.
+ */
+const LONG_PARSE_CHARS = 2 ** 20;
 
 export interface ParsedYaml {
   file: string;
@@ -33,9 +39,8 @@ export function parseYamlText(file: string, text: string): ParsedYaml {
     );
   }
   const lineCounter = new LineCounter();
-  const document = withDefaultSignals(() =>
-    parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false }),
-  );
+  const parse = () => parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
+  const document = text.length > LONG_PARSE_CHARS ? withDefaultSignals(parse) : parse();
   const [firstError] = document.errors;
   if (firstError) {
     const at = lineCounter.linePos(firstError.pos[0]);
@@ -49,7 +54,8 @@ export function parseYamlText(file: string, text: string): ParsedYaml {
   }
   let value: unknown;
   try {
-    value = withDefaultSignals(() => document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
+    const toJS = () => document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    value = text.length > LONG_PARSE_CHARS ? withDefaultSignals(toJS) : toJS();
   } catch (error) {
     throw new InputError(
       { file },

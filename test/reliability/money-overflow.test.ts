@@ -60,3 +60,26 @@ describe("overflowing money is an error naming the inputs", () => {
     );
   });
 });
+
+describe("the wizard's projection", () => {
+  it("overflowing money: exit 2 naming the answers and pricing files; no file written", () => {
+    const dir = tempFiles({ "huge.yaml": HUGE });
+    const answers = join(ROOT, "fixtures/wizard/saas-assistant.answers.yaml");
+    const out = join(dir, "out");
+    const result = runCli([
+      "wizard",
+      "--answers",
+      answers,
+      "-p",
+      join(dir, "huge.yaml"),
+      "--out-dir",
+      out,
+      "--yes",
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      new RegExp(`^llmcost: ${answers}, field "[^"]+": money overflows: .*${join(dir, "huge.yaml")}`),
+    );
+    expect(readdirSync(dir)).toEqual(["huge.yaml"]);
+  });
+});

@@ -6,6 +6,7 @@ import chalk from "chalk";
 import { ExitCode, InputError, UsageError } from "../../errors.js";
 import { loadCatalog } from "../../io/pricing-load.js";
 import { loadScenario } from "../../io/scenario-load.js";
+import { describeNonFinite, firstNonFiniteNumber } from "../../report/finite-money.js";
 import { renderProjection } from "../../report/projection-render.js";
 import { checkAnswers, loadAnswers } from "../../wizard/answers-load.js";
 import type { Answers } from "../../wizard/answers-schema.js";
@@ -75,7 +76,16 @@ async function wizardSession(options: WizardOptions, prompter: Prompter | undefi
     paths,
     ...(csvFile !== undefined ? { csvProfile: await context.readProfile(csvFile) } : {}),
   });
-  print(`\n${renderProjection(projectPlan(plan, catalog), "table")}\n`);
+  const projection = projectPlan(plan, catalog);
+  const overflow = firstNonFiniteNumber(projection);
+  if (overflow) {
+    const priceInputs = [...(options.answers !== undefined ? [options.answers] : []), ...options.pricing];
+    throw new InputError(
+      { file: priceInputs[0] ?? "(answers)", field: overflow.path },
+      describeNonFinite(overflow, priceInputs.length > 0 ? priceInputs : ["the answers"]),
+    );
+  }
+  print(`\n${renderProjection(projection, "table")}\n`);
   print(`\nDraft routing policy (${paths.policy}):\n\n${plan.policyYaml}\n`);
   const files: FileToWrite[] = [
     { path: paths.scenario, content: plan.scenarioYaml },

@@ -174,6 +174,21 @@ try {
     report.sizes[rows] = { fileMb: Math.round(megabytes), results: await runCases(trafficCases(file), runs) };
     rmSync(file, { force: true });
   }
+  // Issue 17: memory with cardinality, 1M rows with 1M distinct (unpriced) model names.
+  const distinct = join(work, "distinct-models.csv");
+  writeDistinctModels(distinct, quick ? 200_000 : 1_000_000);
+  process.stderr.write(`distinct models, ${runs} run(s):\n`);
+  report.cardinality = await runCases(
+    [
+      {
+        name: "project, 1 model a row",
+        command: process.execPath,
+        args: [cli, "project", "-t", distinct, "-f", "json", "-o", join(work, "distinct.json"), "-q"],
+      },
+    ],
+    runs,
+  );
+  rmSync(distinct, { force: true });
   process.stderr.write("start-up:\n");
   report.startup = await runCases(startupCases, Math.max(runs, 5) * 2);
 } finally {
@@ -181,6 +196,18 @@ try {
 }
 report.machine.loadAfter = loadavg().map((x) => Number(x.toFixed(2)));
 report.checks = checks(report);
+
+/** `rows` rows, each with its own model name (none priced), a minute apart. */
+function writeDistinctModels(file, rows) {
+  const lines = ["timestamp,request_id,provider,model,input_tokens,output_tokens"];
+  const start = Date.UTC(2025, 5, 2);
+  for (let i = 0; i < rows; i++) {
+    lines.push(
+      `${new Date(start + i * 60_000).toISOString()},r${i},acme,model-${i},${100 + (i % 50)},${10 + (i % 7)}`,
+    );
+  }
+  writeFileSync(file, `${lines.join("\n")}\n`);
+}
 
 function checks(r) {
   const [small, large] = rowCounts;
@@ -217,6 +244,10 @@ function checks(r) {
     target: 2,
   });
   list.push({ name: "--help / node -e 0", value: r.startup["llmcost --help"].medianMs / node, target: 2 });
+  const cardinality = r.cardinality?.["project, 1 model a row"];
+  if (cardinality) {
+    list.push({ name: "project peak RSS MB, 1M distinct models", value: cardinality.peakRssMb, target: 400 });
+  }
   return list.map((c) => ({
     ...c,
     value: c.value === null || Number.isNaN(c.value) ? null : Number(c.value.toFixed(3)),
@@ -237,6 +268,11 @@ function printTable(r) {
         `  ${pad(name, 28)} ${pad(`${(result.medianMs / 1000).toFixed(2)} s`, 10)} peak RSS ${result.peakRssMb?.toFixed(0) ?? "?"} MB  runs ${result.runs.map((x) => `${(x.ms / 1000).toFixed(2)}s/${x.rssMb ?? "?"}MB`).join(" ")}`,
       );
     }
+  }
+  for (const [name, result] of Object.entries(r.cardinality ?? {})) {
+    lines.push(
+      `\ndistinct models:\n  ${pad(name, 28)} ${pad(`${(result.medianMs / 1000).toFixed(2)} s`, 10)} peak RSS ${result.peakRssMb?.toFixed(0) ?? "?"} MB`,
+    );
   }
   lines.push("\nstart-up:");
   for (const [name, result] of Object.entries(r.startup)) {

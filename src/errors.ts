@@ -6,6 +6,7 @@ export const ExitCode = {
   finding: 1,
   usage: 2,
   internal: 3,
+  hangup: 129,
   interrupted: 130,
   terminated: 143,
 } as const;

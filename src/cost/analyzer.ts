@@ -39,6 +39,8 @@ interface UnpricedTraffic {
 
 /** Below this share of requests priced under some option, the comparison between options is incomplete. */
 const VERDICT_MIN_PRICED_SHARE = 0.95;
+/** How many unpriced models a verdict reason names, busiest first (the unpriced list has them all). */
+const VERDICT_MODELS_NAMED = 5;
 
 /** Which option is cheapest, and whether that comparison can be trusted. */
 interface Verdict {
@@ -115,10 +117,13 @@ function verdictOf(
     .filter((p) => p.pricedShare < VERDICT_MIN_PRICED_SHARE)
     .map((p) => {
       const id = p.option.id;
-      const missing = unpriced
+      const all = unpriced
         .filter((u) => u.options.includes(id))
-        .map((u) => `${u.model} (${u.reason})`)
-        .join("; ");
+        .sort((a, b) => b.monthlyRequests - a.monthlyRequests || a.model.localeCompare(b.model));
+      // The busiest few name the gap; a log of thousands of unknown models must not make a reason of each.
+      const named = all.slice(0, VERDICT_MODELS_NAMED).map((u) => `${u.model} (${u.reason})`);
+      const rest = all.length - named.length;
+      const missing = [...named, ...(rest > 0 ? [`and ${rest} more models without a price`] : [])].join("; ");
       return `only ${percent(p.pricedShare)} of requests are priced under "${id}" (below ${percent(VERDICT_MIN_PRICED_SHARE)}): ${missing}`;
     });
   return { cheapest, incomplete: reasons.length > 0, reasons };

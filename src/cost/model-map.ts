@@ -1,6 +1,7 @@
 // Which model serves a piece of traffic under each deployment option. Traffic logged against a model on
 // the option's own side stays on it; otherwise the scenario's model map decides, then the same family.
 // Traffic that cannot be placed is reported as unmapped, never dropped or priced at $0.
+import { ownValue } from "../own-key.js";
 import type { ModelPrice, ResolvedModel } from "./price.js";
 import type { ModelMapTarget, OptionKind, Scenario } from "./scenario-schema.js";
 
@@ -77,7 +78,8 @@ export class ModelMapper {
 
   private fromModelMap(logged: ModelPrice, model: string, side: Side): Placement | undefined {
     const entries = this.modelMap[side];
-    const entry = entries[model] ?? entries[logged.model] ?? entries[logged.key];
+    const entry =
+      ownValue(entries, model) ?? ownValue(entries, logged.model) ?? ownValue(entries, logged.key);
     if (entry === undefined) return undefined;
     const { model: target, tokenRatio } = mapTarget(entry);
     const resolved = this.catalog.resolve(target, side === "bedrock" ? "bedrock" : undefined);

@@ -8,14 +8,30 @@ export async function assertReadableFile(file: string): Promise<number> {
   try {
     info = await stat(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new InputError({ file }, "file not found");
-    if (code === "EACCES") throw new InputError({ file }, "permission denied");
-    throw new InputError({ file }, `cannot read file (${code ?? "unknown error"})`);
+    throw readFailure(file, error);
   }
   if (info.isDirectory()) throw new InputError({ file }, "is a directory; expected a file");
   if (!info.isFile()) throw new InputError({ file }, "is not a regular file");
   return info.size;
+}
+
+/**
+ * An operating-system error while reading `file` as an InputError (exit 2): permission denied, an I/O error,
+ * a directory where a file was expected. Anything that is not an OS error is returned unchanged (a bug).
+ */
+export function readFailure(file: string, error: unknown): unknown {
+  if (!(error instanceof Error) || !("code" in error) || typeof error.code !== "string") return error;
+  const reasons: Record<string, string> = {
+    ENOENT: "file not found",
+    EACCES: "permission denied",
+    EPERM: "permission denied",
+    EISDIR: "is a directory; expected a file",
+    EIO: "cannot be read: input/output error",
+    ENOTDIR: "a part of its path is not a folder",
+    ELOOP: "too many levels of symbolic links",
+    ENAMETOOLONG: "the path is too long",
+  };
+  return new InputError({ file }, reasons[error.code] ?? `cannot be read (${error.code})`);
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -23,7 +39,12 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 /** Reads a whole UTF-8 text file (BOM stripped); a file that is not UTF-8 is an InputError. */
 export async function readTextFile(file: string): Promise<string> {
   await assertReadableFile(file);
-  const bytes = await readFile(file);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    throw readFailure(file, error);
+  }
   let text: string;
   try {
     text = utf8.decode(bytes);

@@ -23,9 +23,11 @@ export async function loadRoutingPolicy(
   const [first] = issues;
   if (!first) throw new InputError({ file }, "invalid policy");
   if (issues.length === 1) throw first;
+  // The first 20 more in full; a count for the rest (a generated policy can have thousands).
   const rest = issues
-    .slice(1)
+    .slice(1, 21)
     .map((e) => `  line ${e.location.line ?? "?"}, ${e.location.field}: ${e.message}`);
+  if (issues.length > 21) rest.push(`  ... and ${issues.length - 21} more`);
   throw new InputError(
     first.location,
     `${first.message}\n${issues.length - 1} more problem(s):\n${rest.join("\n")}`,

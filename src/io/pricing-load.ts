@@ -29,10 +29,11 @@ export async function loadCatalog(
   const bundled = await loadBundled();
   const models = bundled.flatMap((source) => source.models);
   const unpriced = bundled.flatMap((source) => source.unpriced);
+  // Loops, not push(...list): a spread of 200k models overflows the call stack.
   for (const file of pricingFiles) {
     const source = await loadPricingSource(file, options);
-    models.push(...source.models);
-    unpriced.push(...source.unpriced);
+    for (const model of source.models) models.push(model);
+    for (const entry of source.unpriced) unpriced.push(entry);
   }
   return new PricingCatalog(models, new UnpricedModels(unpriced)).at(options.asOf ?? todayUtc());
 }

@@ -1,12 +1,21 @@
 // Loads a YAML input and validates it with its zod schema. Every error names the file, the line and the
 // field path; unknown keys are errors because the schemas are strict.
-import { type Document, isNode, LineCounter, parseDocument } from "yaml";
+import { type Document, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit } from "yaml";
 import type { z } from "zod";
 import { InputError } from "../errors.js";
+import { withDefaultSignals } from "./temporary-files.js";
 
 /** Bounds that keep alias bombs and absurd nesting from using unbounded memory or time. */
 const MAX_ALIAS_COUNT = 100;
 const MAX_DEPTH = 64;
+/** 16 MB of text: YAML is parsed in one synchronous step, so the size bounds the time Ctrl-C waits. */
+const MAX_YAML_CHARS = 16 * 2 ** 20;
+/**
+ * Past 1 MB a parse takes long enough (seconds at 16 MB) to run it with the default signal action (see
+ * withDefaultSignals). Not below: setting the handlers aside closes their libuv handles, and a signal that
+ * arrived just before, not yet handled, would be dropped with them.
+ */
+const LONG_PARSE_CHARS = 2 ** 20;
 
 export interface ParsedYaml {
   file: string;
@@ -16,6 +25,12 @@ export interface ParsedYaml {
 }
 
 export function parseYamlText(file: string, text: string): ParsedYaml {
+  if (text.length > MAX_YAML_CHARS) {
+    throw new InputError(
+      { file },
+      `is ${(text.length / 2 ** 20).toFixed(1)} MB; YAML inputs are limited to 16 MB (a scenario, policy, pricing or answers file is far smaller; for large price lists use LiteLLM JSON)`,
+    );
+  }
   const tooDeep = firstTooDeepLine(text);
   if (tooDeep !== undefined) {
     throw new InputError(
@@ -24,16 +39,23 @@ export function parseYamlText(file: string, text: string): ParsedYaml {
     );
   }
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const parse = () => parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
+  const document = text.length > LONG_PARSE_CHARS ? withDefaultSignals(parse) : parse();
   const [firstError] = document.errors;
   if (firstError) {
     const at = lineCounter.linePos(firstError.pos[0]);
     const reason = firstError.message.split("\n")[0] ?? firstError.message;
     throw new InputError({ file, line: at.line, column: at.col }, `invalid YAML: ${reason}`);
   }
+  const badKey = firstBadKey(document);
+  if (badKey !== undefined) {
+    const at = lineCounter.linePos(badKey.offset);
+    throw new InputError({ file, line: at.line, column: at.col }, badKey.reason);
+  }
   let value: unknown;
   try {
-    value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    const toJS = () => document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    value = text.length > LONG_PARSE_CHARS ? withDefaultSignals(toJS) : toJS();
   } catch (error) {
     throw new InputError(
       { file },
@@ -42,6 +64,40 @@ export function parseYamlText(file: string, text: string): ParsedYaml {
   }
   return { file, document, lineCounter, value };
 }
+
+/**
+ * The first mapping key that is a duplicate or `__proto__`, in one pass. The parser's own `uniqueKeys`
+ * check compares each key with every earlier one (quadratic: 20k keys took 15 s), so it is off and this
+ * check, a set per mapping, replaces it. `__proto__` cannot be a key of the records the schemas build (zod
+ * drops it silently).
+ */
+function firstBadKey(document: Document): { offset: number; reason: string } | undefined {
+  let found: { offset: number; reason: string } | undefined;
+  visit(document, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const value: unknown = pair.key.value;
+        const offset = pair.key.range?.[0] ?? 0;
+        if (value === "__proto__") {
+          found = { offset, reason: RESERVED_KEY };
+          return visit.BREAK;
+        }
+        const identity = `${typeof value}:${String(value)}`;
+        if (seen.has(identity)) {
+          found = { offset, reason: "invalid YAML: Map keys must be unique" };
+          return visit.BREAK;
+        }
+        seen.add(identity);
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+const RESERVED_KEY = `"__proto__" cannot be a key (reserved in JavaScript; it would be dropped silently); rename it`;
 
 /**
  * The first line whose nesting exceeds MAX_DEPTH, or undefined. The parser recurses per level, so very
@@ -110,11 +166,48 @@ function yamlIssues(parsed: ParsedYaml, issues: readonly z.core.$ZodIssue[]): In
 /** The line of the node at `path`, or of its nearest ancestor that exists. */
 export function locateInYaml(parsed: ParsedYaml, path: readonly (string | number)[]): { line?: number } {
   // Walk up the path until a node with a source range is found (a missing key points at its parent).
+  // The offsets come from an index built once per document: `getIn` searches each map's keys in turn, so
+  // locating thousands of problems in a large file one by one was quadratic.
+  const index = nodeOffsets(parsed.document);
   for (let depth = path.length; depth >= 0; depth--) {
-    const node = parsed.document.getIn(path.slice(0, depth), true);
-    if (isNode(node) && node.range) return { line: parsed.lineCounter.linePos(node.range[0]).line };
+    const offset = index.get(pathKey(path.slice(0, depth)));
+    if (offset !== undefined) return { line: parsed.lineCounter.linePos(offset).line };
   }
   return {};
+}
+
+const offsetIndexes = new WeakMap<Document, Map<string, number>>();
+
+function pathKey(path: readonly (string | number)[]): string {
+  return JSON.stringify(path);
+}
+
+/** The start offset of every node by its path (map keys as their JS value, sequence items by index). */
+function nodeOffsets(document: Document): Map<string, number> {
+  const cached = offsetIndexes.get(document);
+  if (cached) return cached;
+  const index = new Map<string, number>();
+  const walk = (node: unknown, path: (string | number)[]): void => {
+    if (!isNode(node)) return;
+    if (node.range) index.set(pathKey(path), node.range[0]);
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? pair.key.value : pair.key;
+        if (typeof key !== "string" && typeof key !== "number") continue;
+        const child = [...path, key];
+        // A key with no value (`a:`) is located at the key.
+        if (isNode(pair.value) && pair.value.range) walk(pair.value, child);
+        else if (isScalar(pair.key) && pair.key.range) index.set(pathKey(child), pair.key.range[0]);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => {
+        walk(item, [...path, i]);
+      });
+    }
+  };
+  walk(document.contents, []);
+  offsetIndexes.set(document, index);
+  return index;
 }
 
 export function formatPath(path: readonly (string | number)[]): string {

@@ -54,6 +54,7 @@ export function projectProfile(input: ProjectionInput): {
     observedTokens: profile.tokens,
     peak: profile.peak,
     freeTiers: loaded.scenario.free_tiers,
+    otherModels: profile.otherModels,
     assumptions: [
       ...projectionAssumptions(loaded, month.assumption),
       failureAssumption(profile),

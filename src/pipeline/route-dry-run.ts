@@ -4,6 +4,7 @@
 // after rows were replayed. The runner, the wizard and tests call this; rendering is the caller's.
 import type { PricingCatalog } from "../cost/catalog.js";
 import { DecisionsFile } from "../io/decisions-file.js";
+import type { OutputTarget } from "../io/output.js";
 import type { CompiledPolicy } from "../routing/policy.js";
 import { RouteRun, type RouteRunResult } from "../routing/run.js";
 import type { ColumnChoice } from "../traffic/columns.js";
@@ -24,7 +25,7 @@ export interface DryRunInput {
   /** Capture this request's trace (`--explain`). */
   explainRequestId?: string | undefined;
   /** Stream every decision to this CSV or JSONL file (`--decisions`), renamed into place when complete. */
-  decisionsFile?: string | undefined;
+  decisionsFile?: OutputTarget | undefined;
   onProgress?: (done: number, total: number) => void;
 }
 

@@ -3,6 +3,7 @@
 import type { Analysis } from "../cost/analyzer.js";
 import type { OptionProjection } from "../cost/option-projection.js";
 import type { TokenCounts } from "../cost/request-cost.js";
+import { OTHER_MODELS } from "../traffic/profile.js";
 import { costCurveData } from "./cost-curve-data.js";
 import { roundUsd } from "./numbers.js";
 
@@ -31,6 +32,8 @@ export interface ProjectionContext {
   warnings: string[];
   /** Date of the prices (schema 2). */
   asOf?: string;
+  /** Distinct unpriced models the profile counted together under OTHER_MODELS (issue 17). */
+  otherModels?: number;
 }
 
 export type ProjectionReport = ReturnType<typeof buildProjectionReport>;
@@ -155,7 +158,45 @@ export function buildProjectionReport(analysis: Analysis, context: ProjectionCon
       monthly_saving_usd: roundUsd(tip.monthlySavingUsd),
       applies_to: tip.appliesTo,
     })),
-    unpriced: analysis.unpriced.map((entry) => ({
+    ...unpricedEntries(
+      analysis,
+      monthlyTokens(context.observedTokens.input + context.observedTokens.output),
+      context.otherModels ?? 0,
+    ),
+    warnings: [...context.warnings, ...analysis.warnings],
+    assumptions: context.assumptions,
+  };
+}
+
+/** How many unpriced entries the report lists one by one; the rest are one `unpriced_more` entry. */
+const UNPRICED_LISTED = 20;
+
+/**
+ * Unpriced traffic, busiest first: the first UNPRICED_LISTED entries, then the rest added up (traffic with
+ * 300k distinct unknown model names must not make a 300k-row report). The rest's requests and tokens are
+ * sums of the entries left out, so the listed entries plus `unpriced_more` account for all of it.
+ */
+function unpricedEntries(analysis: Analysis, monthlyTokens: number, otherModels: number) {
+  // The profile's bucket of models counted together (OTHER_MODELS) always belongs to the rest.
+  const counted = analysis.unpriced.filter(
+    (entry) => entry.model === OTHER_MODELS && entry.provider === undefined,
+  );
+  const sorted = analysis.unpriced
+    .filter((entry) => !counted.includes(entry))
+    .sort(
+      (a, b) =>
+        b.monthlyRequests - a.monthlyRequests ||
+        (a.provider ?? "").localeCompare(b.provider ?? "") ||
+        a.model.localeCompare(b.model) ||
+        a.reason.localeCompare(b.reason),
+    );
+  const listed = sorted.slice(0, UNPRICED_LISTED);
+  const rest = [...sorted.slice(UNPRICED_LISTED), ...counted];
+  const restModels = new Set(
+    sorted.slice(UNPRICED_LISTED).map((entry) => `${entry.provider ?? ""}/${entry.model}`),
+  );
+  return {
+    unpriced: listed.map((entry) => ({
       model: entry.model,
       provider: entry.provider ?? null,
       reason: entry.reason,
@@ -164,8 +205,14 @@ export function buildProjectionReport(analysis: Analysis, context: ProjectionCon
       share_of_requests: entry.shareOfRequests,
       share_of_tokens: entry.shareOfTokens,
     })),
-    warnings: [...context.warnings, ...analysis.warnings],
-    assumptions: context.assumptions,
+    unpriced_more:
+      rest.length === 0
+        ? null
+        : {
+            models: restModels.size + otherModels,
+            requests: Math.round(rest.reduce((sum, entry) => sum + entry.monthlyRequests, 0)),
+            tokens: Math.round(rest.reduce((sum, entry) => sum + entry.shareOfTokens, 0) * monthlyTokens),
+          },
   };
 }
 

@@ -244,13 +244,26 @@ function unpricedSection(report: ProjectionReport): Section {
       { header: "Share", ...money },
       { header: "Reason" },
     ],
-    rows: report.unpriced.map((u) => [
-      u.provider ? `${u.provider}/${u.model}` : u.model,
-      u.options.join(", "),
-      formatCount(u.monthly_requests),
-      `${formatPercent(u.share_of_requests)} req, ${formatPercent(u.share_of_tokens)} tok`,
-      u.reason,
-    ]),
+    rows: [
+      ...report.unpriced.map((u) => [
+        u.provider ? `${u.provider}/${u.model}` : u.model,
+        u.options.join(", "),
+        formatCount(u.monthly_requests),
+        `${formatPercent(u.share_of_requests)} req, ${formatPercent(u.share_of_tokens)} tok`,
+        u.reason,
+      ]),
+      ...(report.unpriced_more
+        ? [
+            [
+              `(${formatCount(report.unpriced_more.models)} more models)`,
+              "",
+              formatCount(report.unpriced_more.requests),
+              `${formatCount(report.unpriced_more.tokens)} tok`,
+              "without a price",
+            ],
+          ]
+        : []),
+    ],
   };
 }
 

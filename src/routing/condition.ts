@@ -1,10 +1,12 @@
-// Rule conditions, compiled once into predicates over traffic rows (regexes compiled once, field
+// Rule conditions, compiled once into predicates over traffic rows (regexes compiled once, on RE2, field
 // accessors resolved once), plus a slow path that explains why a condition matched or not (--explain).
 //
 // Semantics: `field: value` is equality; an operator object holds when all its operators hold. A request
 // without the field (e.g. no `region` column) fails eq, in, gt, gte, lt, lte and regex, and passes ne and
 // nin. `meta.<column>` values are text: equality compares text, numeric operators parse the text.
 
+import { RE2JS } from "re2js";
+import { ownValue } from "../own-key.js";
 import type { TrafficRow } from "../traffic/row.js";
 import { BOOLEAN_COLUMNS, NUMERIC_COLUMNS } from "../traffic/row.js";
 import type { ConditionSpec, Matcher, OperatorMatcher, RequestField } from "./policy-schema.js";
@@ -49,7 +51,7 @@ function isRequestField(key: string): key is RequestField {
 export function fieldAccessor(key: string): FieldAccessor {
   if (isRequestField(key)) return ACCESSORS[key];
   const column = key.slice("meta.".length);
-  return (row) => row.meta[column];
+  return (row) => ownValue(row.meta, column);
 }
 
 function isOperatorMatcher(matcher: Matcher): matcher is OperatorMatcher {
@@ -166,15 +168,30 @@ function operatorTests(
     tests.push(numericTest(op, bound));
   }
   if (regex !== undefined) {
-    try {
-      const pattern = new RegExp(regex, "u");
-      tests.push((v) => v !== undefined && pattern.test(String(v)));
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      issues.push({ path: [...path, "regex"], message: `invalid regular expression: ${reason}` });
-    }
+    const compiled = compileRegex(regex);
+    if (typeof compiled === "string") issues.push({ path: [...path, "regex"], message: compiled });
+    else tests.push((v) => v !== undefined && compiled.test(String(v)));
   }
   return tests;
+}
+
+/** Constructs RE2 cannot run in linear time; named in the message rather than RE2's parser wording. */
+const UNSUPPORTED_SYNTAX = /\(\?<?[=!]|\\[1-9]|\\k</;
+
+/**
+ * A policy regex on RE2 (re2js), which matches in time linear in the text: a pattern such as `^(a+)+$`
+ * cannot hang a replay the way a backtracking engine can. Returns the reason when the pattern is refused.
+ */
+function compileRegex(pattern: string): RE2JS | string {
+  try {
+    return RE2JS.compile(pattern);
+  } catch (error) {
+    if (UNSUPPORTED_SYNTAX.test(pattern)) {
+      return `unsupported regular expression ${JSON.stringify(pattern)}: lookaround ((?=, (?!, (?<=, (?<!) and backreferences (\\1, \\k<name>) are not supported; policy regexes use RE2 syntax, which matches in linear time`;
+    }
+    const reason = error instanceof Error ? error.message : String(error);
+    return `invalid regular expression ${JSON.stringify(pattern)} (RE2 syntax): ${reason}`;
+  }
 }
 
 function numericTest(op: "gt" | "gte" | "lt" | "lte", bound: number): ValueTest {

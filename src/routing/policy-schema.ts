@@ -92,7 +92,11 @@ const WeightsSchema = z.strictObject({
 });
 export type ScoringWeights = z.infer<typeof WeightsSchema>;
 
-const TargetName = z.string().min(1);
+/** `__proto__` cannot be a key of the parsed record (assigning it sets the prototype), so it is refused. */
+const TargetName = z
+  .string()
+  .min(1)
+  .refine((name) => name !== "__proto__", '"__proto__" cannot be a target name (reserved in JavaScript)');
 
 /** Exactly one of `target`, `cheapest`, `best_scored`. */
 const RouteSchema = z

@@ -2,6 +2,7 @@
 // are metadata, and which optional parts of a row a reader keeps. Pure; the reader turns a header row
 // into a ColumnLayout once.
 import { UsageError } from "../errors.js";
+import { nameRecord, ownValue } from "../own-key.js";
 import { TEXT_FIELDS, type TextField, TRAFFIC_COLUMNS, type TrafficColumn } from "./row.js";
 
 /** Columns without which a row cannot be costed. */
@@ -55,7 +56,7 @@ function isTrafficColumn(name: string): name is TrafficColumn {
  * column is a header name as it appears in the file.
  */
 export function parseColumnMap(entries: readonly string[]): Record<string, TrafficColumn> {
-  const map: Record<string, TrafficColumn> = {};
+  const map = nameRecord<TrafficColumn>();
   for (const entry of entries) {
     const at = entry.indexOf("=");
     const column = at < 0 ? "" : entry.slice(0, at).trim();
@@ -164,7 +165,7 @@ function emptyIndex(): Record<TrafficColumn, number> {
 }
 
 function fieldFor(name: string, map: Readonly<Record<string, string>>): TrafficColumn | undefined {
-  const mapped = map[name];
+  const mapped = ownValue(map, name);
   if (mapped !== undefined) {
     if (isTrafficColumn(mapped)) return mapped;
     throw new UsageError(
@@ -173,7 +174,7 @@ function fieldFor(name: string, map: Readonly<Record<string, string>>): TrafficC
   }
   const key = name.toLowerCase();
   if (isTrafficColumn(key)) return key;
-  return COLUMN_ALIASES[key];
+  return ownValue(COLUMN_ALIASES, key);
 }
 
 /** The one way to say which optional parts of each row a reader keeps. Every cell is validated all the

@@ -3,15 +3,19 @@
 // file order; everything else, and any file whose split is in doubt, goes through the single-threaded
 // reader, which gives the same profile and the same errors.
 import { availableParallelism } from "node:os";
+import { InputError } from "../errors.js";
 import { assertReadableFile } from "../io/files.js";
 import { PROFILE_COLUMNS } from "./columns.js";
 import { MAX_WORKERS, PARALLEL_MIN_BYTES, planRanges } from "./parallel-plan.js";
-import { type TrafficProfile, TrafficProfileBuilder } from "./profile.js";
+import { type ProfileOptions, type TrafficProfile, TrafficProfileBuilder } from "./profile.js";
 import { type ReadTrafficOptions, readTrafficValues, type TrafficReadSummary } from "./read.js";
 import { readInWorkers, type WorkerPlan } from "./worker-pool.js";
 
 export interface ProfileTrafficOptions extends ReadTrafficOptions {
   longContextThresholds: number[];
+  /** See ProfileOptions: models to keep one by one past `maxModels`. */
+  keepModel?: ProfileOptions["keepModel"];
+  maxModels?: number;
   /** Worker threads; 1 reads on the main thread. Default: one per core (at most 4) for files of 16 MB
    * and more that are not gzip-compressed. Given explicitly, it applies whatever the file's size. */
   workers?: number;
@@ -21,7 +25,12 @@ export async function profileTraffic(
   file: string,
   options: ProfileTrafficOptions,
 ): Promise<{ profile: TrafficProfile; summary: TrafficReadSummary }> {
-  const builder = new TrafficProfileBuilder({ longContextThresholds: options.longContextThresholds });
+  const profileOptions: ProfileOptions = {
+    longContextThresholds: options.longContextThresholds,
+    ...(options.keepModel && { keepModel: options.keepModel }),
+    ...(options.maxModels !== undefined && { maxModels: options.maxModels }),
+  };
+  const builder = new TrafficProfileBuilder(profileOptions);
   const plan = await profilePlan(file, options);
   if (plan !== undefined) {
     const { map = {}, onProgress, signal } = options;
@@ -34,14 +43,39 @@ export async function profileTraffic(
         if (data.kind === "profile") builder.mergePart(data.part);
       },
     );
-    if (summary !== undefined) return { profile: builder.finish(), summary };
+    if (summary !== undefined) return { profile: exactTotals(file, builder.finish()), summary };
   }
-  const single = new TrafficProfileBuilder({ longContextThresholds: options.longContextThresholds });
+  const single = new TrafficProfileBuilder(profileOptions);
   const summary = await readTrafficValues(file, (values) => single.addValues(values), {
     ...options,
     ...PROFILE_COLUMNS,
   });
-  return { profile: single.finish(), summary };
+  return { profile: exactTotals(file, single.finish()), summary };
+}
+
+/**
+ * Counts are summed as doubles, exact while every sum stays at or below 2^53 - 1: all counts are whole and
+ * non-negative, so when the totals are in range every partial sum was too, and the order of addition (one
+ * thread or several) cannot change a result. Beyond that range sums would round differently on 1 and 2
+ * cores, so such a file is refused.
+ */
+function exactTotals(file: string, profile: TrafficProfile): TrafficProfile {
+  const totals: [string, number][] = [
+    ["requests", profile.requests],
+    ["input_tokens", profile.tokens.input],
+    ["output_tokens", profile.tokens.output],
+    ["cache_read_tokens", profile.tokens.cacheRead],
+    ["cache_write_tokens", profile.tokens.cacheWrite],
+  ];
+  for (const [field, total] of totals) {
+    if (total > Number.MAX_SAFE_INTEGER) {
+      throw new InputError(
+        { file, field },
+        `the ${field.replaceAll("_", " ")} add up to more than 9,007,199,254,740,991 (2^53 - 1), past what llmcost counts exactly; split the file or use smaller \`requests\` weights`,
+      );
+    }
+  }
+  return profile;
 }
 
 /** One byte range per worker. */

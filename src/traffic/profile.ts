@@ -30,6 +30,22 @@ export interface TrafficProfile {
   failedRequests: number;
   /** Status values llmcost does not know, with their requests (billed like successes), by first seen. */
   unknownStatuses: { status: string; requests: number }[];
+  /** Distinct models counted together under OTHER_MODELS (see ProfileOptions.keepModel); 0 when none. */
+  otherModels: number;
+}
+
+/** The model name of the bucket that holds the traffic of models past ProfileOptions.maxModels. */
+export const OTHER_MODELS = "(other models)";
+
+export interface ProfileOptions {
+  longContextThresholds: number[];
+  /**
+   * Models this says no to (no price, no model_map entry: unpriced under every option) are kept one by one
+   * only up to `maxModels` distinct names; the traffic of any further one goes to one OTHER_MODELS bucket,
+   * its requests and tokens added exactly, the names only counted. Without it every model is kept.
+   */
+  keepModel?: (model: string, provider: string | undefined) => boolean;
+  maxModels?: number;
 }
 
 /** How many distinct unknown status values a profile names (the rest are counted under the last). */
@@ -38,11 +54,6 @@ const MAX_UNKNOWN_STATUSES = 20;
 const MINUTE_MS = 60_000;
 /** The average month (365.25 / 12 days) that observed windows are scaled to. */
 export const DAYS_PER_MONTH = 30.4375;
-
-interface MinuteLoad {
-  requests: number;
-  tokens: number;
-}
 
 /** A builder's state as plain data, to send from a worker thread and merge in the main thread. */
 export interface TrafficProfilePart {
@@ -79,9 +90,19 @@ const newProviders = (): Level<Level<Level<Slots>>> => new Map();
 
 export class TrafficProfileBuilder {
   private readonly thresholds: number[];
+  private readonly keepModel: ProfileOptions["keepModel"];
+  private readonly maxModels: number;
+  /** Distinct models with their own buckets that keepModel said no to. */
+  private unknownModels = 0;
+  /** 53-bit hashes of the names folded into OTHER_MODELS: counts them without holding the strings. */
+  private readonly folded = new HashCount();
   private readonly tree: BucketTree = new Map();
   private readonly buckets: TrafficBucket[] = [];
-  private readonly minutes = new Map<number, MinuteLoad>();
+  /** Minute -> its slot in minuteRequests / minuteTokens: no object per minute (a month of traffic spread
+   * over every minute is 43,830 of them; a million distinct minutes must not cost an object each). */
+  private readonly minutes = new Map<number, number>();
+  private readonly minuteRequests: number[] = [];
+  private readonly minuteTokens: number[] = [];
   private rows = 0;
   private readonly unknownStatuses = new Map<string, number>();
   private weightedRows = false;
@@ -89,7 +110,9 @@ export class TrafficProfileBuilder {
   private start: number | undefined;
   private end: number | undefined;
 
-  constructor(options: { longContextThresholds: number[] }) {
+  constructor(options: ProfileOptions) {
+    this.keepModel = options.keepModel;
+    this.maxModels = options.maxModels ?? Number.POSITIVE_INFINITY;
     // Descending, so the first threshold a prompt exceeds is the largest one.
     this.thresholds = [...new Set(options.longContextThresholds)].filter((t) => t > 0).sort((a, b) => b - a);
   }
@@ -142,7 +165,11 @@ export class TrafficProfileBuilder {
     const part: TrafficProfilePart = {
       rows: this.rows,
       buckets: this.buckets.map((b) => ({ ...b, tokens: { ...b.tokens } })),
-      minutes: [...this.minutes].map(([minute, load]) => [minute, load.requests, load.tokens]),
+      minutes: [...this.minutes].map(([minute, slot]) => [
+        minute,
+        this.minuteRequests[slot] ?? 0,
+        this.minuteTokens[slot] ?? 0,
+      ]),
       unknownStatuses: [...this.unknownStatuses],
       weightedRows: this.weightedRows,
       bucketEnds: this.bucketEnds,
@@ -179,10 +206,10 @@ export class TrafficProfileBuilder {
       addTokens(tokens, bucket.tokens);
     }
     const peak = { requestsPerMinute: 0, tokensPerMinute: 0 };
-    for (const load of this.minutes.values()) {
-      peak.requestsPerMinute = Math.max(peak.requestsPerMinute, load.requests);
-      peak.tokensPerMinute = Math.max(peak.tokensPerMinute, load.tokens);
+    for (const requests of this.minuteRequests) {
+      peak.requestsPerMinute = Math.max(peak.requestsPerMinute, requests);
     }
+    for (const tokens of this.minuteTokens) peak.tokensPerMinute = Math.max(peak.tokensPerMinute, tokens);
     const window: TrafficProfile["window"] = { days: 0 };
     if (this.start !== undefined && this.end !== undefined) {
       window.start = this.start;
@@ -201,6 +228,7 @@ export class TrafficProfileBuilder {
       unknownStatuses,
       weightedRows: this.weightedRows,
       bucketEnds: this.bucketEnds,
+      otherModels: this.folded.size,
     };
   }
 
@@ -219,13 +247,31 @@ export class TrafficProfileBuilder {
     return band;
   }
 
+  /** Buckets so far: a worker posts its part when there are many. */
+  get bucketCount(): number {
+    return this.buckets.length;
+  }
+
+  /** The tree level of a model, or of OTHER_MODELS once too many models were refused by keepModel. */
+  private modelLevel(model: string, provider: string | undefined): Level<Level<Level<Slots>>> {
+    const level = this.tree.get(model);
+    if (level !== undefined) return level;
+    if (this.keepModel !== undefined && !this.keepModel(model, provider)) {
+      if (this.unknownModels >= this.maxModels) {
+        this.folded.add(nameHash(model, provider));
+        return child(this.tree, OTHER_MODELS, newProviders);
+      }
+      this.unknownModels++;
+    }
+    return child(this.tree, model, newProviders);
+  }
+
   private bucketFor(row: BucketIdentity, band: number): TrafficBucket {
+    const level = this.modelLevel(row.model, row.provider);
+    const folded = level === this.tree.get(OTHER_MODELS) && row.model !== OTHER_MODELS;
+    const identity = folded ? { ...row, model: OTHER_MODELS, provider: undefined } : row;
     const slots = child(
-      child(
-        child(child(this.tree, row.model, newProviders), row.provider, newRegions),
-        row.region,
-        newUseCases,
-      ),
+      child(child(level, identity.provider, newRegions), row.region, newUseCases),
       row.useCase,
       newSlots,
     );
@@ -233,7 +279,7 @@ export class TrafficProfileBuilder {
     const slot = flags * (this.thresholds.length + 1) + band;
     let bucket = slots[slot];
     if (bucket === undefined) {
-      bucket = newBucket(row, this.thresholds[band] ?? 0);
+      bucket = newBucket(identity, this.thresholds[band] ?? 0);
       slots[slot] = bucket;
       this.buckets.push(bucket);
     }
@@ -247,11 +293,14 @@ export class TrafficProfileBuilder {
   }
 
   private addMinute(minute: number, requests: number, tokens: number): void {
-    const load = this.minutes.get(minute);
-    if (load === undefined) this.minutes.set(minute, { requests, tokens });
-    else {
-      load.requests += requests;
-      load.tokens += tokens;
+    const slot = this.minutes.get(minute);
+    if (slot === undefined) {
+      this.minutes.set(minute, this.minuteRequests.length);
+      this.minuteRequests.push(requests);
+      this.minuteTokens.push(tokens);
+    } else {
+      this.minuteRequests[slot] = (this.minuteRequests[slot] ?? 0) + requests;
+      this.minuteTokens[slot] = (this.minuteTokens[slot] ?? 0) + tokens;
     }
   }
 }
@@ -265,6 +314,53 @@ type BucketIdentity = Pick<
 /** What a request adds to its bucket. */
 type RequestInput = BucketIdentity &
   Pick<TrafficRow, "inputTokens" | "outputTokens" | "cacheReadTokens" | "cacheWriteTokens" | "requests">;
+
+/**
+ * A set of non-zero 53-bit hashes that only counts: open addressing in a Float64Array (16 bytes an entry
+ * at most half full), where a Set<number> would hold a heap number and a table entry for each (~50 bytes).
+ */
+class HashCount {
+  private table = new Float64Array(1024);
+  size = 0;
+
+  add(hash: number): void {
+    if ((this.size + 1) * 2 > this.table.length) this.grow();
+    if (this.insert(this.table, hash)) this.size++;
+  }
+
+  private insert(table: Float64Array, hash: number): boolean {
+    const mask = table.length - 1;
+    for (let i = hash % table.length; ; i = (i + 1) & mask) {
+      const there = table[i] ?? 0;
+      if (there === hash) return false;
+      if (there === 0) {
+        table[i] = hash;
+        return true;
+      }
+    }
+  }
+
+  private grow(): void {
+    const bigger = new Float64Array(this.table.length * 2);
+    for (const hash of this.table) if (hash !== 0) this.insert(bigger, hash);
+    this.table = bigger;
+  }
+}
+
+/** FNV-1a, twice with different seeds, folded into 53 bits: a collision among a million names has odds
+ * of about 1 in 10^4 (and would undercount the folded names by one). */
+function nameHash(model: string, provider: string | undefined): number {
+  const text = `${provider ?? ""}\u0000${model}`;
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 13);
+  }
+  // Never 0: the empty slot of HashCount.
+  return (a >>> 0) * 2 ** 21 + ((b >>> 0) & 0x1fffff) || 1;
+}
 
 function newBucket(row: BucketIdentity, promptAbove: number): TrafficBucket {
   const bucket: TrafficBucket = {

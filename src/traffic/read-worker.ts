@@ -49,6 +49,9 @@ interface Sink {
 
 type PostData = (segment: number, data: SegmentData, transfer: ArrayBuffer[]) => void;
 
+/** Buckets a worker's partial profile holds before it is posted to the main thread. */
+const PART_BUCKETS = 1024;
+
 function profileSink(thresholds: number[], post: PostData): Sink {
   const newBuilder = (): TrafficProfileBuilder =>
     new TrafficProfileBuilder({ longContextThresholds: thresholds });
@@ -56,7 +59,8 @@ function profileSink(thresholds: number[], post: PostData): Sink {
   return {
     add(values) {
       builder.addValues(values);
-      return false;
+      // Many distinct models: post what there is, so a worker holds a bounded number of buckets.
+      return builder.bucketCount >= PART_BUCKETS;
     },
     flush(segment) {
       post(segment, { kind: "profile", part: builder.part() }, []);

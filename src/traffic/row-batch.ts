@@ -1,6 +1,8 @@
 // Validated rows in compact columnar batches, for handing rows from a reader thread to the replay thread:
 // numbers in typed arrays (transferred, not copied) and text as small-int codes into one string list per
 // batch, because structured clone of row objects costs far more (see docs/performance.md). Pure.
+
+import { nameRecord } from "../own-key.js";
 import type { KeptColumns } from "./columns.js";
 import { INTERN_LIMIT } from "./intern.js";
 import type { TextField, TrafficRow } from "./row.js";
@@ -22,7 +24,7 @@ const TEXTS: readonly SharedText[] = ["provider", "region", "useCase", "status",
 const COMPLIANCE = 1;
 const LATEST = 2;
 const ABSENT = -1;
-const NO_META: Record<string, string> = Object.freeze({});
+const NO_META: Record<string, string> = Object.freeze(nameRecord<string>());
 /** Distinct values of a column looked up by scanning before switching to a Map. */
 const SCAN_LIMIT = 16;
 
@@ -291,7 +293,7 @@ function metaOf(
   text: (column: number, i: number) => string | undefined,
   i: number,
 ): Record<string, string> {
-  const meta: Record<string, string> = {};
+  const meta = nameRecord<string>();
   for (let m = 0; m < metaColumns.length; m++) {
     const value = text(1 + TEXTS.length + m, i);
     if (value !== undefined) meta[metaColumns[m] ?? ""] = value;

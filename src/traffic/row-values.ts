@@ -3,6 +3,8 @@
 // per row in between (see docs/performance.md, "The reader's hot path"). Every field is always present,
 // so the record keeps one shape; absent numbers are NaN (a number field that never holds undefined stays
 // an unboxed double) and absent texts undefined.
+
+import { nameRecord } from "../own-key.js";
 import type { KeptColumns } from "./columns.js";
 import { TEXT_FIELDS, type TrafficRow } from "./row.js";
 
@@ -59,7 +61,7 @@ export class RowValues {
       requests: this.requests,
       requiresCompliance: this.requiresCompliance,
       requiresLatest: this.requiresLatest,
-      meta: metaNames.length === 0 ? NO_META : {},
+      meta: metaNames.length === 0 ? NO_META : nameRecord<string>(),
     };
     if (this.failed) traffic.failed = true;
     if (!Number.isNaN(this.timestamp)) traffic.timestamp = this.timestamp;
@@ -76,4 +78,4 @@ export class RowValues {
   }
 }
 
-const NO_META: Record<string, string> = Object.freeze({});
+const NO_META: Record<string, string> = Object.freeze(nameRecord<string>());

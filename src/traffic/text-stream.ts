@@ -5,10 +5,11 @@
 // Decoding is `isUtf8` (a vectorised check) and then `toString("utf8")`, with a character cut by a chunk
 // boundary carried over to the next chunk: several times cheaper than a streaming fatal TextDecoder
 // (docs/performance.md, "The reader's hot path"). Errors are found in the same chunk as the TextDecoder
-// finds them, so the byte offset in the message is the same (see completeEnd).
+// finds them (see completeEnd); the message then names the first invalid byte of the file (utf8-location.ts).
 import { isUtf8 } from "node:buffer";
 import { Transform, type TransformCallback } from "node:stream";
 import { InputError } from "../errors.js";
+import { type InvalidUtf8At, locateInvalidUtf8 } from "./utf8-location.js";
 
 export class Utf8TextStream extends Transform {
   /** The start of a character that the previous chunk cut off. */
@@ -80,14 +81,30 @@ export class Utf8TextStream extends Transform {
   }
 
   private notUtf8(): InputError {
+    // The chunk where decoding failed depends on the reader (threads, ranges); the first bad byte of the
+    // file does not. A gzip file's offsets are not the text's: it says where the decoder stopped.
+    const at = this.file.toLowerCase().endsWith(".gz") ? undefined : invalidUtf8In(this.file);
+    const where =
+      at === undefined
+        ? `invalid bytes after byte ${this.bytes}${this.file.toLowerCase().endsWith(".gz") ? " of the decompressed text" : ""}`
+        : `invalid byte at row ${at.row}, column ${at.column} (byte ${at.byte} of the file)`;
     return new InputError(
       { file: this.file },
-      `is not valid UTF-8 text (invalid bytes after byte ${this.bytes}); expected a UTF-8 encoded CSV file`,
+      `is not valid UTF-8 text (${where}); expected a UTF-8 encoded CSV file`,
     );
   }
 }
 
 const BOM = 0xfeff;
+
+/** The first invalid byte of the file, or undefined when the file cannot be scanned again. */
+function invalidUtf8In(file: string): InvalidUtf8At | undefined {
+  try {
+    return locateInvalidUtf8(file);
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Where a trailing character that is incomplete but valid so far starts (the whole length when there is

@@ -30,6 +30,9 @@ export interface WorkerReadOptions {
 /** A split plan and the number of worker threads to read it with. */
 export type WorkerPlan = ParallelPlan & { workers: number };
 
+/** The longest the replay of queued batches runs before it lets the event loop (signals, I/O) in. */
+const DRAIN_SLICE_MS = 50;
+
 type Outcome = Exclude<WorkerMessage, { kind: "progress" }>;
 type Verdict = "next" | "bad-split";
 
@@ -130,9 +133,27 @@ function runWorkers(
     };
     const onAbort = (): void => finish(signal?.reason);
     signal?.addEventListener("abort", onAbort, { once: true });
-    /** Handles what the current segment has queued, moving on to the next segment at its end. */
+    let drainScheduled = false;
+    /** Handles what the current segment has queued, moving on to the next segment at its end. After
+     * DRAIN_SLICE_MS it yields to the event loop (and so to the signal handlers) and resumes there. */
     const drain = (): void => {
+      const started = performance.now();
       for (;;) {
+        if (performance.now() - started > DRAIN_SLICE_MS) {
+          if (!drainScheduled) {
+            drainScheduled = true;
+            setImmediate(() => {
+              drainScheduled = false;
+              if (settled) return;
+              try {
+                drain();
+              } catch (error) {
+                finish(error instanceof Error ? error : new Error(String(error)));
+              }
+            });
+          }
+          return;
+        }
         const message = queues[current]?.shift();
         if (message === undefined) return;
         const verdict = handle(message);
@@ -167,7 +188,7 @@ function runWorkers(
       try {
         if (message.segment < 0) handle(message);
         else queues[message.segment]?.push(message);
-        drain();
+        if (!drainScheduled) drain();
       } catch (error) {
         finish(error instanceof Error ? error : new Error(String(error)));
       }

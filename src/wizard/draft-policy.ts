@@ -2,6 +2,7 @@
 // the cheaper of its direct model and its Bedrock counterpart, Bedrock as the fallback of every direct
 // target, and compliance labels on the Bedrock targets. A starting point for review, not a verdict.
 import type { ModelCatalog } from "../cost/model-map.js";
+import { ownValue } from "../own-key.js";
 import type { PolicySpec, RouteSpec } from "../routing/policy-schema.js";
 import type { Answers } from "./answers-schema.js";
 
@@ -52,7 +53,7 @@ export function draftPolicy(input: PolicyDraftInput): PolicySpec {
         latest: catalog.resolve(model, provider)?.price.latest ?? false,
       };
     }
-    const bedrock = input.bedrockModelMap[model];
+    const bedrock = ownValue(input.bedrockModelMap, model);
     if (useBedrock && bedrock !== undefined) {
       names.push(bedrockTargetName(bedrock));
       targets[bedrockTargetName(bedrock)] = {

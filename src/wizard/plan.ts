@@ -8,6 +8,7 @@ import { modelMapIds } from "../cost/model-map.js";
 import { scenarioSchema } from "../cost/scenario-schema.js";
 import type { LoadedScenario } from "../io/scenario-load.js";
 import { parseYamlText, validateYaml } from "../io/yaml.js";
+import { nameRecord, ownValue } from "../own-key.js";
 import { longContextThresholds } from "../pipeline/project.js";
 import { compilePolicy } from "../routing/policy.js";
 import { PolicySchema } from "../routing/policy-schema.js";
@@ -48,10 +49,10 @@ export interface WizardPlan {
 export function buildPlan(input: PlanInput): WizardPlan {
   const { answers, catalog, paths } = input;
   const directModels = directModelsOf(input);
-  const bedrockModelMap: Record<string, string> = {};
+  const bedrockModelMap = nameRecord<string>();
   for (const model of directModels.keys()) {
     bedrockModelMap[model] =
-      answers.candidates.bedrock_model_map[model] ??
+      ownValue(answers.candidates.bedrock_model_map, model) ??
       defaultBedrockModel(catalog, model, modelMapIds(input.base.scenario.model_map.bedrock));
   }
   const scenarioDraft = draftScenario({

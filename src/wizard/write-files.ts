@@ -2,7 +2,7 @@
 // atomically, and says how to rerun. Without a terminal to ask on, existing files need --yes.
 import { access, mkdir } from "node:fs/promises";
 import { UsageError } from "../errors.js";
-import { writeAtomically } from "../io/output.js";
+import { prepareOutputs, writeFailure, writeOutput } from "../io/output.js";
 import type { Prompter } from "./prompter.js";
 
 export interface FileToWrite {
@@ -21,10 +21,11 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
+/** `inputs` are the files the run read: a file to write that is one of them is refused (exit 2). */
 export async function writeWizardFiles(
   outDir: string,
   files: readonly FileToWrite[],
-  choice: { yes: boolean; prompter: Prompter | undefined },
+  choice: { yes: boolean; prompter: Prompter | undefined; inputs?: readonly string[] },
 ): Promise<WriteOutcome> {
   const existing: string[] = [];
   for (const file of files) if (await exists(file.path)) existing.push(file.path);
@@ -40,8 +41,19 @@ export async function writeWizardFiles(
     });
     if (!overwrite) return { refused: existing };
   }
-  await mkdir(outDir, { recursive: true });
-  for (const file of files) await writeAtomically(file.path, file.content);
+  try {
+    await mkdir(outDir, { recursive: true });
+  } catch (error) {
+    throw writeFailure(outDir, error);
+  }
+  const targets = prepareOutputs(
+    choice.inputs ?? [],
+    files.map((file) => ({ file: file.path, flag: "--out-dir" })),
+  );
+  for (const [i, file] of files.entries()) {
+    const target = targets[i];
+    if (target) await writeOutput(target, file.content);
+  }
   return { written: files.map((f) => f.path) };
 }
 

@@ -42,6 +42,7 @@ function hasOpen(pid: number, file: string): boolean {
 /** Starts the CLI, sends SIGINT once it reads the traffic, and resolves with its exit code and stderr. */
 function interruptWhileReading(
   args: string[],
+  signal: NodeJS.Signals = "SIGINT",
 ): Promise<{ code: number | null; stderr: string; stdout: string }> {
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, "bin", "llmcost.js"), ...args], {
     cwd: ROOT,
@@ -62,7 +63,7 @@ function interruptWhileReading(
     const ready = procAvailable ? hasOpen(pid, traffic) : Date.now() - started > 700;
     if (ready) {
       clearInterval(poll);
-      child.kill("SIGINT");
+      child.kill(signal);
     }
   }, 10);
   return new Promise((resolve) => {
@@ -103,4 +104,29 @@ describe("Ctrl-C (SIGINT) leaves nothing half-written", () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(readdirSync(out)).toEqual([]);
   });
+});
+
+describe("SIGTERM and SIGHUP stop a replay too, with nothing left behind", () => {
+  it.each([
+    ["SIGTERM", 143],
+    ["SIGHUP", 129],
+  ] as const)(
+    "route --dry-run with -o and --decisions, %s: exit %i, no file left",
+    async (signal, code) => {
+      const out = tempFiles({});
+      const result = await interruptWhileReading(
+        [
+          "route",
+          "--dry-run",
+          ...["-t", traffic, "-P", "fixtures/policies/failover-drill.yaml"],
+          ...["-o", join(out, "r.json"), "--decisions", join(out, "d.csv")],
+        ],
+        signal,
+      );
+      expect(result.code).toBe(code);
+      expect(result.stderr).toBe(`\nllmcost: interrupted (${signal}); no partial output was left behind\n`);
+      expect(readdirSync(out)).toEqual([]);
+    },
+    120_000,
+  );
 });

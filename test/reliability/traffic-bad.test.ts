@@ -87,14 +87,15 @@ describe("traffic CSV corpus: exit 2, one located message, no output file", () =
     await expectProjectRejects(`${BAD}/${name}`, at, message);
   });
 
-  it("a file that is not UTF-8 (Latin-1) names the byte where decoding failed", async () => {
+  it("a file that is not UTF-8 (Latin-1) names the row and column of the first invalid byte", async () => {
     const dir = tempFiles({});
     const file = join(dir, "latin1.csv");
     writeFileSync(file, Buffer.from(`${HEADER}\n2025-06-02T00:00:00Z,r1,caf\xe9,1,1\n`, "latin1"));
     await expectProjectRejects(
       file,
       {},
-      /is not valid UTF-8 text \(invalid bytes after byte \d+\); expected a UTF-8/,
+      // Row 1 (the header is row 0), column 28: after "2025-06-02T00:00:00Z,r1,caf" (27 characters).
+      /is not valid UTF-8 text \(invalid byte at row 1, column 28 \(byte \d+ of the file\)\); expected a UTF-8/,
     );
   });
 

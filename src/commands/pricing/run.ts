@@ -8,7 +8,7 @@ import { normaliseProvider } from "../../cost/pricing-ids.js";
 import { ExitCode, InputError, UsageError } from "../../errors.js";
 import { readTextFile } from "../../io/files.js";
 import { type GenaiModel, readGenaiPricesYaml } from "../../io/genai-prices.js";
-import { emitReport } from "../../io/output.js";
+import { emitReport, prepareOutputs } from "../../io/output.js";
 import { loadCatalog } from "../../io/pricing-load.js";
 import { chosenFormat } from "../../report/formats.js";
 import { buildPricingList, buildPricingShow } from "../../report/pricing-data.js";
@@ -18,6 +18,7 @@ import type { PricingAuditOptions, PricingListOptions, PricingShowOptions } from
 
 export async function runPricingList(options: PricingListOptions): Promise<number> {
   applyColorChoice(options);
+  const [output] = prepareOutputs(options.pricing, [{ file: options.output, flag: "--output" }]);
   const diagnostics = createDiagnostics(options);
   const asOf = options.asOf ?? todayUtc();
   const catalog = await loadCatalog(options.pricing, { onNotice: diagnostics.warn, asOf });
@@ -34,7 +35,7 @@ export async function runPricingList(options: PricingListOptions): Promise<numbe
     const known = [...new Set(catalog.models.map((m) => m.provider))].sort().join(", ");
     throw new UsageError(`no models at provider "${options.provider}"; the catalog has: ${known}`);
   }
-  await emitReport(renderPricingList(report, chosenFormat(options)), options.output);
+  await emitReport(renderPricingList(report, chosenFormat(options)), output);
   return ExitCode.ok;
 }
 
@@ -83,6 +84,7 @@ const LITELLM_SNAPSHOT = "2026-08-01";
 
 export async function runPricingShow(model: string, options: PricingShowOptions): Promise<number> {
   applyColorChoice(options);
+  const [output] = prepareOutputs(options.pricing, [{ file: options.output, flag: "--output" }]);
   const diagnostics = createDiagnostics(options);
   const asOf = options.asOf ?? todayUtc();
   const catalog = await loadCatalog(options.pricing, { onNotice: diagnostics.warn, asOf });
@@ -102,7 +104,7 @@ export async function runPricingShow(model: string, options: PricingShowOptions)
     maxAgeDays: options.maxAgeDays,
     firstKnown: catalog.firstKnown(resolved.price),
   });
-  await emitReport(renderPricingShow(report, chosenFormat(options)), options.output);
+  await emitReport(renderPricingShow(report, chosenFormat(options)), output);
   if (report.retired_at_as_of) {
     diagnostics.warn(`${report.key} is retired since ${report.retired} (as of ${asOf})`);
   }

@@ -1,13 +1,16 @@
 // `llmcost project`: load pricing, scenario and traffic; analyze; render; exit code.
 
+import type { PricingCatalog } from "../../cost/catalog.js";
 import { todayUtc } from "../../cost/price-history.js";
+import type { Scenario } from "../../cost/scenario-schema.js";
 import { ExitCode, InputError } from "../../errors.js";
-import { assertWritablePath, emitReport } from "../../io/output.js";
+import { emitReport, prepareOutputs } from "../../io/output.js";
 import { loadCatalog } from "../../io/pricing-load.js";
 import { loadScenario } from "../../io/scenario-load.js";
 import { checkLoggedProfiles } from "../../pipeline/bedrock-profiles.js";
 import { longContextThresholds, projectProfile } from "../../pipeline/project.js";
 import { earlyPricedAssumption, retiredModels } from "../../pipeline/retired.js";
+import { describeNonFinite, firstNonFiniteNumber } from "../../report/finite-money.js";
 import { chosenChartFormat } from "../../report/formats.js";
 import { renderProjection } from "../../report/projection-render.js";
 import { applyColorChoice, createDiagnostics } from "../../terminal/diagnostics.js";
@@ -18,7 +21,10 @@ import type { ProjectOptions } from "./command.js";
 
 export async function runProject(options: ProjectOptions): Promise<number> {
   applyColorChoice(options);
-  if (options.output) assertWritablePath(options.output, "--output");
+  const [output] = prepareOutputs(
+    [options.traffic, options.scenario, ...options.pricing],
+    [{ file: options.output, flag: "--output" }],
+  );
   const diagnostics = createDiagnostics(options);
   const map = parseColumnMap(options.map);
   const asOf = options.asOf ?? todayUtc();
@@ -28,6 +34,9 @@ export async function runProject(options: ProjectOptions): Promise<number> {
   const { profile } = await profileTraffic(options.traffic, {
     map,
     longContextThresholds: longContextThresholds(catalog),
+    // Past 10,000 distinct models that no option can price, further ones are counted together (memory).
+    keepModel: (model, provider) => placeable(catalog, loaded.scenario.model_map, model, provider),
+    maxModels: 10_000,
     onProgress: (done, total) => progress.update(done, total),
   });
   progress.finish();
@@ -55,19 +64,48 @@ export async function runProject(options: ProjectOptions): Promise<number> {
       `--strict: traffic without a price: ${models}`,
     );
   }
+  const overflow = firstNonFiniteNumber(report);
+  if (overflow) {
+    const priceInputs = [...options.pricing, loaded.file];
+    throw new InputError(
+      { file: priceInputs[0] ?? loaded.file, field: overflow.path },
+      describeNonFinite(overflow, priceInputs),
+    );
+  }
   const format = chosenChartFormat(options);
   // The html renderer and its chart library load only when asked for.
   const text =
     format === "html"
       ? await (await import("../../report/html/projection-html.js")).renderProjectionHtml(report)
       : renderProjection(report, format);
-  await emitReport(text, options.output);
+  await emitReport(text, output);
+  // At most 20 lines (the report's listed entries), then one line for the rest.
   for (const entry of report.unpriced) {
     diagnostics.warn(
       `${entry.model}: ${entry.reason}; ${(entry.share_of_requests * 100).toFixed(1)}% of requests are not in the totals of ${entry.options.join(", ")}`,
     );
   }
+  if (report.unpriced_more) {
+    diagnostics.warn(
+      `${report.unpriced_more.models} more models without a price (${report.unpriced_more.requests} requests a month) are not in the totals; the report counts them together`,
+    );
+  }
   for (const warning of report.warnings) diagnostics.warn(warning);
   for (const warning of retired) diagnostics.warn(warning);
   return ExitCode.ok;
+}
+
+/** Whether some option could price `model`: the catalog knows it (or finds it ambiguous), or model_map names it. */
+function placeable(
+  catalog: PricingCatalog,
+  modelMap: Scenario["model_map"],
+  model: string,
+  provider: string | undefined,
+): boolean {
+  if (Object.hasOwn(modelMap.bedrock, model) || Object.hasOwn(modelMap.direct, model)) return true;
+  try {
+    return catalog.resolve(model, provider) !== undefined;
+  } catch {
+    return true;
+  }
 }

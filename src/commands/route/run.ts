@@ -3,11 +3,12 @@
 
 import { todayUtc } from "../../cost/price-history.js";
 import { describeError, ExitCode, InputError, UsageError } from "../../errors.js";
-import { assertWritablePath, emitReport } from "../../io/output.js";
+import { emitReport, prepareOutputs } from "../../io/output.js";
 import { loadRoutingPolicy } from "../../io/policy-load.js";
 import { loadCatalog } from "../../io/pricing-load.js";
 import { earlyPricedAssumption, retiredModels } from "../../pipeline/retired.js";
 import { dryRun, routeMonth } from "../../pipeline/route-dry-run.js";
+import { describeNonFinite, firstNonFiniteNumber } from "../../report/finite-money.js";
 import { chosenChartFormat } from "../../report/formats.js";
 import { renderRouteReport, renderTrace } from "../../report/route-render.js";
 import { buildRouteReport } from "../../report/route-report.js";
@@ -30,7 +31,13 @@ export async function runRoute(options: RouteOptions): Promise<number> {
     throw new UsageError("--explain has no html report: use --format table, markdown, csv or json");
   }
   applyColorChoice(options);
-  if (options.output) assertWritablePath(options.output, "--output");
+  const [output, decisions] = prepareOutputs(
+    [options.traffic, options.policy, options.diff, ...options.pricing],
+    [
+      { file: options.output, flag: "--output" },
+      { file: options.decisions, flag: "--decisions" },
+    ],
+  );
   const diagnostics = createDiagnostics(options);
   const map = parseColumnMap(options.map);
   const asOf = options.asOf ?? todayUtc();
@@ -56,7 +63,7 @@ export async function runRoute(options: RouteOptions): Promise<number> {
       seed,
       comparePolicy,
       explainRequestId: options.explain,
-      decisionsFile: options.decisions,
+      decisionsFile: decisions,
       onProgress: (done, total) => progress.update(done, total),
     });
   } finally {
@@ -69,7 +76,8 @@ export async function runRoute(options: RouteOptions): Promise<number> {
         `no request with id "${options.explain}" in the traffic`,
       );
     }
-    await emitReport(renderTrace(result.trace, format), options.output);
+    assertFiniteMoney(result.trace, [...options.pricing, options.policy]);
+    await emitReport(renderTrace(result.trace, format), output);
     return ExitCode.ok;
   }
   const inputs = {
@@ -86,15 +94,24 @@ export async function runRoute(options: RouteOptions): Promise<number> {
   }
   const report = buildRouteReport(result.summary, inputs, result.diff, routeMonth(result.summary.window));
   report.assumptions.push(...earlyPricedAssumption(catalog, asOf));
+  assertFiniteMoney(report, [...options.pricing, options.policy]);
   // The html renderer and its chart library load only when asked for.
   const text =
     format === "html"
       ? await (await import("../../report/html/route-html.js")).renderRouteHtml(report)
       : renderRouteReport(report, format);
-  await emitReport(text, options.output);
-  for (const model of report.unpriced_logged_models) {
+  await emitReport(text, output);
+  // At most 20 lines, then one for the rest.
+  for (const model of report.unpriced_logged_models.slice(0, 20)) {
     diagnostics.warn(
       `logged model ${model.model} has no price (${model.reason}): ${model.requests} requests left out of the as-logged baseline`,
+    );
+  }
+  const moreUnpriced = report.unpriced_logged_models.slice(20);
+  if (moreUnpriced.length > 0) {
+    const requests = moreUnpriced.reduce((sum, model) => sum + model.requests, 0);
+    diagnostics.warn(
+      `${moreUnpriced.length} more logged models have no price: ${requests} requests left out of the as-logged baseline`,
     );
   }
   for (const warning of retired) diagnostics.warn(warning);
@@ -104,4 +121,14 @@ export async function runRoute(options: RouteOptions): Promise<number> {
   if (violations > 0)
     diagnostics.warn(`${violations} compliance-required requests were routed to targets without the label`);
   return options.failOn === "compliance" && violations > 0 ? ExitCode.finding : ExitCode.ok;
+}
+
+/** Overflowed money (Infinity, NaN) is an error naming the inputs whose prices feed it, never a report. */
+function assertFiniteMoney(data: unknown, priceInputs: readonly string[]): void {
+  const overflow = firstNonFiniteNumber(data);
+  if (!overflow) return;
+  throw new InputError(
+    { file: priceInputs[0] ?? "(pricing)", field: overflow.path },
+    describeNonFinite(overflow, priceInputs),
+  );
 }

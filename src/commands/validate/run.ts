@@ -3,7 +3,7 @@
 
 import { scenarioSchema } from "../../cost/scenario-schema.js";
 import { ExitCode, formatLocation, InputError } from "../../errors.js";
-import { readTextFile } from "../../io/files.js";
+import { readFailure, readTextFile } from "../../io/files.js";
 import { loadRoutingPolicy } from "../../io/policy-load.js";
 import { loadCatalog, loadPricingFile } from "../../io/pricing-load.js";
 import { parseYamlText, yamlProblems } from "../../io/yaml.js";
@@ -33,8 +33,10 @@ async function check(file: string, options: ValidateOptions): Promise<FileVerdic
     const checked = await checkAs(kind, file, options);
     return { file, kind, ...checked };
   } catch (error) {
-    if (error instanceof InputError) return { file, kind, problems: [error] };
-    throw error;
+    // An unreadable file is one file's problem: report it and go on to the next.
+    const failure = readFailure(file, error);
+    if (failure instanceof InputError) return { file, kind, problems: [failure] };
+    throw failure;
   }
 }
 

@@ -1,10 +1,12 @@
 // `llmcost wizard`: answers (interview or --answers file) -> scenario, traffic and draft policy -> the
 // projection, the policy, the files written and the commands to rerun. Exit 130 on Ctrl-C at any prompt.
+import { type Stats, statSync } from "node:fs";
 import { join } from "node:path";
 import chalk from "chalk";
-import { ExitCode, UsageError } from "../../errors.js";
+import { ExitCode, InputError, UsageError } from "../../errors.js";
 import { loadCatalog } from "../../io/pricing-load.js";
 import { loadScenario } from "../../io/scenario-load.js";
+import { describeNonFinite, firstNonFiniteNumber } from "../../report/finite-money.js";
 import { renderProjection } from "../../report/projection-render.js";
 import { checkAnswers, loadAnswers } from "../../wizard/answers-load.js";
 import type { Answers } from "../../wizard/answers-schema.js";
@@ -26,6 +28,7 @@ export async function runWizard(options: WizardOptions): Promise<number> {
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   if (options.answers === undefined && !interactive) throw new UsageError(NEEDS_TERMINAL);
   if (!options.color) chalk.level = 0;
+  assertOutDir(options.outDir);
   try {
     return await wizardSession(options, interactive ? terminalPrompter(print) : undefined);
   } catch (error) {
@@ -35,6 +38,19 @@ export async function runWizard(options: WizardOptions): Promise<number> {
       return ExitCode.interrupted;
     }
     throw error;
+  }
+}
+
+/** An --out-dir that names an existing file (not a folder) is refused before the interview. */
+function assertOutDir(outDir: string): void {
+  let info: Stats;
+  try {
+    info = statSync(outDir);
+  } catch {
+    return;
+  }
+  if (!info.isDirectory()) {
+    throw new InputError({ file: outDir }, "cannot be used as --out-dir: it is a file, not a folder");
   }
 }
 
@@ -60,14 +76,29 @@ async function wizardSession(options: WizardOptions, prompter: Prompter | undefi
     paths,
     ...(csvFile !== undefined ? { csvProfile: await context.readProfile(csvFile) } : {}),
   });
-  print(`\n${renderProjection(projectPlan(plan, catalog), "table")}\n`);
+  const projection = projectPlan(plan, catalog);
+  const overflow = firstNonFiniteNumber(projection);
+  if (overflow) {
+    const priceInputs = [...(options.answers !== undefined ? [options.answers] : []), ...options.pricing];
+    throw new InputError(
+      { file: priceInputs[0] ?? "(answers)", field: overflow.path },
+      describeNonFinite(overflow, priceInputs.length > 0 ? priceInputs : ["the answers"]),
+    );
+  }
+  print(`\n${renderProjection(projection, "table")}\n`);
   print(`\nDraft routing policy (${paths.policy}):\n\n${plan.policyYaml}\n`);
   const files: FileToWrite[] = [
     { path: paths.scenario, content: plan.scenarioYaml },
     ...(plan.trafficCsv !== undefined ? [{ path: paths.traffic, content: plan.trafficCsv }] : []),
     { path: paths.policy, content: plan.policyYaml },
   ];
-  const outcome = await writeWizardFiles(options.outDir, files, { yes: options.yes ?? false, prompter });
+  const inputs = [...(options.answers !== undefined ? [options.answers] : []), ...options.pricing];
+  if (csvFile !== undefined) inputs.push(csvFile);
+  const outcome = await writeWizardFiles(options.outDir, files, {
+    yes: options.yes ?? false,
+    prompter,
+    inputs,
+  });
   if ("refused" in outcome) {
     print(
       `Nothing written: ${outcome.refused.join(", ")} left as they were. Rerun with --out-dir DIR to keep both.\n`,

@@ -118,8 +118,8 @@ export class TrafficProfileBuilder {
   }
 
   add(row: TrafficRow): void {
-    const identity = { ...row, failed: row.failed === true };
-    this.addRequest(identity, row.timestamp ?? Number.NaN, row.bucketEnd ?? Number.NaN);
+    // The row itself, not a copy with `failed` filled in: an object per row was 10x the cost of adding it.
+    this.addRequest(row, row.timestamp ?? Number.NaN, row.bucketEnd ?? Number.NaN);
     if (classifyStatus(row.status) === "unknown") this.addUnknownStatus(row.status ?? "", row.requests);
   }
 

@@ -1,8 +1,9 @@
-// Issue 13 (wrong or inconsistent figures), through the real binary. Every expected number is worked out by
-// hand in the comments from the small price table below; `-n 1000` over 2 observed requests scales x500.
+// Issue 13 (wrong or inconsistent figures), through the CLI: in-process (main from src/cli.ts, as the binary
+// runs it) and, for route, the real binary. Every expected number is worked out by hand in the comments from
+// the small price table below; `-n 1000` over 2 observed requests scales x500.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { expectCleanError, runCli, tempFiles } from "../cli.js";
+import { expectCleanError, runCli, runInProcess, tempFiles } from "../cli.js";
 
 const PRICING = `version: 1
 models:
@@ -50,10 +51,10 @@ interface OptionJson {
   [key: string]: unknown;
 }
 
-function project(files: Record<string, string>, extra: string[] = []) {
+async function project(files: Record<string, string>, extra: string[] = []) {
   const dir = tempFiles({ "p.yaml": PRICING, "t.csv": TRAFFIC, ...files });
   const args = ["project", "-t", join(dir, "t.csv"), "-s", join(dir, "s.yaml"), "-p", join(dir, "p.yaml")];
-  const result = runCli([...args, "-n", "1000", "-f", "json", ...extra]);
+  const result = await runInProcess([...args, "-n", "1000", "-f", "json", ...extra]);
   const report = result.code === 0 ? JSON.parse(result.stdout) : undefined;
   const option = (id: string) => report?.options.find((o: OptionJson) => o.id === id);
   return { result, report, option, dir, args };
@@ -74,8 +75,8 @@ options:
 ${LAMBDA}growth: { monthly_rate: 0, horizon_months: 1 }
 `;
 
-  it("adds a fixed monthly amount plus a per-request amount, and the multiplier still scales token + infra", () => {
-    const { result, report, option } = project({ "s.yaml": scenario });
+  it("adds a fixed monthly amount plus a per-request amount, and the multiplier still scales token + infra", async () => {
+    const { result, report, option } = await project({ "s.yaml": scenario });
     expect(result.code).toBe(0);
     expect(report.schema_version).toBe(2);
     // direct: tokens (0.0028 + 0.0056) x 500 = $4.20; Lambda 1,000 x $0.01 = $10 (no free tier);
@@ -104,21 +105,21 @@ ${LAMBDA}growth: { monthly_rate: 0, horizon_months: 1 }
     expect(report.assumptions.join("\n")).toContain("hidden cost: complexity multiplier x1.5");
   });
 
-  it("lists the overhead as CSV line items that add up to the total", () => {
-    const { dir, args } = project({ "s.yaml": scenario });
-    const csv = runCli([...args, "-n", "1000", "-f", "csv"]);
+  it("lists the overhead as CSV line items that add up to the total", async () => {
+    const { dir, args } = await project({ "s.yaml": scenario });
+    const csv = await runInProcess([...args, "-n", "1000", "-f", "csv"]);
     expect(csv.code).toBe(0);
     expect(csv.stdout).toContain("direct,hidden,overhead-per-month,,1,month,50\n");
     expect(csv.stdout).toContain("direct,hidden,overhead-per-request,,1000,requests,1\n");
     expect(dir).toBeTruthy();
   });
 
-  it("refuses both forms on one option", () => {
+  it("refuses both forms on one option", async () => {
     const both = scenario.replace(
       "      per_month: { usd: 50",
       "      complexity_multiplier: 1.1\n      per_month: { usd: 50",
     );
-    const { result } = project({ "s.yaml": both });
+    const { result } = await project({ "s.yaml": both });
     expectCleanError(result);
     expect(result.stderr).toContain("use one form of hidden cost");
   });
@@ -135,16 +136,16 @@ options:
 ${LAMBDA}growth: { monthly_rate: 0, horizon_months: 1 }
 `;
 
-  it("bills every unit by default and says so", () => {
-    const { report, option } = project({ "s.yaml": scenario });
+  it("bills every unit by default and says so", async () => {
+    const { report, option } = await project({ "s.yaml": scenario });
     // 1,000 requests x $0.01 = $10, the 400 free requests not counted.
     expect(option("bedrock").infra_cost_usd).toBeCloseTo(10, 6);
     expect(report.free_tiers).toBe("none");
     expect(report.assumptions.join("\n")).toContain("free tiers: not applied");
   });
 
-  it("applies the allowance with free_tiers: account", () => {
-    const { report, option } = project({ "s.yaml": `${scenario}free_tiers: account\n` });
+  it("applies the allowance with free_tiers: account", async () => {
+    const { report, option } = await project({ "s.yaml": `${scenario}free_tiers: account\n` });
     // (1,000 - 400) x $0.01 = $6.
     expect(option("bedrock").infra_cost_usd).toBeCloseTo(6, 6);
     expect(option("direct").infra_cost_usd).toBeCloseTo(6, 6);
@@ -169,8 +170,8 @@ batchable_use_cases: [summarize]
 growth: { monthly_rate: 0, horizon_months: 1 }
 `;
 
-  it("prices direct-batch's batchable use cases at the batch price, and flex where the catalog has it", () => {
-    const { report, option } = project({ "s.yaml": scenario });
+  it("prices direct-batch's batchable use cases at the batch price, and flex where the catalog has it", async () => {
+    const { report, option } = await project({ "s.yaml": scenario });
     // direct-batch: chat on demand $0.0028 + summarize in batch $0.0056 x 0.5 = $0.0028 => $0.0056 x 500 = $2.80.
     expect(option("direct-batch").token_cost_usd).toBeCloseTo(2.8, 6);
     expect(option("direct-batch").models[0].batch_requests).toBe(500);
@@ -186,7 +187,7 @@ growth: { monthly_rate: 0, horizon_months: 1 }
 });
 
 describe("1-hour cache writes fall back to the 5-minute price, with a warning", () => {
-  it("bills a model without a 1h price at its 5m price and says so", () => {
+  it("bills a model without a 1h price at its 5m price and says so", async () => {
     const traffic =
       "provider,model,input_tokens,output_tokens,cache_write_tokens\nacme,acme-large,1000,100,400\n";
     const scenario = `version: 1
@@ -199,7 +200,7 @@ options:
 cache_write_ttl: 1h
 growth: { monthly_rate: 0, horizon_months: 1 }
 `;
-    const { report, option } = project({ "s.yaml": scenario, "t.csv": traffic });
+    const { report, option } = await project({ "s.yaml": scenario, "t.csv": traffic });
     // 1 observed request, -n 1000 => x1000.
     // direct (has 1h): 600 uncached x $2 + 400 x $4 (1h) + 100 x $8 = $0.0036 => $3.60
     expect(option("direct").token_cost_usd).toBeCloseTo(3.6, 6);
@@ -225,8 +226,8 @@ growth: { monthly_rate: 0, horizon_months: 1 }
   const traffic = (priced: number, unpriced: number) =>
     `model,requests,input_tokens,output_tokens\nacme-large,${priced},1000,100\nmystery-model,${unpriced},1000,100\n`;
 
-  it("divides by priced requests, and marks the verdict incomplete below 95% priced", () => {
-    const { result, report, option, args } = project({ "s.yaml": scenario, "t.csv": traffic(9, 1) });
+  it("divides by priced requests, and marks the verdict incomplete below 95% priced", async () => {
+    const { result, report, option, args } = await project({ "s.yaml": scenario, "t.csv": traffic(9, 1) });
     expect(result.code).toBe(0);
     // 10 observed requests, -n 1000 => x100. Priced: 9 x $0.0028 x 100 = $2.52 over 900 priced requests
     // = $0.0028 per request (not $2.52 / 1,000 = $0.00252).
@@ -238,26 +239,26 @@ growth: { monthly_rate: 0, horizon_months: 1 }
     expect(report.verdict.reasons[0]).toMatch(
       /^only 90\.0% of requests are priced under "direct" \(below 95\.0%\): mystery-model \(no price/,
     );
-    const table = runCli(args);
+    const table = await runInProcess(args);
     expect(table.stdout).toContain('verdict incomplete: only 90.0% of requests are priced under "direct"');
   });
 
-  it("keeps the verdict at exactly 95% priced; complete still means every request priced, --strict exits 2", () => {
-    const { report, args } = project({ "s.yaml": scenario, "t.csv": traffic(19, 1) });
+  it("keeps the verdict at exactly 95% priced; complete still means every request priced, --strict exits 2", async () => {
+    const { report, args } = await project({ "s.yaml": scenario, "t.csv": traffic(19, 1) });
     expect(report.verdict).toEqual({ cheapest: "direct", incomplete: false, reasons: [] });
     expect(report.complete).toBe(false);
-    expectCleanError(runCli([...args, "--strict"]));
+    expectCleanError(await runInProcess([...args, "--strict"]));
   });
 
-  it("says unknown, never $0, per request when an option prices nothing", () => {
+  it("says unknown, never $0, per request when an option prices nothing", async () => {
     const onlyUnpriced = "model,input_tokens,output_tokens\nmystery-model,1000,100\n";
-    const { option } = project({ "s.yaml": scenario, "t.csv": onlyUnpriced });
+    const { option } = await project({ "s.yaml": scenario, "t.csv": onlyUnpriced });
     expect(option("direct").per_request_usd).toBeNull();
   });
 });
 
 describe("token_ratio per model-map entry", () => {
-  it("scales the tokens of traffic served through the entry, and states the ratio", () => {
+  it("scales the tokens of traffic served through the entry, and states the ratio", async () => {
     const scenario = `version: 1
 name: ratio
 options:
@@ -268,7 +269,7 @@ model_map:
     acme-large: { model: acme.acme-large-v1:0, token_ratio: 1.5 }
 growth: { monthly_rate: 0, horizon_months: 1 }
 `;
-    const { report, option } = project({ "s.yaml": scenario });
+    const { report, option } = await project({ "s.yaml": scenario });
     // Bedrock counts 1.5x the tokens: ($0.0014 + $0.0028) x 1.5 x 500 = $3.15; input (1,000 + 2,000) x 1.5 x 500.
     expect(option("bedrock").token_cost_usd).toBeCloseTo(3.15, 6);
     expect(option("bedrock").models[0].input_tokens).toBe(2_250_000);
@@ -295,10 +296,10 @@ acme,acme-large,503,1000,0
 acme,acme-large,weird,1000,100
 `;
 
-  it("bills failures by their logged tokens (zero when none), counts them, and warns about unknown statuses", () => {
+  it("bills failures by their logged tokens (zero when none), counts them, and warns about unknown statuses", async () => {
     const dir = tempFiles({ "p.yaml": PRICING, "t.csv": traffic, "s.yaml": scenario });
     const args = ["project", "-t", join(dir, "t.csv"), "-s", join(dir, "s.yaml"), "-p", join(dir, "p.yaml")];
-    const result = runCli([...args, "-n", "400", "-f", "json"]);
+    const result = await runInProcess([...args, "-n", "400", "-f", "json"]);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
     // 4 observed requests, -n 400 => x100. ($0.0028 + $0 + $0.002 + $0.0028) x 100 = $0.76.
@@ -311,7 +312,7 @@ acme,acme-large,weird,1000,100
     expect(report.assumptions.join("\n")).toContain("2 of 4 observed requests failed");
   });
 
-  it("route warns about the same unknown status, in the same words", () => {
+  it("route warns about the same unknown status, in the same words", async () => {
     const policy = `version: 1
 targets:
   acme: { provider: acme, model: acme-large }
@@ -340,9 +341,9 @@ default: { route: { target: acme } }
     expect(result.stderr).not.toContain('status "ok"');
   });
 
-  it("still requires token counts on a request that succeeded", () => {
+  it("still requires token counts on a request that succeeded", async () => {
     const dir = tempFiles({ "t.csv": "model,status,input_tokens,output_tokens\ngpt-4o,ok,,\n" });
-    const result = runCli(["project", "-t", join(dir, "t.csv")]);
+    const result = await runInProcess(["project", "-t", join(dir, "t.csv")]);
     expectCleanError(result);
     expect(result.stderr).toContain("expected a whole number of tokens, found an empty cell");
   });
@@ -367,23 +368,23 @@ growth: { monthly_rate: 0, horizon_months: 1 }
     )
     .join("\n")}\n`;
 
-  function run(traffic: string, extra: string[] = []) {
+  async function run(traffic: string, extra: string[] = []) {
     const dir = tempFiles({ "p.yaml": PRICING, "t.csv": traffic, "s.yaml": scenario });
     const args = ["project", "-t", join(dir, "t.csv"), "-s", join(dir, "s.yaml"), "-p", join(dir, "p.yaml")];
-    return runCli([...args, "-f", "json", ...extra]);
+    return await runInProcess([...args, "-f", "json", ...extra]);
   }
 
   // Four weekly rows from 2026-01-01 to 2026-01-29 = 28 days (not 21): x 30.4375 / 28.
   // 40 requests x $0.0028 x 30.4375 / 28 = $0.12175.
-  it("reads bucket_end", () => {
-    const report = JSON.parse(run(withEnds).stdout);
+  it("reads bucket_end", async () => {
+    const report = JSON.parse((await run(withEnds)).stdout);
     expect(report.window.days).toBe(28);
     expect(report.window.monthly_scale).toBeCloseTo(30.4375 / 28, 12);
     expect(report.options[0].token_cost_usd).toBeCloseTo(0.12175, 6);
   });
 
-  it("takes --window as what each row covers when there is no bucket_end", () => {
-    const result = run(plain, ["--window", "7d"]);
+  it("takes --window as what each row covers when there is no bucket_end", async () => {
+    const result = await run(plain, ["--window", "7d"]);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report.window.monthly_scale).toBeCloseTo(30.4375 / 28, 12);
@@ -391,14 +392,14 @@ growth: { monthly_rate: 0, horizon_months: 1 }
     expect(report.assumptions[0]).toContain("each row covers 7 days (--window)");
   });
 
-  it("refuses to guess: pre-aggregated rows that do not say what they cover are an error", () => {
-    const result = run(plain);
+  it("refuses to guess: pre-aggregated rows that do not say what they cover are an error", async () => {
+    const result = await run(plain);
     expectCleanError(result);
     expect(result.stderr).toContain(
       "does not say what a row covers: add a bucket_end column, or pass --window",
     );
-    expect(run(withEnds, ["--window", "7d"]).stderr).toContain("say what a row covers once");
+    expect((await run(withEnds, ["--window", "7d"])).stderr).toContain("say what a row covers once");
     // --monthly-requests needs no window.
-    expect(run(plain, ["-n", "1000"]).code).toBe(0);
+    expect((await run(plain, ["-n", "1000"])).code).toBe(0);
   });
 });

@@ -23,7 +23,9 @@ export interface TokenRates {
   cacheWrite1h?: number;
 }
 
-export type ModelKind = "chat" | "embedding" | "rerank";
+/** What a model does; llmcost prices chat and embedding tokens, and rerank where a source prices tokens. */
+export const MODEL_KINDS = ["chat", "embedding", "rerank"] as const;
+export type ModelKind = (typeof MODEL_KINDS)[number];
 
 /** A later price of a model: from `from` (YYYY-MM-DD) on, these replace the earlier ones. */
 export interface PriceChange {

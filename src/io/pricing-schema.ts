@@ -1,6 +1,7 @@
 // The project's pricing YAML format (version 1): the single source of its type, its error messages and
 // schemas/pricing.schema.json. Prices are US dollars per one million tokens; unknown keys are errors.
 import { z } from "zod";
+import { MODEL_KINDS } from "../cost/price.js";
 import { UNPRICED_KINDS } from "../cost/unpriced-kinds.js";
 
 const usdPerMillion = z
@@ -97,7 +98,6 @@ const profileMultipliersSchema = z
   .describe("Bedrock inference-profile multiplier on every price, by scope");
 
 /** What a model is for; only chat and embedding traffic is priced per token. */
-export const MODEL_KINDS = ["chat", "embedding", "rerank"] as const;
 
 /** Bedrock inference-profile prefixes AWS uses, plus `in_region` for the plain model id. */
 const BEDROCK_PROFILES = ["in_region", "global", "us", "eu", "apac", "au", "jp", "ca", "us-gov"] as const;

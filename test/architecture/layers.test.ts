@@ -77,3 +77,46 @@ describe("the layers of src/", () => {
     expect(violations("pipeline", ["commands", "wizard", "terminal", "cli.ts"])).toEqual([]);
   });
 });
+
+/** Modules a file loads when it is loaded: static value imports (not `import type`, not `import()`). */
+function staticImportsOf(file: string): string[] {
+  const text = readFileSync(join(SRC, file), "utf8");
+  const specifiers = [...text.matchAll(/^import (?!type )[^;]*?from\s*"([^"]+)"|^import\s*"([^"]+)"/gm)].map(
+    (m) => m[1] ?? m[2] ?? "",
+  );
+  return specifiers.map((specifier) =>
+    specifier.startsWith(".")
+      ? relative(SRC, resolve(SRC, dirname(file), specifier))
+          .split("\\")
+          .join("/")
+          .replace(/\.js$/, ".ts")
+      : specifier,
+  );
+}
+
+describe("start-up", () => {
+  it("`llmcost --version` and `--help` load no parser, schema or chart library (runners are imported on use)", () => {
+    const heavy = [
+      "zod",
+      "yaml",
+      "papaparse",
+      "@observablehq/plot",
+      "linkedom",
+      "re2js",
+      "@inquirer/prompts",
+    ];
+    const seen = new Set<string>();
+    const pending = ["cli.ts"];
+    const found: string[] = [];
+    while (pending.length > 0) {
+      const file = pending.pop() ?? "";
+      if (seen.has(file)) continue;
+      seen.add(file);
+      for (const target of staticImportsOf(file)) {
+        if (heavy.includes(target)) found.push(`${file} imports ${target}`);
+        else if (target.endsWith(".ts")) pending.push(target);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+});

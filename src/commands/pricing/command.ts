@@ -2,8 +2,7 @@
 // by src/cli.ts.
 import type { Command } from "commander";
 import { Option } from "commander";
-import type { ModelKind } from "../../cost/price.js";
-import { MODEL_KINDS } from "../../io/pricing-schema.js";
+import { MODEL_KINDS, type ModelKind } from "../../cost/price.js";
 import {
   addOutputOptions,
   asOfOption,

@@ -1,22 +1,28 @@
-// End to end through the built binary: stdout, stderr and exit codes.
+// End to end: stdout, stderr and exit codes, through the built binary (the JSON summary, byte-identical reruns)
+// and in-process through main (everything else).
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { runCli } from "../cli.js";
+import { runCli, runInProcess } from "../cli.js";
 
 const TRAFFIC = "fixtures/traffic/saas-assistant-week.csv";
 const SEED = "fixtures/policies/seed-hybrid.yaml";
 const DRILL = "fixtures/policies/failover-drill.yaml";
 
 /** The built binary, as a user runs it (test/cli.ts pins the environment). */
-function llmcost(...args: string[]) {
+function binary(...args: string[]) {
   return runCli(args);
 }
 
+/** The same CLI in-process (main from src/cli.ts): the rest of the cases, without a process each. */
+function llmcost(...args: string[]) {
+  return runInProcess(args);
+}
+
 describe("llmcost route --dry-run", () => {
-  test("seed-hybrid: JSON summary on stdout, nothing on stderr, exit 0", () => {
-    const run = llmcost(
+  test("seed-hybrid: JSON summary on stdout, nothing on stderr, exit 0", async () => {
+    const run = binary(
       "route",
       "--dry-run",
       "-t",
@@ -42,16 +48,16 @@ describe("llmcost route --dry-run", () => {
     expect(shares).toBeCloseTo(1, 9);
   });
 
-  test("without --dry-run: usage error, exit 2", () => {
-    const run = llmcost("route", "-t", TRAFFIC, "-P", SEED);
+  test("without --dry-run: usage error, exit 2", async () => {
+    const run = await llmcost("route", "-t", TRAFFIC, "-P", SEED);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
     expect(run.stderr).toMatch(/route needs --dry-run/);
   });
 
-  test("--fail-on compliance exits 1 when a compliance-required request lands on an unlabelled target", () => {
+  test("--fail-on compliance exits 1 when a compliance-required request lands on an unlabelled target", async () => {
     const policy = "test/fixtures/routing/violating.yaml";
-    const run = llmcost(
+    const run = await llmcost(
       "route",
       "--dry-run",
       "-t",
@@ -66,14 +72,14 @@ describe("llmcost route --dry-run", () => {
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout).compliance.violations).toBeGreaterThan(0);
     expect(run.stderr).toMatch(/compliance-required requests were routed to targets without the label/);
-    expect(llmcost("route", "--dry-run", "-t", TRAFFIC, "-P", policy, "-f", "json").code).toBe(0);
+    expect((await llmcost("route", "--dry-run", "-t", TRAFFIC, "-P", policy, "-f", "json")).code).toBe(0);
   });
 
-  test("two runs are byte-identical, summary and decisions file alike", () => {
+  test("two runs are byte-identical, summary and decisions file alike", async () => {
     const dir = mkdtempSync(join(tmpdir(), "llmcost-route-"));
     const outputs = [1, 2].map((n) => {
       const file = join(dir, `decisions-${n}.jsonl`);
-      const run = llmcost(
+      const run = binary(
         "route",
         "--dry-run",
         "-t",
@@ -98,10 +104,11 @@ describe("llmcost route --dry-run", () => {
     expect(report.fallbacks.length).toBeGreaterThan(0);
   });
 
-  test("--decisions as CSV has a header and one line per request", () => {
+  test("--decisions as CSV has a header and one line per request", async () => {
     const file = join(mkdtempSync(join(tmpdir(), "llmcost-route-")), "decisions.csv");
     expect(
-      llmcost("route", "--dry-run", "-t", TRAFFIC, "-P", SEED, "-f", "json", "--decisions", file).code,
+      (await llmcost("route", "--dry-run", "-t", TRAFFIC, "-P", SEED, "-f", "json", "--decisions", file))
+        .code,
     ).toBe(0);
     const lines = readFileSync(file, "utf8").trim().split("\n");
     expect(lines[0]).toBe(
@@ -110,8 +117,8 @@ describe("llmcost route --dry-run", () => {
     expect(lines).toHaveLength(4001);
   });
 
-  test("--explain prints one request's trace", () => {
-    const run = llmcost(
+  test("--explain prints one request's trace", async () => {
+    const run = await llmcost(
       "route",
       "--dry-run",
       "-t",
@@ -128,13 +135,13 @@ describe("llmcost route --dry-run", () => {
     // req-7-1 requires compliance (row 2 of the fixture): the first rule matches.
     expect(explain.rules[0]).toMatchObject({ rule: "compliance", matched: true });
     expect(explain.decision).toMatchObject({ target: "bedrock-sonnet", reason_code: "compliance" });
-    const missing = llmcost("route", "--dry-run", "-t", TRAFFIC, "-P", SEED, "--explain", "nope");
+    const missing = await llmcost("route", "--dry-run", "-t", TRAFFIC, "-P", SEED, "--explain", "nope");
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/no request with id "nope"/);
   });
 
-  test("--diff shows requests whose route changed", () => {
-    const run = llmcost(
+  test("--diff shows requests whose route changed", async () => {
+    const run = await llmcost(
       "route",
       "--dry-run",
       "-t",
@@ -157,22 +164,36 @@ describe("llmcost route --dry-run", () => {
     ]);
   });
 
-  test("table and markdown render; CSV cells are formula-safe", () => {
-    expect(llmcost("route", "--dry-run", "-t", TRAFFIC, "-P", SEED, "-f", "table").stdout).toMatch(
+  test("table and markdown render; CSV cells are formula-safe", async () => {
+    expect((await llmcost("route", "--dry-run", "-t", TRAFFIC, "-P", SEED, "-f", "table")).stdout).toMatch(
       /Share per target/,
     );
-    expect(llmcost("route", "--dry-run", "-t", TRAFFIC, "-P", SEED, "-f", "markdown").stdout).toMatch(
+    expect((await llmcost("route", "--dry-run", "-t", TRAFFIC, "-P", SEED, "-f", "markdown")).stdout).toMatch(
       /### Hits per rule/,
     );
-    const csv = llmcost("route", "--dry-run", "-t", TRAFFIC, "-P", SEED, "-f", "csv").stdout;
+    const csv = (await llmcost("route", "--dry-run", "-t", TRAFFIC, "-P", SEED, "-f", "csv")).stdout;
     expect(csv.split("\n")[0]).toBe("section,item,column,value");
     expect(csv).toMatch(/'-\$/); // negative money differences start with "-" and are quoted for spreadsheets
   });
 
-  test("bad input: policy problems and unsorted traffic name file, line/row and field; exit 2", () => {
-    const bad = llmcost("route", "--dry-run", "-t", TRAFFIC, "-P", "test/fixtures/routing/unsorted.csv");
+  test("bad input: policy problems and unsorted traffic name file, line/row and field; exit 2", async () => {
+    const bad = await llmcost(
+      "route",
+      "--dry-run",
+      "-t",
+      TRAFFIC,
+      "-P",
+      "test/fixtures/routing/unsorted.csv",
+    );
     expect(bad.code).toBe(2);
-    const unsorted = llmcost("route", "--dry-run", "-t", "test/fixtures/routing/unsorted.csv", "-P", SEED);
+    const unsorted = await llmcost(
+      "route",
+      "--dry-run",
+      "-t",
+      "test/fixtures/routing/unsorted.csv",
+      "-P",
+      SEED,
+    );
     expect(unsorted.code).toBe(2);
     expect(unsorted.stderr).toMatch(
       /unsorted\.csv row 3, field "timestamp": traffic is not in timestamp order/,

@@ -15,18 +15,20 @@ function sourceFiles(): string[] {
     .map((file) => file.split("\\").join("/"));
 }
 
+/** A relative specifier as a src-relative `.ts` path; a package or `node:` name as it is. */
+function resolveSpecifier(file: string, specifier: string): string {
+  if (!specifier.startsWith(".")) return specifier;
+  return relative(SRC, resolve(SRC, dirname(file), specifier))
+    .split("\\")
+    .join("/")
+    .replace(/\.js$/, ".ts");
+}
+
 /** The modules a file imports, statically or lazily: src-relative paths, or `node:…` names. */
 function importsOf(file: string): string[] {
   const text = readFileSync(join(SRC, file), "utf8");
   const specifiers = [...text.matchAll(/(?:from|import\(?)\s*"([^"]+)"/g)].map((m) => m[1] ?? "");
-  return specifiers.map((specifier) =>
-    specifier.startsWith(".")
-      ? relative(SRC, resolve(SRC, dirname(file), specifier))
-          .split("\\")
-          .join("/")
-          .replace(/\.js$/, ".ts")
-      : specifier,
-  );
+  return specifiers.map((specifier) => resolveSpecifier(file, specifier));
 }
 
 /** `cost/analyzer.ts` → `cost`; a file at the top of src/ is its own layer (`cli.ts`). */
@@ -84,14 +86,7 @@ function staticImportsOf(file: string): string[] {
   const specifiers = [...text.matchAll(/^import (?!type )[^;]*?from\s*"([^"]+)"|^import\s*"([^"]+)"/gm)].map(
     (m) => m[1] ?? m[2] ?? "",
   );
-  return specifiers.map((specifier) =>
-    specifier.startsWith(".")
-      ? relative(SRC, resolve(SRC, dirname(file), specifier))
-          .split("\\")
-          .join("/")
-          .replace(/\.js$/, ".ts")
-      : specifier,
-  );
+  return specifiers.map((specifier) => resolveSpecifier(file, specifier));
 }
 
 describe("start-up", () => {

@@ -1,6 +1,8 @@
 // Which models the catalog lists, as specs for build-catalog.mjs: Anthropic and OpenAI from the hand-kept
 // tables in facts.mjs, Bedrock's Claude and OpenAI models from the same tables, every other current Bedrock
 // chat / embedding / rerank model found in either source by rule.
+import { UNPRICED_MODES } from "../../dist/io/pricing-litellm.js";
+
 const PREFIXES = ["global", "us", "eu", "apac", "au", "jp", "ca", "us-gov"];
 const PROFILE_RE = /^(global|regional|us|eu|apac|au|jp|ca|us-gov)\.(.+)$/;
 
@@ -258,15 +260,6 @@ function otherBedrock(context, known) {
   return specs;
 }
 
-/** LiteLLM modes of models billed per image, second or query (not per text token): kind and billing unit. */
-const UNPRICED_MODES = {
-  image_generation: ["image", "per image"],
-  image_edit: ["image", "per image"],
-  audio_speech: ["audio", "per character or second of audio"],
-  audio_transcription: ["audio", "per second of audio"],
-  video_generation: ["video", "per second of video"],
-  rerank: ["rerank", "per query"],
-};
 /** Bedrock models left out of the priced catalog by NOT_TOKEN_PRICED, whatever LiteLLM's mode says. */
 const NOT_TOKEN_PRICED_KIND = [
   [/^twelvelabs\.pegasus/, "video", "per second of input video, plus output tokens"],

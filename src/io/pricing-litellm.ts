@@ -16,8 +16,11 @@ export interface LiteLlmImport {
   unpriced: UnpricedModel[];
 }
 
-/** LiteLLM modes of models priced per image, second or query: their kind and how they are billed. */
-const UNPRICED_MODES: Readonly<Record<string, [UnpricedKind, string]>> = {
+/**
+ * LiteLLM modes of models priced per image, second or query: their kind and how they are billed.
+ * @internal scripts/catalog/specs.mjs lists the bundled unpriced models with it
+ */
+export const UNPRICED_MODES: Readonly<Record<string, [UnpricedKind, string]>> = {
   image_generation: ["image", "per image"],
   image_edit: ["image", "per image"],
   audio_speech: ["audio", "per character or second of audio"],

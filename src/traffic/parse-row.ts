@@ -15,7 +15,7 @@ import {
 import { Interner } from "./intern.js";
 import type { TextField, TrafficColumn } from "./row.js";
 import type { RowValues } from "./row-values.js";
-import { classifyStatus } from "./status.js";
+import { StatusClassifier } from "./status.js";
 
 /** Validates `cells` into `into` (a RowValues sized for the same KeptColumns), overwriting every field. */
 export type CellParser = (cells: readonly string[], row: number, into: RowValues) => void;
@@ -103,6 +103,7 @@ export function cellParser(file: string, layout: ColumnLayout, kept: KeptColumns
   // One function for the whole row, fields written out one by one: this runs for every row of the file,
   // and a loop over field names would make each store to `into` megamorphic. Checks run in column
   // order of the original parser so the first problem reported stays the same.
+  const statusClasses = new StatusClassifier();
   return (cells, row, into) => {
     if (cells.length !== width) {
       throw new InputError(
@@ -113,7 +114,7 @@ export function cellParser(file: string, layout: ColumnLayout, kept: KeptColumns
     const model = parseText(cell(cells, iModel));
     if (model === undefined) return fail(row, "model", "expected a model name, found an empty cell");
     // A failed request is billed by the tokens its row says were consumed: empty token cells count as 0.
-    const statusClass = iStatusAny < 0 ? "success" : classifyStatus(cells[iStatusAny]);
+    const statusClass = iStatusAny < 0 ? "success" : statusClasses.classify(cells[iStatusAny]);
     const failed = statusClass === "failure";
     const whenEmpty = failed ? 0 : undefined;
     const inputTokens = check(parseTokens(cell(cells, iInput), whenEmpty), row, "input_tokens");

@@ -8,7 +8,7 @@ import { addTokens, type TrafficBucket } from "../cost/traffic-mix.js";
 import { DAY_MS } from "../units.js";
 import type { TrafficRow } from "./row.js";
 import type { RowValues } from "./row-values.js";
-import { classifyStatus } from "./status.js";
+import { StatusClassifier } from "./status.js";
 
 export interface TrafficProfile {
   rows: number;
@@ -105,6 +105,7 @@ export class TrafficProfileBuilder {
   private readonly minuteTokens: number[] = [];
   private rows = 0;
   private readonly unknownStatuses = new Map<string, number>();
+  private readonly statuses = new StatusClassifier();
   private weightedRows = false;
   private bucketEnds = false;
   private start: number | undefined;
@@ -120,7 +121,8 @@ export class TrafficProfileBuilder {
   add(row: TrafficRow): void {
     // The row itself, not a copy with `failed` filled in: an object per row was 10x the cost of adding it.
     this.addRequest(row, row.timestamp ?? Number.NaN, row.bucketEnd ?? Number.NaN);
-    if (classifyStatus(row.status) === "unknown") this.addUnknownStatus(row.status ?? "", row.requests);
+    if (this.statuses.classify(row.status) === "unknown")
+      this.addUnknownStatus(row.status ?? "", row.requests);
   }
 
   /** The same from a reader's reused record (absent timestamp = NaN): no row object per row. */

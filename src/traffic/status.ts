@@ -25,7 +25,7 @@ const FAILURES: ReadonlySet<string> = new Set(FAILURE_STATUSES);
 const SUCCESSES: ReadonlySet<string> = new Set(SUCCESS_STATUSES);
 
 /** How a status cell reads; an empty cell (or no status column) is a success. */
-export function classifyStatus(status: string | undefined): StatusClass {
+function classifyStatus(status: string | undefined): StatusClass {
   if (status === undefined || status === "") return "success";
   const value = status.trim().toLowerCase();
   if (value === "") return "success";
@@ -45,22 +45,38 @@ export function unknownStatusWarning(status: string, requests: number): string {
   return `status "${status}" (${requests} requests) is not a status llmcost knows: billed as succeeded (failure statuses: ${FAILURE_STATUSES.join(", ")}, HTTP 4xx and 5xx)`;
 }
 
-/**
- * Counts the requests of each status value llmcost does not know. Each distinct value is classified once
- * (logs carry a handful of statuses), so a replay of millions of rows pays one map lookup a row.
- */
-export class UnknownStatusTally {
-  private readonly classes = new Map<string, StatusClass>();
-  private readonly unknown = new Map<string, number>();
+/** How many distinct values a StatusClassifier remembers; past them it classifies each cell afresh. */
+const REMEMBERED_STATUSES = 1024;
 
-  add(status: string | undefined, requests: number): void {
-    if (status === undefined || status === "") return;
+/**
+ * classifyStatus for a reader or a replay: logs carry a handful of status values, so each distinct one is
+ * classified once and a file of millions of rows pays one map lookup a row (classifying each cell afresh
+ * was 6x that). A log of endless distinct values stops being remembered, not growing memory.
+ */
+export class StatusClassifier {
+  private readonly classes = new Map<string, StatusClass>();
+
+  classify(status: string | undefined): StatusClass {
+    if (status === undefined || status === "") return "success";
     let statusClass = this.classes.get(status);
     if (statusClass === undefined) {
       statusClass = classifyStatus(status);
-      this.classes.set(status, statusClass);
+      if (this.classes.size < REMEMBERED_STATUSES) this.classes.set(status, statusClass);
     }
-    if (statusClass === "unknown") this.unknown.set(status, (this.unknown.get(status) ?? 0) + requests);
+    return statusClass;
+  }
+}
+
+/** Counts the requests of each status value llmcost does not know. */
+export class UnknownStatusTally {
+  private readonly statuses = new StatusClassifier();
+  private readonly unknown = new Map<string, number>();
+
+  add(status: string | undefined, requests: number): void {
+    if (status === undefined) return;
+    if (this.statuses.classify(status) === "unknown") {
+      this.unknown.set(status, (this.unknown.get(status) ?? 0) + requests);
+    }
   }
 
   /** Unknown values with their requests, most requests first. */

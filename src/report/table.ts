@@ -8,10 +8,30 @@ export interface Column {
   align?: "left" | "right";
 }
 
+/**
+ * The widest a left-aligned text column (a line item's label, a tip, a reason) is drawn before its cells wrap
+ * at word boundaries: reports stay within about 120 columns instead of running to 200 and wrapping line by
+ * line in the terminal. Numbers (right-aligned) never wrap.
+ */
+const MAX_TEXT_WIDTH = 40;
+
 export function renderTerminalTable(columns: Column[], rows: string[][], title?: string): string {
+  const cells = (i: number) => [columns[i]?.header ?? "", ...rows.map((row) => row[i] ?? "")];
+  const widest = columns.map((_, i) => Math.max(...cells(i).map((text) => text.length)));
+  // A word (a model id, a URL) is never cut: a column is at least as wide as its longest word.
+  const longestWord = columns.map((_, i) =>
+    Math.max(...cells(i).flatMap((text) => text.split(/\s+/).map((word) => word.length))),
+  );
   const table = new Table({
     head: columns.map((c) => c.header),
     colAligns: columns.map((c) => c.align ?? "left"),
+    // cli-table3 widths include one space of padding on each side; null: as wide as the content.
+    colWidths: columns.map((c, i) =>
+      (c.align ?? "left") === "left" && (widest[i] ?? 0) > MAX_TEXT_WIDTH
+        ? Math.max(MAX_TEXT_WIDTH, longestWord[i] ?? 0) + 2
+        : null,
+    ),
+    wordWrap: true,
     style: { head: [], border: [] },
     // No rule between body rows: long reports stay readable.
     chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },

@@ -20,3 +20,23 @@ describe("table helpers", () => {
     expect(escapeMarkdown("a|b*c*")).toBe("a\\|b\\*c\\*");
   });
 });
+
+describe("terminal tables stay narrow", () => {
+  const columns = [{ header: "item" }, { header: "usd", align: "right" as const }];
+  const long = "Data transfer out to the internet (prompts, 0.5 KB + 4 bytes a token)";
+  const id = "bedrock/anthropic.claude-sonnet-4-5-20250929-v1:0";
+
+  it("wraps a long text cell at word boundaries, 40 characters wide", () => {
+    const lines = renderTerminalTable(columns, [[long, "$1,234,567.89"]]).split("\n");
+    // Border + space + 40 + space + border + space + 13 + space + border.
+    for (const line of lines) expect([...line]).toHaveLength(1 + 42 + 1 + 15 + 1);
+    expect(lines.join("\n")).toContain("Data transfer out to the internet");
+    expect(lines.join("\n")).toContain("$1,234,567.89");
+  });
+
+  it("never cuts a word: a column is as wide as its longest word", () => {
+    const text = renderTerminalTable(columns, [[`${id} (global) ${long}`, "$1"]]);
+    expect(text).toContain(id);
+    expect(text).not.toContain("…");
+  });
+});

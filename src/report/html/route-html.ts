@@ -24,14 +24,18 @@ export function routeVerdict(report: RouteReport): string[] {
   const t = report.totals;
   const impact = t.cost_impact_usd;
   const lines = [
-    `Replaying ${formatCount(t.requests)} requests of ${report.inputs.traffic} through ${report.inputs.policy} costs ${formatUsd(t.replayed_cost_usd)}, against ${formatUsd(t.logged_cost_usd)} as logged: ${impact <= 0 ? `${formatUsd(-impact)} less` : `${formatUsd(impact)} more`} on the priced requests.`,
+    `Replaying ${formatCount(t.requests)} requests of ${report.inputs.traffic} through ${report.inputs.policy} costs ${formatUsd(t.replayed_cost_usd)} over the replayed window, against ${formatUsd(t.logged_cost_usd)} as logged: ${impact <= 0 ? `${formatUsd(-impact)} less` : `${formatUsd(impact)} more`} on the priced requests.`,
   ];
+  if (t.replayed_monthly_cost_usd !== null && t.logged_monthly_cost_usd !== null)
+    lines.push(
+      `A month at this rate: ${formatUsd(t.replayed_monthly_cost_usd)} replayed, ${formatUsd(t.logged_monthly_cost_usd)} as logged.`,
+    );
   const cheapest = [...report.baselines]
     .filter((b) => b.baseline === "single_target")
     .sort((a, b) => a.cost_usd - b.cost_usd)[0];
   if (cheapest)
     lines.push(
-      `The cheapest single target would be ${cheapest.target ?? "?"} at ${formatUsd(cheapest.cost_usd)}.`,
+      `The cheapest single target would be ${cheapest.target ?? "?"} at ${formatUsd(cheapest.cost_usd)} over the window.`,
     );
   const c = report.compliance;
   lines.push(

@@ -185,6 +185,24 @@ try {
         command: process.execPath,
         args: [cli, "project", "-t", distinct, "-f", "json", "-o", join(work, "distinct.json"), "-q"],
       },
+      {
+        name: "route, 1 model a row",
+        command: process.execPath,
+        args: [
+          cli,
+          "route",
+          "--dry-run",
+          "-P",
+          join(root, "fixtures/policies/seed-hybrid.yaml"),
+          "-t",
+          distinct,
+          "-f",
+          "json",
+          "-o",
+          join(work, "distinct-route.json"),
+          "-q",
+        ],
+      },
     ],
     runs,
   );
@@ -248,6 +266,10 @@ function checks(r) {
   if (cardinality) {
     list.push({ name: "project peak RSS MB, 1M distinct models", value: cardinality.peakRssMb, target: 400 });
   }
+  const routeCardinality = r.cardinality?.["route, 1 model a row"];
+  if (routeCardinality) {
+    list.push({ name: "route peak RSS MB, 1M distinct models", value: routeCardinality.peakRssMb, target: 400 });
+  }
   return list.map((c) => ({
     ...c,
     value: c.value === null || Number.isNaN(c.value) ? null : Number(c.value.toFixed(3)),
@@ -269,9 +291,10 @@ function printTable(r) {
       );
     }
   }
+  if (r.cardinality) lines.push("\ndistinct models:");
   for (const [name, result] of Object.entries(r.cardinality ?? {})) {
     lines.push(
-      `\ndistinct models:\n  ${pad(name, 28)} ${pad(`${(result.medianMs / 1000).toFixed(2)} s`, 10)} peak RSS ${result.peakRssMb?.toFixed(0) ?? "?"} MB`,
+      `  ${pad(name, 28)} ${pad(`${(result.medianMs / 1000).toFixed(2)} s`, 10)} peak RSS ${result.peakRssMb?.toFixed(0) ?? "?"} MB`,
     );
   }
   lines.push("\nstart-up:");

@@ -2,6 +2,7 @@
 // snake_case JSON, and the tabular sections the table, markdown and CSV renderers share.
 import type { RouteDiff } from "../routing/diff.js";
 import type { RouteSummary } from "../routing/summary.js";
+import { OTHER_MODELS } from "../traffic/distinct-names.js";
 import { formatCount, formatPercent, formatUsd, roundUsd } from "./numbers.js";
 import type { Column } from "./table.js";
 
@@ -117,12 +118,14 @@ export function buildRouteReport(
       monthly_cost_usd: monthly(b.costUsd),
       unpriced_requests: b.unpricedRequests,
     })),
-    unpriced_logged_models: summary.unpricedLoggedModels.map((m) => ({
+    unpriced_logged_models: summary.unpricedLoggedModels.slice(0, LISTED).map((m) => ({
       model: m.model,
       requests: m.requests,
       /** Schema 2: why it has no price. */
       reason: m.reason,
     })),
+    /** Schema 2: the unpriced logged models past the first LISTED, added up (null when none). */
+    unpriced_logged_more: unpricedMore(summary),
     /** Schema 2: logged models with requests before their release (priced at the first known price). */
     logged_before_release: summary.loggedBeforeRelease.map((m) => ({
       model: m.model,
@@ -130,7 +133,7 @@ export function buildRouteReport(
       requests: m.requests,
     })),
     /** Schema 2: requests per logged model and routed target (null: unroutable). */
-    flows: summary.flows.map((f) => ({
+    flows: listedFlows(summary).map((f) => ({
       logged_model: f.loggedModel,
       target: f.target ?? null,
       requests: f.requests,
@@ -199,10 +202,58 @@ function routeAssumptions(
   const unpriced = summary.totals.loggedUnpricedRequests;
   if (unpriced > 0) {
     assumptions.push(
-      `${formatCount(unpriced)} requests were logged against models with no price: ${summary.unpricedLoggedModels.map((m) => `${m.model} (${m.reason})`).join(", ")}.`,
+      `${formatCount(unpriced)} requests were logged against models with no price: ${unpricedList(summary)}.`,
     );
   }
   return assumptions;
+}
+
+/** How many unpriced logged models, and logged models in `flows`, the report names one by one; the rest are
+ * added up into one entry, so a log with a million distinct model names gives a small report. */
+const LISTED = 20;
+
+function unpricedMore(summary: RouteSummary): { models: number; requests: number } | null {
+  const rest = summary.unpricedLoggedModels.slice(LISTED);
+  const folded = summary.unpricedLoggedFolded;
+  if (rest.length === 0 && folded.models === 0) return null;
+  return {
+    models: rest.length + folded.models,
+    requests: rest.reduce((sum, m) => sum + m.requests, folded.requests),
+  };
+}
+
+function unpricedList(summary: RouteSummary): string {
+  const listed = summary.unpricedLoggedModels.slice(0, LISTED).map((m) => `${m.model} (${m.reason})`);
+  const more = unpricedMore(summary);
+  if (more) listed.push(`${formatCount(more.models)} more models (${formatCount(more.requests)} requests)`);
+  return listed.join(", ");
+}
+
+/** Flows of the LISTED busiest logged models; the others' requests are one OTHER_MODELS flow per target. */
+function listedFlows(summary: RouteSummary): RouteSummary["flows"] {
+  const { flows } = summary;
+  const byModel = new Map<string, number>();
+  for (const f of flows) byModel.set(f.loggedModel, (byModel.get(f.loggedModel) ?? 0) + f.requests);
+  if (byModel.size <= LISTED) return flows;
+  const kept = new Set(
+    [...byModel]
+      .filter(([model]) => model !== OTHER_MODELS)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .slice(0, LISTED)
+      .map(([model]) => model),
+  );
+  const other = new Map<string | undefined, number>();
+  const listed: RouteSummary["flows"] = [];
+  for (const f of flows) {
+    if (kept.has(f.loggedModel)) listed.push(f);
+    else other.set(f.target, (other.get(f.target) ?? 0) + f.requests);
+  }
+  // Targets in policy order, unroutable last, as for every other logged model.
+  const order = (target: string | undefined) =>
+    target === undefined ? summary.targets.length : summary.targets.findIndex((t) => t.target === target);
+  for (const [target, requests] of [...other].sort((a, b) => order(a[0]) - order(b[0])))
+    listed.push({ loggedModel: OTHER_MODELS, target, requests });
+  return listed;
 }
 
 function iso(ms: number | undefined): string | null {

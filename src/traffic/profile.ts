@@ -6,6 +6,7 @@
 import type { TokenCounts } from "../cost/request-cost.js";
 import { addTokens, type TrafficBucket } from "../cost/traffic-mix.js";
 import { DAY_MS } from "../units.js";
+import { DistinctNames, OTHER_MODELS } from "./distinct-names.js";
 import type { TrafficRow } from "./row.js";
 import type { RowValues } from "./row-values.js";
 import { StatusClassifier } from "./status.js";
@@ -34,8 +35,6 @@ export interface TrafficProfile {
   otherModels: number;
 }
 
-/** The model name of the bucket that holds the traffic of models past ProfileOptions.maxModels. */
-export const OTHER_MODELS = "(other models)";
 
 export interface ProfileOptions {
   longContextThresholds: number[];
@@ -95,7 +94,7 @@ export class TrafficProfileBuilder {
   /** Distinct models with their own buckets that keepModel said no to. */
   private unknownModels = 0;
   /** 53-bit hashes of the names folded into OTHER_MODELS: counts them without holding the strings. */
-  private readonly folded = new HashCount();
+  private readonly folded = new DistinctNames();
   private readonly tree: BucketTree = new Map();
   private readonly buckets: TrafficBucket[] = [];
   /** Minute -> its slot in minuteRequests / minuteTokens: no object per minute (a month of traffic spread
@@ -260,7 +259,7 @@ export class TrafficProfileBuilder {
     if (level !== undefined) return level;
     if (this.keepModel !== undefined && !this.keepModel(model, provider)) {
       if (this.unknownModels >= this.maxModels) {
-        this.folded.add(nameHash(model, provider));
+        this.folded.add(model, provider);
         return child(this.tree, OTHER_MODELS, newProviders);
       }
       this.unknownModels++;
@@ -316,53 +315,6 @@ type BucketIdentity = Pick<
 /** What a request adds to its bucket. */
 type RequestInput = BucketIdentity &
   Pick<TrafficRow, "inputTokens" | "outputTokens" | "cacheReadTokens" | "cacheWriteTokens" | "requests">;
-
-/**
- * A set of non-zero 53-bit hashes that only counts: open addressing in a Float64Array (16 bytes an entry
- * at most half full), where a Set<number> would hold a heap number and a table entry for each (~50 bytes).
- */
-class HashCount {
-  private table = new Float64Array(1024);
-  size = 0;
-
-  add(hash: number): void {
-    if ((this.size + 1) * 2 > this.table.length) this.grow();
-    if (this.insert(this.table, hash)) this.size++;
-  }
-
-  private insert(table: Float64Array, hash: number): boolean {
-    const mask = table.length - 1;
-    for (let i = hash % table.length; ; i = (i + 1) & mask) {
-      const there = table[i] ?? 0;
-      if (there === hash) return false;
-      if (there === 0) {
-        table[i] = hash;
-        return true;
-      }
-    }
-  }
-
-  private grow(): void {
-    const bigger = new Float64Array(this.table.length * 2);
-    for (const hash of this.table) if (hash !== 0) this.insert(bigger, hash);
-    this.table = bigger;
-  }
-}
-
-/** FNV-1a, twice with different seeds, folded into 53 bits: a collision among a million names has odds
- * of about 1 in 10^4 (and would undercount the folded names by one). */
-function nameHash(model: string, provider: string | undefined): number {
-  const text = `${provider ?? ""}\u0000${model}`;
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 13);
-  }
-  // Never 0: the empty slot of HashCount.
-  return (a >>> 0) * 2 ** 21 + ((b >>> 0) & 0x1fffff) || 1;
-}
 
 function newBucket(row: BucketIdentity, promptAbove: number): TrafficBucket {
   const bucket: TrafficBucket = {

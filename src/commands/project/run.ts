@@ -16,6 +16,7 @@ import { renderProjection } from "../../report/projection-render.js";
 import { applyColorChoice, createDiagnostics } from "../../terminal/diagnostics.js";
 import { createProgress } from "../../terminal/progress.js";
 import { parseColumnMap } from "../../traffic/columns.js";
+import { NAMED_MODELS_LIMIT } from "../../traffic/distinct-names.js";
 import { profileTraffic } from "../../traffic/profile-traffic.js";
 import type { ProjectOptions } from "./command.js";
 
@@ -34,9 +35,9 @@ export async function runProject(options: ProjectOptions): Promise<number> {
   const { profile } = await profileTraffic(options.traffic, {
     map,
     longContextThresholds: longContextThresholds(catalog),
-    // Past 10,000 distinct models that no option can price, further ones are counted together (memory).
+    // Past NAMED_MODELS_LIMIT distinct models no option can price, further ones are counted together (memory).
     keepModel: (model, provider) => placeable(catalog, loaded.scenario.model_map, model, provider),
-    maxModels: 10_000,
+    maxModels: NAMED_MODELS_LIMIT,
     onProgress: (done, total) => progress.update(done, total),
   });
   progress.finish();

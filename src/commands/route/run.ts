@@ -101,17 +101,16 @@ export async function runRoute(options: RouteOptions): Promise<number> {
       ? await (await import("../../report/html/route-html.js")).renderRouteHtml(report)
       : renderRouteReport(report, format);
   await emitReport(text, output);
-  // At most 20 lines, then one for the rest.
-  for (const model of report.unpriced_logged_models.slice(0, 20)) {
+  // The report lists at most 20, then one entry for the rest: one line each.
+  for (const model of report.unpriced_logged_models) {
     diagnostics.warn(
       `logged model ${model.model} has no price (${model.reason}): ${model.requests} requests left out of the as-logged baseline`,
     );
   }
-  const moreUnpriced = report.unpriced_logged_models.slice(20);
-  if (moreUnpriced.length > 0) {
-    const requests = moreUnpriced.reduce((sum, model) => sum + model.requests, 0);
+  const moreUnpriced = report.unpriced_logged_more;
+  if (moreUnpriced) {
     diagnostics.warn(
-      `${moreUnpriced.length} more logged models have no price: ${requests} requests left out of the as-logged baseline`,
+      `${moreUnpriced.models} more logged models have no price: ${moreUnpriced.requests} requests left out of the as-logged baseline`,
     );
   }
   for (const warning of retired) diagnostics.warn(warning);

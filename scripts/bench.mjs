@@ -268,7 +268,11 @@ function checks(r) {
   }
   const routeCardinality = r.cardinality?.["route, 1 model a row"];
   if (routeCardinality) {
-    list.push({ name: "route peak RSS MB, 1M distinct models", value: routeCardinality.peakRssMb, target: 400 });
+    list.push({
+      name: "route peak RSS MB, 1M distinct models",
+      value: routeCardinality.peakRssMb,
+      target: 400,
+    });
   }
   return list.map((c) => ({
     ...c,

@@ -208,10 +208,7 @@ export class RouteSummaryAccumulator {
     });
   }
 
-  finish(
-    unpricedLogged: UnpricedLogged,
-    loggedBeforeRelease: LoggedBeforeRelease[] = [],
-  ): RouteSummary {
+  finish(unpricedLogged: UnpricedLogged, loggedBeforeRelease: LoggedBeforeRelease[] = []): RouteSummary {
     const share = (value: number) => (this.requests > 0 ? value / this.requests : 0);
     const allRules = [...this.policy.rules, this.policy.defaultRule];
     return {

@@ -35,7 +35,6 @@ export interface TrafficProfile {
   otherModels: number;
 }
 
-
 export interface ProfileOptions {
   longContextThresholds: number[];
   /**

@@ -207,6 +207,22 @@ try {
     runs,
   );
   rmSync(distinct, { force: true });
+  const useCases = join(work, "distinct-use-cases.csv");
+  writeDistinctModels(useCases, quick ? 200_000 : 1_000_000, "use-cases");
+  Object.assign(
+    report.cardinality,
+    await runCases(
+      [
+        {
+          name: "project, 1 use case a row",
+          command: process.execPath,
+          args: [cli, "project", "-t", useCases, "-f", "json", "-o", join(work, "distinct-uc.json"), "-q"],
+        },
+      ],
+      runs,
+    ),
+  );
+  rmSync(useCases, { force: true });
   process.stderr.write("start-up:\n");
   report.startup = await runCases(startupCases, Math.max(runs, 5) * 2);
 } finally {
@@ -215,13 +231,15 @@ try {
 report.machine.loadAfter = loadavg().map((x) => Number(x.toFixed(2)));
 report.checks = checks(report);
 
-/** `rows` rows, each with its own model name (none priced), a minute apart. */
-function writeDistinctModels(file, rows) {
-  const lines = ["timestamp,request_id,provider,model,input_tokens,output_tokens"];
+/** `rows` rows, a minute apart, each with its own model name (none priced), or with "use-cases" one priced
+ * model and each row its own use case and region. */
+function writeDistinctModels(file, rows, kind = "models") {
+  const lines = ["timestamp,request_id,provider,model,use_case,region,input_tokens,output_tokens"];
   const start = Date.UTC(2025, 5, 2);
   for (let i = 0; i < rows; i++) {
+    const what = kind === "models" ? `acme,model-${i},,` : `openai,gpt-4o-mini,uc-${i},reg-${i}`;
     lines.push(
-      `${new Date(start + i * 60_000).toISOString()},r${i},acme,model-${i},${100 + (i % 50)},${10 + (i % 7)}`,
+      `${new Date(start + i * 60_000).toISOString()},r${i},${what},${100 + (i % 50)},${10 + (i % 7)}`,
     );
   }
   writeFileSync(file, `${lines.join("\n")}\n`);
@@ -265,6 +283,14 @@ function checks(r) {
   const cardinality = r.cardinality?.["project, 1 model a row"];
   if (cardinality) {
     list.push({ name: "project peak RSS MB, 1M distinct models", value: cardinality.peakRssMb, target: 400 });
+  }
+  const useCaseCardinality = r.cardinality?.["project, 1 use case a row"];
+  if (useCaseCardinality) {
+    list.push({
+      name: "project peak RSS MB, 1M distinct use cases",
+      value: useCaseCardinality.peakRssMb,
+      target: 400,
+    });
   }
   const routeCardinality = r.cardinality?.["route, 1 model a row"];
   if (routeCardinality) {

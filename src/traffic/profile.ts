@@ -33,6 +33,8 @@ export interface TrafficProfile {
   unknownStatuses: { status: string; requests: number }[];
   /** Distinct models counted together under OTHER_MODELS (see ProfileOptions.keepModel); 0 when none. */
   otherModels: number;
+  /** Requests whose region and use case were counted together past ProfileOptions.maxBuckets; 0 when none. */
+  foldedRequests: number;
 }
 
 export interface ProfileOptions {
@@ -44,7 +46,23 @@ export interface ProfileOptions {
    */
   keepModel?: (model: string, provider: string | undefined) => boolean;
   maxModels?: number;
+  /**
+   * Past this many buckets, a row that would open a new one has its region counted as OTHER_REGIONS and its
+   * use case as OTHER_USE_CASES (unless `keepUseCase` says to keep it: a use case the scenario prices apart),
+   * so a million distinct use cases or regions cannot make a million buckets. Tokens and requests stay exact;
+   * only the split by region and use case is lost for them. Without it every combination is kept.
+   */
+  maxBuckets?: number;
+  keepUseCase?: (useCase: string) => boolean;
 }
+
+/** The buckets `project` keeps apart: a real log's models x regions x use cases x flags stay well below it,
+ * and the analysis's time and memory grow with the buckets (a million of them took minutes and 2.9 GB). */
+export const MAX_BUCKETS = 20_000;
+
+/** The region and use case of the traffic counted together past ProfileOptions.maxBuckets. */
+export const OTHER_REGIONS = "(other regions)";
+export const OTHER_USE_CASES = "(other use cases)";
 
 /** How many distinct unknown status values a profile names (the rest are counted under the last). */
 const MAX_UNKNOWN_STATUSES = 20;
@@ -90,6 +108,9 @@ export class TrafficProfileBuilder {
   private readonly thresholds: number[];
   private readonly keepModel: ProfileOptions["keepModel"];
   private readonly maxModels: number;
+  private readonly maxBuckets: number;
+  private readonly keepUseCase: ProfileOptions["keepUseCase"];
+  private foldedRequests = 0;
   /** Distinct models with their own buckets that keepModel said no to. */
   private unknownModels = 0;
   /** 53-bit hashes of the names folded into OTHER_MODELS: counts them without holding the strings. */
@@ -112,6 +133,8 @@ export class TrafficProfileBuilder {
   constructor(options: ProfileOptions) {
     this.keepModel = options.keepModel;
     this.maxModels = options.maxModels ?? Number.POSITIVE_INFINITY;
+    this.maxBuckets = options.maxBuckets ?? Number.POSITIVE_INFINITY;
+    this.keepUseCase = options.keepUseCase;
     // Descending, so the first threshold a prompt exceeds is the largest one.
     this.thresholds = [...new Set(options.longContextThresholds)].filter((t) => t > 0).sort((a, b) => b - a);
   }
@@ -147,7 +170,7 @@ export class TrafficProfileBuilder {
       if (this.end === undefined || bucketEnd > this.end) this.end = bucketEnd;
     }
     const band = this.bandIndex(row.inputTokens);
-    const bucket = this.bucketFor(row, band);
+    const bucket = this.bucketFor(row, band, row.requests);
     const weight = row.requests;
     bucket.requests += weight;
     const tokens = bucket.tokens;
@@ -182,7 +205,7 @@ export class TrafficProfileBuilder {
   mergePart(part: TrafficProfilePart): void {
     this.rows += part.rows;
     for (const theirs of part.buckets) {
-      const ours = this.bucketFor(theirs, this.bandOf(theirs.promptAbove));
+      const ours = this.bucketFor(theirs, this.bandOf(theirs.promptAbove), theirs.requests);
       ours.requests += theirs.requests;
       addTokens(ours.tokens, theirs.tokens);
     }
@@ -229,6 +252,7 @@ export class TrafficProfileBuilder {
       weightedRows: this.weightedRows,
       bucketEnds: this.bucketEnds,
       otherModels: this.folded.size,
+      foldedRequests: this.foldedRequests,
     };
   }
 
@@ -266,21 +290,26 @@ export class TrafficProfileBuilder {
     return child(this.tree, model, newProviders);
   }
 
-  private bucketFor(row: BucketIdentity, band: number): TrafficBucket {
+  private bucketFor(row: BucketIdentity, band: number, requests: number): TrafficBucket {
     const level = this.modelLevel(row.model, row.provider);
     const folded = level === this.tree.get(OTHER_MODELS) && row.model !== OTHER_MODELS;
-    const identity = folded ? { ...row, model: OTHER_MODELS, provider: undefined } : row;
-    const slots = child(
-      child(child(level, identity.provider, newRegions), row.region, newUseCases),
-      row.useCase,
-      newSlots,
-    );
+    let identity: BucketIdentity = folded ? { ...row, model: OTHER_MODELS, provider: undefined } : row;
     const flags = (row.failed ? 4 : 0) + (row.requiresCompliance ? 2 : 0) + (row.requiresLatest ? 1 : 0);
     const slot = flags * (this.thresholds.length + 1) + band;
-    let bucket = slots[slot];
+    const providers = child(level, identity.provider, newRegions);
+    let bucket = providers.get(identity.region)?.get(identity.useCase)?.[slot];
+    if (bucket === undefined && this.buckets.length >= this.maxBuckets) {
+      const useCase =
+        identity.useCase !== undefined && this.keepUseCase?.(identity.useCase)
+          ? identity.useCase
+          : OTHER_USE_CASES;
+      identity = { ...identity, region: OTHER_REGIONS, useCase };
+      this.foldedRequests += requests;
+      bucket = providers.get(OTHER_REGIONS)?.get(useCase)?.[slot];
+    }
     if (bucket === undefined) {
       bucket = newBucket(identity, this.thresholds[band] ?? 0);
-      slots[slot] = bucket;
+      child(child(providers, identity.region, newUseCases), identity.useCase, newSlots)[slot] = bucket;
       this.buckets.push(bucket);
     }
     return bucket;

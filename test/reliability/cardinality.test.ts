@@ -123,3 +123,48 @@ describe("route: many distinct unpriced logged models", () => {
     );
   }, 130_000);
 });
+
+describe("project: many distinct use cases and regions", () => {
+  it("past 20,000 combinations, region and use case are counted together; totals and batch savings exact", () => {
+    // 20,100 rows of gpt-4o-mini, each with its own use case and region: 20,000 buckets, then 100 rows
+    // folded. The last 50 rows are the batchable use case `summarize` (default scenario), which stays
+    // apart even past the limit, so the batch options still price them at batch rates.
+    const head = "timestamp,request_id,provider,model,region,use_case,input_tokens,output_tokens";
+    const rows = (useCaseOf: (i: number) => string, regionOf: (i: number) => string) => {
+      const lines = [head];
+      for (let i = 0; i < 20_100; i++) {
+        const useCase = i >= 20_050 ? "summarize" : useCaseOf(i);
+        lines.push(`2025-06-02T00:00:00Z,r${i},openai,gpt-4o-mini,${regionOf(i)},${useCase},1000,100`);
+      }
+      return `${lines.join("\n")}\n`;
+    };
+    const dir = tempFiles({
+      "many.csv": rows(
+        (i) => `uc-${i}`,
+        (i) => `reg-${i}`,
+      ),
+      "one.csv": rows(
+        () => "chat",
+        () => "us-east-1",
+      ),
+    });
+    const run = (file: string) => {
+      const result = runCli(["project", "-t", join(dir, file), "-f", "json", "-n", "2010000", "-q"], {
+        timeoutMs: 120_000,
+      });
+      expect(result.code).toBe(0);
+      return JSON.parse(result.stdout);
+    };
+    const many = run("many.csv");
+    const one = run("one.csv");
+    // The same tokens on the same model: every option costs the same whether or not use cases were folded.
+    const costs = (report: { options: { id: string; monthly_cost_usd: number }[] }) =>
+      Object.fromEntries(report.options.map((o) => [o.id, o.monthly_cost_usd]));
+    expect(costs(many)).toEqual(costs(one));
+    // Rows 20,000 to 20,099 came past the limit: 100 observed requests.
+    expect(many.assumptions).toContainEqual(
+      expect.stringMatching(/^100 observed requests came past 20,000 distinct/),
+    );
+    expect(one.assumptions.some((a: string) => a.includes("came past"))).toBe(false);
+  }, 130_000);
+});

@@ -17,6 +17,7 @@ import { applyColorChoice, createDiagnostics } from "../../terminal/diagnostics.
 import { createProgress } from "../../terminal/progress.js";
 import { parseColumnMap } from "../../traffic/columns.js";
 import { NAMED_MODELS_LIMIT } from "../../traffic/distinct-names.js";
+import { MAX_BUCKETS } from "../../traffic/profile.js";
 import { profileTraffic } from "../../traffic/profile-traffic.js";
 import type { ProjectOptions } from "./command.js";
 
@@ -38,6 +39,10 @@ export async function runProject(options: ProjectOptions): Promise<number> {
     // Past NAMED_MODELS_LIMIT distinct models no option can price, further ones are counted together (memory).
     keepModel: (model, provider) => placeable(catalog, loaded.scenario.model_map, model, provider),
     maxModels: NAMED_MODELS_LIMIT,
+    // Past MAX_BUCKETS (model, provider, region, use case, flags, band) combinations, new ones are counted
+    // without their region and use case, except use cases the scenario prices apart (memory and time).
+    maxBuckets: MAX_BUCKETS,
+    keepUseCase: (useCase) => loaded.scenario.batchable_use_cases.includes(useCase),
     onProgress: (done, total) => progress.update(done, total),
   });
   progress.finish();

@@ -2,10 +2,10 @@
 // what the wizard showed), the refusals at the edges, and a real terminal session driven through tmux. The
 // checks on what the wizard wrote (validate, project, route) and the bad answers file run in-process.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { expectCleanError, ROOT, runCli, runInProcess, tempFiles } from "../cli.js";
+import { expectCleanError, expectLocatedError, ROOT, runCli, runInProcess, tempFiles } from "../cli.js";
 
 const ANSWERS = "fixtures/wizard/saas-assistant.answers.yaml";
 
@@ -66,8 +66,13 @@ describe("llmcost wizard --answers", () => {
     const projected = await projectedTotals(["--traffic", traffic, "--scenario", scenario]);
     expect(projected.requests).toBe(1_217_500); // 40,000 x 30.4375
     expect(projected.totals).toEqual(shown);
-    expect(result.stdout).toContain(`$ llmcost project --traffic ${traffic} --scenario ${scenario}`);
-    expect(result.stdout).toContain(`$ llmcost route --dry-run --traffic ${traffic} --policy ${policy}`);
+    // Started as `node bin/llmcost.js` from the repository: the rerun commands say so (llmcost is not on PATH).
+    expect(result.stdout).toContain(
+      `$ node bin/llmcost.js project --traffic ${traffic} --scenario ${scenario}`,
+    );
+    expect(result.stdout).toContain(
+      `$ node bin/llmcost.js route --dry-run --traffic ${traffic} --policy ${policy}`,
+    );
     const route = await runInProcess([
       "route",
       "--dry-run",
@@ -128,6 +133,142 @@ describe("llmcost wizard --answers", () => {
     expect(result.stderr).toContain('field "growth.horizon_months": 1 to 120 months');
   });
 });
+
+describe("paths in an answers file are relative to that file", () => {
+  const CSV_ANSWERS = join(ROOT, "fixtures/wizard/from-traffic-csv.answers.yaml");
+
+  it("runs from another working folder: the CSV is found beside the answers file", async () => {
+    const elsewhere = tempFiles({});
+    const out = join(elsewhere, "plan");
+    const result = runCli(["wizard", "--answers", CSV_ANSWERS, "--out-dir", "plan"], { cwd: elsewhere });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const csv = join(ROOT, "fixtures/traffic/saas-assistant-week.csv");
+    expect(result.stdout).toContain(`Read ${csv}: 4,000 rows, 4,000 requests`);
+    // Outside the repository, the binary is named in full; the CSV too, so the commands paste anywhere.
+    expect(result.stdout).toContain(
+      `$ node ${join(ROOT, "bin/llmcost.js")} project --traffic ${csv} --scenario plan/llmcost.scenario.yaml`,
+    );
+    const projected = await projectedTotals([
+      "--traffic",
+      csv,
+      "--scenario",
+      join(out, "llmcost.scenario.yaml"),
+    ]);
+    expect(projected.totals).toEqual(shownTotals(result.stdout));
+  });
+
+  it("names the answers file, the line and the field of a traffic_file that is not there", async () => {
+    const dir = tempFiles({
+      "a.yaml": "version: 1\nworkload:\n  source: csv\n  traffic_file: logs/missing.csv\n",
+    });
+    const result = await runInProcess(["wizard", "--answers", join(dir, "a.yaml"), "--out-dir", dir]);
+    expectLocatedError(
+      result,
+      { file: join(dir, "a.yaml"), line: 4, field: "workload.traffic_file" },
+      new RegExp(
+        `traffic file ${join(dir, "logs/missing.csv")}: file not found \\(a path in an answers file is relative to the file's folder\\)$`,
+      ),
+    );
+  });
+
+  it("says how to write a path that was meant relative to the working folder", async () => {
+    const dir = tempFiles({
+      "a.yaml":
+        "version: 1\nworkload:\n  source: csv\n  traffic_file: fixtures/traffic/saas-assistant-week.csv\n",
+    });
+    const result = await runInProcess(["wizard", "--answers", join(dir, "a.yaml"), "--out-dir", dir]);
+    expectCleanError(result);
+    const fromDir = relative(dir, join(ROOT, "fixtures/traffic/saas-assistant-week.csv"));
+    expect(result.stderr).toContain(
+      `; fixtures/traffic/saas-assistant-week.csv exists relative to the working folder: write it as "${fromDir}"`,
+    );
+  });
+});
+
+describe("CSV workloads with a compliance regime", () => {
+  it("routes the regulated use cases of the CSV to compliant Bedrock targets in the draft policy", async () => {
+    const csv = join(ROOT, "fixtures/traffic/saas-assistant-week.csv");
+    const dir = tempFiles({
+      "a.yaml": `version: 1\nworkload:\n  source: csv\n  traffic_file: ${csv}\n  regulated_use_cases: [chat]\nconstraints:\n  compliance: [hipaa]\n`,
+    });
+    const result = await runInProcess(["wizard", "--answers", join(dir, "a.yaml"), "--out-dir", dir]);
+    expect(result.code).toBe(0);
+    const route = await runInProcess([
+      "route",
+      "--dry-run",
+      "--traffic",
+      csv,
+      "--policy",
+      join(dir, "llmcost.policy.yaml"),
+      "--format",
+      "json",
+    ]);
+    expect(route.code).toBe(0);
+    const report: { rules: { rule: string; reason_code: string; requests: number }[] } = JSON.parse(
+      route.stdout,
+    );
+    // Every chat row of the CSV, one request each: `cut -d, -f6 saas-assistant-week.csv | grep -c '^chat$'`.
+    const chatRows = readFileSync(csv, "utf8")
+      .split("\n")
+      .filter((line) => line.split(",")[5] === "chat").length;
+    expect(chatRows).toBe(1823);
+    const regulated = report.rules.filter((r) => r.rule.startsWith("regulated-from-"));
+    expect(regulated.every((r) => r.reason_code === "compliance")).toBe(true);
+    expect(regulated.reduce((sum, r) => sum + r.requests, 0)).toBe(chatRows);
+  });
+});
+
+describe("llmcost wizard --save-answers", () => {
+  it("saves the answers used, paths relative to the saved file, and replaying them gives the same output", () => {
+    const dir = tempFiles({});
+    const saved = join(dir, "saved", "replay.answers.yaml");
+    mkdirSync(join(dir, "saved"));
+    const first = runCli([
+      "wizard",
+      "--answers",
+      "fixtures/wizard/from-traffic-csv.answers.yaml",
+      "--out-dir",
+      join(dir, "one"),
+      "--save-answers",
+      saved,
+    ]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain(
+      `Saved the answers to ${saved} (replay: node bin/llmcost.js wizard --answers ${saved})`,
+    );
+    expect(readFileSync(saved, "utf8")).toContain(
+      `traffic_file: ${relative(join(dir, "saved"), join(ROOT, "fixtures/traffic/saas-assistant-week.csv"))}\n`,
+    );
+    const replay = runCli(["wizard", "--answers", saved, "--out-dir", join(dir, "one"), "--yes"]);
+    expect(replay.code).toBe(0);
+    expect(readdirSync(join(dir, "one")).sort()).toEqual(["llmcost.policy.yaml", "llmcost.scenario.yaml"]);
+    expect(afterAnswersLine(replay.stdout)).toBe(
+      afterAnswersLine(first.stdout).replace(/Saved the answers.*\n/, ""),
+    );
+  });
+
+  it("refuses to save over the answers file it reads, before asking anything", async () => {
+    const result = await runInProcess([
+      "wizard",
+      "--answers",
+      ANSWERS,
+      "--save-answers",
+      ANSWERS,
+      "--out-dir",
+      tempFiles({}),
+    ]);
+    expectCleanError(result);
+    expect(result.stderr).toContain(
+      `${ANSWERS}: cannot be written (--save-answers): it is the input file ${ANSWERS}`,
+    );
+  });
+});
+
+/** The wizard's stdout after its first line ("answers from FILE"), which names the answers file. */
+function afterAnswersLine(stdout: string): string {
+  return stdout.slice(stdout.indexOf("\n") + 1);
+}
 
 describe("llmcost wizard without a terminal", () => {
   it("exits 2 and names the non-interactive commands", () => {

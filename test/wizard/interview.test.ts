@@ -147,6 +147,7 @@ describe("interview", () => {
       source: "csv",
       traffic_file: "fixtures/traffic/saas-assistant-week.csv",
       batchable_use_cases: ["summarize", "classification"],
+      regulated_use_cases: [],
     });
     // One Bedrock model-map question per direct model in the log.
     expect(Object.keys(answers.candidates.bedrock_model_map).sort()).toEqual([

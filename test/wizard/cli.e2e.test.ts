@@ -293,13 +293,13 @@ describe.skipIf(!HAS_TMUX)("llmcost wizard in a terminal (tmux; skipped when tmu
     return result.stdout;
   }
 
-  function start(out: string): { screen: () => string; keys: (...keys: string[]) => void } {
+  function start(out: string, extra = ""): { screen: () => string; keys: (...keys: string[]) => void } {
     const name = `llmcost-wizard-${process.pid}-${Date.now()}-${sessions.length}`;
     const script = join(out, "..", `${name}.sh`);
     // The shell prints the exit code and stays, so the test can read it before the session is killed.
     writeFileSync(
       script,
-      `cd '${ROOT}' && NO_COLOR=1 node bin/llmcost.js wizard --out-dir '${out}'; echo "WIZARD-EXIT=$?"; sleep 600\n`,
+      `cd '${ROOT}' && NO_COLOR=1 node bin/llmcost.js wizard --out-dir '${out}' ${extra}; echo "WIZARD-EXIT=$?"; sleep 600\n`,
     );
     tmux("new-session", "-d", "-s", name, "-x", "200", "-y", "50", `sh '${script}'`);
     sessions.push(name);
@@ -379,6 +379,69 @@ describe.skipIf(!HAS_TMUX)("llmcost wizard in a terminal (tmux; skipped when tmu
     ]);
     expect(projected.requests).toBe(913_125); // 30,000 a day x 30.4375 days
     expect(projected.totals).toEqual(shownTotals(shown));
+  }, 180_000);
+
+  it("takes 30,000 as a number, finds Nova models by typing, and --save-answers replays to the same files", async () => {
+    const dir = tempFiles({});
+    const out = join(dir, "plan");
+    const saved = join(dir, "session.answers.yaml");
+    const { screen, keys } = start(out, `--save-answers '${saved}'`);
+    await waitFor(screen, "? Where does the workload come from?");
+    keys("Enter");
+    await waitFor(screen, "? Requests per day (all use cases)");
+    keys("30,000", "Enter");
+    const before = [
+      "How many use cases",
+      ...useCasePrompts("chat", 1, true),
+      ...useCasePrompts("summarize", 2, true),
+      ...useCasePrompts("classify", 3, false),
+      "Compliance regimes that apply",
+      "AWS regions the workload runs in",
+      "Deployment options to compare",
+      "On Bedrock, traffic now sent to gpt-4o is served by",
+    ];
+    for (const prompt of before) {
+      await waitFor(screen, `? ${prompt}`);
+      keys("Enter");
+    }
+    await waitFor(screen, "? On Bedrock, traffic now sent to gpt-4o-mini is served by");
+    keys("nova-micro");
+    await waitFor(screen, /❯ amazon\.nova-micro-v1:0/);
+    keys("Enter");
+    const after = [
+      "Bedrock inference profile",
+      "Complexity multiplier on the direct option",
+      "Lambda memory in front of Bedrock",
+      "Lambda duration per request",
+      "Traffic growth per month",
+      "Growth horizon, months",
+    ];
+    for (const prompt of after) {
+      await waitFor(screen, `? ${prompt}`);
+      keys("Enter");
+    }
+    const shown = await waitFor(screen, /WIZARD-EXIT=\d+/, 60_000);
+    expect(shown).toContain("WIZARD-EXIT=0");
+    expect(shown).toContain("✔ Requests per day (all use cases) 30,000");
+    expect(shown).toContain(`Saved the answers to ${saved}`);
+    const answers = readFileSync(saved, "utf8");
+    expect(answers).toContain("requests_per_day: 30000\n");
+    expect(answers).toContain("gpt-4o-mini: amazon.nova-micro-v1:0\n");
+    const replayed = join(dir, "replayed");
+    const replay = runCli(["wizard", "--answers", saved, "--out-dir", replayed]);
+    expect(replay.code).toBe(0);
+    for (const file of ["llmcost.scenario.yaml", "llmcost.traffic.csv", "llmcost.policy.yaml"]) {
+      expect(readFileSync(join(replayed, file), "utf8")).toBe(readFileSync(join(out, file), "utf8"));
+    }
+    // "30,000" was read as 30000 a day: chat 60% x 30000 x 30.4375 = 547,875; summarize 25% = 228,281.25
+    // -> 228,281; classify 15% = 136,968.75 -> 136,969 requests a month.
+    const requests = readFileSync(join(out, "llmcost.traffic.csv"), "utf8")
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((line) => line.split(",")[4]);
+    expect(requests).toEqual(["547875", "228281", "136969"]);
+    expect(shownTotals(replay.stdout)).toEqual(shownTotals(shown));
   }, 180_000);
 
   it("Ctrl-C at a prompt exits 130 without a stack trace or a file", async () => {

@@ -65,7 +65,8 @@ function diffSections(report: RouteReport): ReportSection[] {
       rows: diff.matrix.filter((m) => m.from !== m.to).map((m) => [m.from, m.to, countCell(m.requests)]),
     },
     {
-      title: "Cost per use case (delta = --diff policy minus --policy; positive: the --diff policy costs more)",
+      title:
+        "Cost per use case (delta = --diff policy minus --policy; positive: the --diff policy costs more)",
       columns: [
         { header: "use case" },
         { header: "requests", align: "right" },

@@ -3,7 +3,7 @@
 import type { RouteDiff } from "../routing/diff.js";
 import type { RouteSummary } from "../routing/summary.js";
 import { type Cell, countCell, shareCell, usdCell } from "./figure.js";
-import { formatCount, formatPercent, formatUsd, roundUsd } from "./numbers.js";
+import { formatCount, roundUsd } from "./numbers.js";
 import type { Column } from "./table.js";
 
 /** The version of the route report and of the --explain trace. 2: --as-of (issue 10); window and monthly

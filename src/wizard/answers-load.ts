@@ -44,7 +44,11 @@ export function checkAnswers(answers: Answers, catalog: ModelCatalog): AnswersIs
  * The answers of `file`, checked. A `traffic_file` inside it is relative to the file's folder (`~` is the home
  * folder); it comes back as it would be typed from the working folder, or absolute when it lies outside.
  */
-export async function loadAnswers(file: string, catalog: ModelCatalog): Promise<Answers> {
+export async function loadAnswers(
+  file: string,
+  catalog: ModelCatalog,
+  useCasesOf?: (trafficFile: string) => Promise<readonly string[]>,
+): Promise<Answers> {
   const parsed = parseYamlText(file, await readTextFile(file));
   const answers = validateYaml(parsed, answersSchema);
   const [issue] = checkAnswers(answers, catalog);
@@ -66,6 +70,19 @@ export async function loadAnswers(file: string, catalog: ModelCatalog): Promise<
       { file, ...locateInYaml(parsed, at), field: formatPath(at) },
       `traffic file ${trafficFile}: ${error.message} (a path in an answers file is relative to the file's folder)${await cwdHint(file, written)}`,
     );
+  }
+  const regulated = answers.workload.regulated_use_cases;
+  if (useCasesOf && regulated.length > 0) {
+    const known = await useCasesOf(trafficFile);
+    const missing = regulated.findIndex((name) => !known.includes(name));
+    if (missing >= 0) {
+      const at = ["workload", "regulated_use_cases", missing];
+      const found = known.length > 0 ? `its use cases: ${known.join(", ")}` : "it has no use_case column";
+      throw new InputError(
+        { file, ...locateInYaml(parsed, at), field: formatPath(at) },
+        `use case "${regulated[missing]}" is not in ${trafficFile} (${found})`,
+      );
+    }
   }
   return { ...answers, workload: { ...answers.workload, traffic_file: trafficFile } };
 }

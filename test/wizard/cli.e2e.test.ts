@@ -219,6 +219,21 @@ describe("CSV workloads with a compliance regime", () => {
   });
 });
 
+describe("regulated_use_cases in an answers file", () => {
+  it("names a use case the CSV does not have, with its line", async () => {
+    const csv = join(ROOT, "fixtures/traffic/saas-assistant-week.csv");
+    const dir = tempFiles({
+      "a.yaml": `version: 1\nworkload:\n  source: csv\n  traffic_file: ${csv}\n  regulated_use_cases:\n    - chat\n    - billing\nconstraints:\n  compliance: [hipaa]\n`,
+    });
+    const result = await runInProcess(["wizard", "--answers", join(dir, "a.yaml"), "--out-dir", dir]);
+    expectLocatedError(
+      result,
+      { file: join(dir, "a.yaml"), line: 7, field: "workload.regulated_use_cases[1]" },
+      /use case "billing" is not in .*saas-assistant-week\.csv \(its use cases: chat, classification, rag_qa, summarize\)$/,
+    );
+  });
+});
+
 describe("llmcost wizard --save-answers", () => {
   it("saves the answers used, paths relative to the saved file, and replaying them gives the same output", () => {
     const dir = tempFiles({});

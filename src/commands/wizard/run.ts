@@ -143,7 +143,11 @@ async function collectAnswers(
   context: WizardContext,
 ): Promise<Answers> {
   if (options.answers !== undefined) {
-    const answers = await loadAnswers(options.answers, context.catalog);
+    const answers = await loadAnswers(
+      options.answers,
+      context.catalog,
+      async (file) => (await context.inspectTraffic(file)).useCases,
+    );
     print(`llmcost wizard: answers from ${options.answers}\n`);
     if (answers.workload.source === "csv") {
       for (const line of (await context.inspectTraffic(answers.workload.traffic_file)).lines)

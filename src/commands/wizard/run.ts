@@ -37,19 +37,28 @@ export async function runWizard(options: WizardOptions, invocation: WizardInvoca
     [...(options.answers !== undefined ? [options.answers] : []), ...options.pricing],
     [{ file: options.saveAnswers, flag: "--save-answers" }],
   );
+  const session: Session = { saveTo, saved: false, llmcost: invocationOf(invocation.script) };
   try {
-    return await wizardSession(options, interactive ? terminalPrompter(print) : undefined, {
-      saveTo,
-      llmcost: invocationOf(invocation.script),
-    });
+    return await wizardSession(options, interactive ? terminalPrompter(print) : undefined, session);
   } catch (error) {
-    // @inquirer rejects every pending prompt with ExitPromptError on Ctrl-C; nothing has been written yet.
+    // @inquirer rejects every pending prompt with ExitPromptError on Ctrl-C; the plan's files are written
+    // after the last prompt, so at most the saved answers exist.
     if (error instanceof Error && error.name === "ExitPromptError") {
-      process.stderr.write("\nllmcost: wizard cancelled; no file was written\n");
+      const written =
+        session.saved && saveTo ? `only the answers were saved, to ${saveTo.file}` : "no file was written";
+      process.stderr.write(`\nllmcost: wizard cancelled; ${written}\n`);
       return ExitCode.interrupted;
     }
     throw error;
   }
+}
+
+/** What one run carries between its steps: where to save the answers, whether they were, how to rerun. */
+interface Session {
+  saveTo: OutputTarget | undefined;
+  saved: boolean;
+  /** How llmcost was started (`node bin/llmcost.js`, `llmcost`), for the printed commands. */
+  llmcost: string;
 }
 
 /** An --out-dir that names an existing file (not a folder) is refused before the interview. */
@@ -72,7 +81,7 @@ function print(text: string): void {
 async function wizardSession(
   options: WizardOptions,
   prompter: Prompter | undefined,
-  session: { saveTo: OutputTarget | undefined; llmcost: string },
+  session: Session,
 ): Promise<number> {
   const catalog = await loadCatalog(options.pricing);
   const base = await loadScenario(undefined);
@@ -80,6 +89,7 @@ async function wizardSession(
   const answers = await collectAnswers(options, prompter, context);
   if (session.saveTo) {
     await writeOutput(session.saveTo, answersYaml(answers, session.saveTo.file));
+    session.saved = true;
     print(
       `Saved the answers to ${session.saveTo.file} (replay: ${session.llmcost} wizard --answers ${shellWord(session.saveTo.file)})\n`,
     );

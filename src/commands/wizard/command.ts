@@ -37,7 +37,7 @@ export function registerWizard(
       ".",
     )
     .option(
-      "-s, --save-answers <file>",
+      "--save-answers <file>",
       "also write the interview's answers to this YAML file, to replay them later with --answers",
     )
     .option("-y, --yes", "overwrite existing files without asking")
@@ -49,7 +49,7 @@ export function registerWizard(
 Examples:
   $ llmcost wizard                                   # ask, show the projection, write ./llmcost.*
   $ llmcost wizard --out-dir plans/checkout          # write the files elsewhere
-  $ llmcost wizard --save-answers my.answers.yaml     # ask, and keep the answers to replay them
+  $ llmcost wizard --save-answers my.answers.yaml    # ask, and keep the answers to replay them
   $ llmcost wizard --answers my.answers.yaml --yes    # the same session again, no questions
   $ llmcost wizard --answers fixtures/wizard/saas-assistant.answers.yaml --out-dir /tmp/demo --yes
   $ llmcost project --traffic llmcost.traffic.csv --scenario llmcost.scenario.yaml   # rerun afterwards

@@ -2,7 +2,7 @@
 import { mapTarget } from "../cost/model-map.js";
 import type { DeploymentOption } from "../cost/scenario-schema.js";
 import type { LoadedScenario } from "../io/scenario-load.js";
-import { formatUnitPrice } from "../report/numbers.js";
+import { countOf, formatUnitPrice } from "../report/numbers.js";
 import { MAX_BUCKETS, OTHER_REGIONS, OTHER_USE_CASES, type TrafficProfile } from "../traffic/profile.js";
 import { FAILURE_STATUSES } from "../traffic/status.js";
 
@@ -64,7 +64,7 @@ function optionAssumption(option: DeploymentOption): string {
   if (option.provisioned) {
     const p = option.provisioned;
     parts.push(
-      `${p.model_units} model units of ${p.model}, ${p.commitment} commitment, ${p.usable_share * 100}% of capacity usable`,
+      `${countOf(p.model_units, "model unit")} of ${p.model}, ${p.commitment} commitment, ${p.usable_share * 100}% of capacity usable`,
     );
   }
   return parts.join(", ");

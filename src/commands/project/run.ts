@@ -11,7 +11,7 @@ import { checkLoggedProfiles } from "../../pipeline/bedrock-profiles.js";
 import { longContextThresholds, projectProfile } from "../../pipeline/project.js";
 import { earlyPricedAssumption, retiredModels } from "../../pipeline/retired.js";
 import { describeNonFinite, firstNonFiniteNumber } from "../../report/finite-money.js";
-import { chosenChartFormat } from "../../report/formats.js";
+import { chosenFormat, REPORT_FORMATS } from "../../report/formats.js";
 import { renderProjection } from "../../report/projection-render.js";
 import { applyColorChoice, createDiagnostics } from "../../terminal/diagnostics.js";
 import { createProgress } from "../../terminal/progress.js";
@@ -78,7 +78,7 @@ export async function runProject(options: ProjectOptions): Promise<number> {
       describeNonFinite(overflow, priceInputs),
     );
   }
-  const format = chosenChartFormat(options);
+  const format = chosenFormat(options, REPORT_FORMATS);
   // The html renderer and its chart library load only when asked for.
   const text =
     format === "html"

@@ -9,7 +9,7 @@ import { loadCatalog } from "../../io/pricing-load.js";
 import { earlyPricedAssumption, retiredModels } from "../../pipeline/retired.js";
 import { dryRun, routeMonth } from "../../pipeline/route-dry-run.js";
 import { describeNonFinite, firstNonFiniteNumber } from "../../report/finite-money.js";
-import { chosenChartFormat } from "../../report/formats.js";
+import { chosenFormat, REPORT_FORMATS } from "../../report/formats.js";
 import { renderRouteReport, renderTrace } from "../../report/route-render.js";
 import { buildRouteReport } from "../../report/route-report.js";
 import { DEFAULT_SEED } from "../../routing/prng.js";
@@ -26,7 +26,7 @@ export async function runRoute(options: RouteOptions): Promise<number> {
       "route needs --dry-run: llmcost replays logged traffic offline and never routes live requests",
     );
   }
-  const format = chosenChartFormat(options);
+  const format = chosenFormat(options, REPORT_FORMATS);
   if (format === "html" && options.explain !== undefined) {
     throw new UsageError("--explain has no html report: use --format table, markdown, csv or json");
   }

@@ -1,7 +1,15 @@
 // CostAnalyzer: the observed traffic mix, a scenario and the catalog in; each option's monthly cost,
 // breakdown, breakeven against every other option, growth and tips out. Pure: no I/O.
 import { type Breakeven, breakeven, type GrowthProjection, projectGrowth } from "./breakeven.js";
-import { type ModelCatalog, ModelMapper } from "./model-map.js";
+import {
+  type ComplianceRegime,
+  cheapestOf,
+  type ObservedCompliance,
+  type OptionCompliance,
+  type RequiredTraffic,
+  sideCompliance,
+} from "./compliance.js";
+import { type ModelCatalog, ModelMapper, sideOf } from "./model-map.js";
 import {
   breakdownAt,
   type OptionBreakdown,
@@ -19,11 +27,21 @@ export interface AnalysisInput {
   /** The monthly volume to project at: observed requests x the month scale, or a given volume. */
   monthlyRequests: number;
   catalog: ModelCatalog;
+  /** The run's compliance regime and the observed requests that need it; absent: no regime. */
+  compliance?: ComplianceInput | undefined;
+}
+
+export interface ComplianceInput {
+  regime: ComplianceRegime;
+  /** Observed compliance-required requests by logged provider and model. */
+  required: readonly RequiredTraffic[];
 }
 
 interface OptionResult {
   projection: OptionProjection;
   atVolume: OptionBreakdown;
+  /** Against the run's regime, in monthly requests (label null, zeros: no regime). */
+  compliance: OptionCompliance;
 }
 
 /** Traffic that some option could not price, with its share of all traffic. */
@@ -44,7 +62,8 @@ const VERDICT_MODELS_NAMED = 5;
 
 /** Which option is cheapest, and whether that comparison can be trusted. */
 interface Verdict {
-  cheapest: string;
+  /** The cheapest option without compliance violations; null when every option has some. */
+  cheapest: string | null;
   /** True when some option prices less than VERDICT_MIN_PRICED_SHARE of the requests. */
   incomplete: boolean;
   /** Why the verdict is incomplete, one sentence per option below the threshold. */
@@ -56,8 +75,13 @@ export interface Analysis {
   /** monthlyRequests / observed requests. */
   scale: number;
   options: OptionResult[];
-  /** Cheapest option at today's volume. */
-  cheapest: string;
+  /** Cheapest option at today's volume without compliance violations; null when no option is compliant.
+   * Growth and tips follow it. */
+  cheapest: string | null;
+  /** Cheapest option at today's volume, violations or not. */
+  cheapestAny: string;
+  /** The run's compliance regime; null when it has none. */
+  compliance: ComplianceRegime | null;
   verdict: Verdict;
   breakeven: Breakeven[];
   growth: GrowthProjection;
@@ -76,6 +100,7 @@ export function analyze(input: AnalysisInput): Analysis {
   const options = projections.map((projection) => ({
     projection,
     atVolume: breakdownAt(projection, monthlyRequests, mix),
+    compliance: monthlyCompliance(observedCompliance(projection, input, mapper), input.compliance, scale),
   }));
   const curves = projections.map((p) => ({ id: p.option.id, curve: p.curve }));
   const pairs: Breakeven[] = [];
@@ -85,15 +110,24 @@ export function analyze(input: AnalysisInput): Analysis {
       if (a && b) pairs.push(breakeven(a, b));
     }
   }
-  const cheapest =
-    [...options].sort((a, b) => a.atVolume.monthlyCostUsd - b.atVolume.monthlyCostUsd)[0]?.projection.option
-      .id ?? "";
+  const { cheapest, cheapestAny } = cheapestOf(
+    options.map((o) => ({
+      id: o.projection.option.id,
+      monthlyCostUsd: o.atVolume.monthlyCostUsd,
+      violations: o.compliance.violations,
+    })),
+  );
+  const compliant = new Set(
+    options.filter((o) => o.compliance.violations === 0).map((o) => o.projection.option.id),
+  );
   const unpriced = collectUnpriced(projections, mix, scale);
   return {
     monthlyRequests,
     scale,
     options,
     cheapest,
+    cheapestAny,
+    compliance: input.compliance?.regime ?? null,
     verdict: verdictOf(cheapest, projections, unpriced),
     breakeven: pairs,
     growth: projectGrowth(
@@ -101,6 +135,7 @@ export function analyze(input: AnalysisInput): Analysis {
       monthlyRequests,
       scenario.growth.monthly_rate,
       scenario.growth.horizon_months,
+      compliant,
     ),
     tips: computeTips(projections, { scenario, mix, scale, mapper, catalog }, cheapest),
     unpriced,
@@ -108,8 +143,36 @@ export function analyze(input: AnalysisInput): Analysis {
   };
 }
 
+/** How an option stands against the regime, in observed requests; undefined without a regime. */
+function observedCompliance(
+  projection: OptionProjection,
+  input: AnalysisInput,
+  mapper: ModelMapper,
+): ObservedCompliance | undefined {
+  if (!input.compliance) return undefined;
+  return sideCompliance(
+    sideOf(projection.option.kind),
+    input.compliance.regime,
+    input.compliance.required,
+    mapper,
+  );
+}
+
+function monthlyCompliance(
+  observed: ObservedCompliance | undefined,
+  compliance: ComplianceInput | undefined,
+  scale: number,
+): OptionCompliance {
+  if (!observed || !compliance) return { label: null, requiredRequests: 0, violations: 0 };
+  return {
+    label: compliance.regime.label,
+    requiredRequests: observed.requiredRequests * scale,
+    violations: observed.violations * scale,
+  };
+}
+
 function verdictOf(
-  cheapest: string,
+  cheapest: string | null,
   projections: readonly OptionProjection[],
   unpriced: readonly UnpricedTraffic[],
 ): Verdict {

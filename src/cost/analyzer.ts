@@ -16,6 +16,8 @@ import {
   type OptionProjection,
   projectOption,
 } from "./option-projection.js";
+import { type PolicyReplay, policyCompliance, projectPolicyOption } from "./policy-option.js";
+import { ScenarioProblem } from "./scenario-problem.js";
 import type { Scenario } from "./scenario-schema.js";
 import { computeTips, type OptimizationTip } from "./tips.js";
 import type { TrafficMix } from "./traffic-mix.js";
@@ -29,6 +31,8 @@ export interface AnalysisInput {
   catalog: ModelCatalog;
   /** The run's compliance regime and the observed requests that need it; absent: no regime. */
   compliance?: ComplianceInput | undefined;
+  /** Each `kind: policy` option's replay of the observed traffic, by option id. */
+  policies?: ReadonlyMap<string, PolicyReplay> | undefined;
 }
 
 export interface ComplianceInput {
@@ -95,11 +99,13 @@ export function analyze(input: AnalysisInput): Analysis {
   const mapper = new ModelMapper(catalog, scenario.model_map);
   const scale = mix.requests === 0 ? 0 : monthlyRequests / mix.requests;
   const projections = scenario.options.map((option, index) =>
-    projectOption(option, index, scenario, mix, mapper, catalog),
+    option.kind === "policy"
+      ? projectPolicyOption(option, scenario, replayOf(input, option.id, index))
+      : projectOption(option, index, scenario, mix, mapper, catalog),
   );
   const options = projections.map((projection) => ({
     projection,
-    atVolume: breakdownAt(projection, monthlyRequests, mix),
+    atVolume: breakdownAt(projection, monthlyRequests),
     compliance: monthlyCompliance(observedCompliance(projection, input, mapper), input.compliance, scale),
   }));
   const curves = projections.map((p) => ({ id: p.option.id, curve: p.curve }));
@@ -137,7 +143,12 @@ export function analyze(input: AnalysisInput): Analysis {
       scenario.growth.horizon_months,
       compliant,
     ),
-    tips: computeTips(projections, { scenario, mix, scale, mapper, catalog }, cheapest),
+    // Tips price the mix on one side; a policy option's traffic is split by its replay, so it has none.
+    tips: computeTips(
+      projections.filter((p) => p.option.kind !== "policy"),
+      { scenario, mix, scale, mapper, catalog },
+      cheapest,
+    ),
     unpriced,
     warnings: [...new Set(projections.flatMap((p) => p.tokens.warnings))],
   };
@@ -150,12 +161,20 @@ function observedCompliance(
   mapper: ModelMapper,
 ): ObservedCompliance | undefined {
   if (!input.compliance) return undefined;
+  const replay = input.policies?.get(projection.option.id);
+  if (projection.option.kind === "policy" && replay) return policyCompliance(replay);
   return sideCompliance(
     sideOf(projection.option.kind),
     input.compliance.regime,
     input.compliance.required,
     mapper,
   );
+}
+
+function replayOf(input: AnalysisInput, id: string, index: number): PolicyReplay {
+  const replay = input.policies?.get(id);
+  if (!replay) throw new ScenarioProblem(["options", index, "policy"], `option "${id}" has no policy replay`);
+  return replay;
 }
 
 function monthlyCompliance(

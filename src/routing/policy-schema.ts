@@ -63,7 +63,7 @@ export interface ConditionSpec {
 }
 
 /** A condition: field matchers (all must hold) plus optional all / any / not; `meta.<column>` keys allowed. */
-const ConditionSchema: z.ZodType<ConditionSpec> = z.lazy(() =>
+export const ConditionSchema: z.ZodType<ConditionSpec> = z.lazy(() =>
   z
     .object({
       all: z.array(ConditionSchema).optional(),

@@ -150,10 +150,7 @@ function provisionedSetup(option: DeploymentOption, index: number, catalog: Mode
 }
 
 /** The option's costs at `requests` a month. */
-export function breakdownAt(
-  projection: OptionProjection,
-  requests: number,
-): OptionBreakdown {
+export function breakdownAt(projection: OptionProjection, requests: number): OptionBreakdown {
   const provisionedCostUsd = projection.provisioned
     ? provisionedMonthlyUsd(projection.provisioned.units, projection.provisioned.hourlyUsd)
     : 0;

@@ -81,7 +81,8 @@ export interface RegimeChoice {
 
 /**
  * One regime per run: the scenario's `compliance`, else the label the policies name (`compliance.label`);
- * two different labels are an error. A policy-named regime is covered by Bedrock only.
+ * two different labels are an error. A policy-named regime is covered by Bedrock only. A request needs it
+ * when its requires_compliance column says so or it matches a `required_when` of the scenario or of a policy.
  */
 export function chooseRegime(
   loaded: LoadedScenario,
@@ -100,16 +101,9 @@ export function chooseRegime(
       `one compliance regime per run: ${spec ? `the scenario (${loaded.file}) names "${label}"` : `another policy names "${label}"`}, this policy "${clash.label}"`,
     );
   }
-  if (!spec) {
-    return {
-      regime: { label, coveredBy: DEFAULT_COVERED_BY },
-      source: named[0]?.file ?? loaded.file,
-      requiredWhen: undefined,
-      fields: new Set(),
-    };
-  }
   const issues: { path: (string | number)[]; message: string }[] = [];
-  const predicates = spec.required_when.map((condition, i) =>
+  const scenarioConditions = spec?.required_when ?? [];
+  const predicates = scenarioConditions.map((condition, i) =>
     compileCondition(condition, issues, ["compliance", "required_when", i]),
   );
   const [issue] = issues;
@@ -120,10 +114,15 @@ export function chooseRegime(
     );
   }
   const fields = new Set<string>();
-  for (const condition of spec.required_when) fieldsOf(condition, fields);
+  for (const condition of scenarioConditions) fieldsOf(condition, fields);
+  // A policy's own required_when (its `requires` also reads the column).
+  const withConditions = policies.filter((p) => (p.policy.spec.compliance?.required_when ?? []).length > 0);
+  for (const p of withConditions)
+    for (const c of p.policy.spec.compliance?.required_when ?? []) fieldsOf(c, fields);
+  predicates.push(...withConditions.map((p) => p.policy.compliance.requires));
   return {
-    regime: { label, coveredBy: spec.covered_by },
-    source: loaded.file,
+    regime: { label, coveredBy: spec?.covered_by ?? DEFAULT_COVERED_BY },
+    source: spec ? loaded.file : (named[0]?.file ?? loaded.file),
     requiredWhen: predicates.length === 0 ? undefined : (row) => predicates.some((p) => p(row)),
     fields,
   };
@@ -293,6 +292,8 @@ export function policyAssumptions(
 
 /** The regime in one sentence, for the report's assumptions. */
 export function regimeAssumption(choice: RegimeChoice): string {
-  const conditions = choice.requiredWhen ? " or matches the scenario's required_when" : "";
+  const conditions = choice.requiredWhen
+    ? " or it matches a required_when condition (scenario or policy)"
+    : "";
   return `Compliance regime ${choice.regime.label} (named in ${choice.source}): a request needs it when its requires_compliance column is true${conditions}; covered by ${choice.regime.coveredBy.join(", ")}; a policy target covers it when it carries the label. An option violates it for each such request it serves without coverage; "cheapest" is the cheapest option without violations.`;
 }

@@ -62,6 +62,23 @@ const LEAKY_POLICY = `${TARGETS}rules:
     route: { target: bedrock-large }
 `;
 
+// The policy itself says team health needs hipaa: rows 1 and 2 may only land on bedrock-large; the cheapest
+// of the two targets otherwise (acme-large, half the price) for rows 3 and 4.
+const ENFORCING_POLICY = `version: 1
+targets:
+  bedrock-large:
+    provider: bedrock
+    model: acme.acme-large-v1:0
+    compliance: [hipaa]
+  acme-large:
+    provider: acme
+    model: acme-large
+compliance:
+  label: hipaa
+  required_when: [{ meta.team: health }]
+default: { route: { cheapest: [acme-large, bedrock-large] } }
+`;
+
 // Fixed items: gateway $0.10 (Bedrock side), NAT $0.05 (direct side), KMS key $0.02 (both sides).
 // Per request: gateway $0.001 (Bedrock side), NAT $0.0005 (direct side).
 const INFRA = `infra:
@@ -182,6 +199,9 @@ describe("a routing policy as an option, under a compliance regime (hand-compute
     const table = runCli(args);
     expect(table.code).toBe(0);
     expect(table.stdout).toContain("hybrid (cheapest)");
+    // $1.013 - $0.632 = $0.381.
+    expect(table.stdout).toContain("direct costs $0.38 a month less than hybrid but violates hipaa");
+    expect(table.stdout).toContain("hybrid saves $0.23 a month against bedrock"); // $1.244 - $1.013
     expect(table.stdout).toContain("direct: 2 required requests a month served without hipaa coverage");
     expect(table.stdout).toContain(
       "direct is cheapest overall but violates hipaa; hybrid is the cheapest compliant option",
@@ -255,6 +275,37 @@ describe("a routing policy as an option, under a compliance regime (hand-compute
     expect(policy.monthly_cost_usd).toBeCloseTo(0.8725, 9);
     expect(report.cheapest).toBe("policy");
     expect(report.cheapest_any).toBe("direct");
+  });
+
+  it("a policy's own required_when routes those requests as compliance-required, in route and in project", () => {
+    const { report, option, dir } = project(
+      { "enforcing.yaml": ENFORCING_POLICY, "s.yaml": scenario(PURE, "") },
+      (d) => ["--policy", join(d, "enforcing.yaml")],
+    );
+    // Rows 1 (team health) and 2 (column) on Bedrock, rows 3 and 4 on acme: as the careful policy,
+    // $0.84 of tokens + $0.173 of infra = $1.013; the regime (the policy's) needs rows 1 and 2.
+    expect(option("policy").monthly_cost_usd).toBeCloseTo(1.013, 9);
+    expect(option("policy").compliance).toEqual({ label: "hipaa", required_requests: 2, violations: 0 });
+    expect(option("direct").compliance).toEqual({ label: "hipaa", required_requests: 2, violations: 2 });
+    expect(report.cheapest).toBe("policy");
+    const route = runCli([
+      "route",
+      "--dry-run",
+      "-t",
+      join(dir, "t.csv"),
+      "-P",
+      join(dir, "enforcing.yaml"),
+      "-p",
+      join(dir, "p.yaml"),
+      "-f",
+      "json",
+    ]);
+    expect(route.code).toBe(0);
+    const routed = JSON.parse(route.stdout);
+    expect(routed.compliance.required_requests).toBe(2);
+    expect(routed.compliance.violations).toBe(0);
+    // 2 x $0.28 + 2 x $0.14 over the window.
+    expect(routed.totals.replayed_cost_usd).toBeCloseTo(0.84, 9);
   });
 
   it("a scenario and a policy naming different regimes is an error naming the policy", () => {

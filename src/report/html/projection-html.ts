@@ -30,7 +30,8 @@ export function projectionVerdict(report: ProjectionReport): string[] {
       ...complianceNotes(report),
     ];
   if (!cheapest) return ["No option could be costed."];
-  const others = report.options.filter((o) => o.id !== cheapest.id);
+  // The runner-up is compliant too: a cheaper option that violates the regime is named on its own line.
+  const others = report.options.filter((o) => o.id !== cheapest.id && o.compliance.violations === 0);
   const runnerUp = [...others].sort((a, b) => a.monthly_cost_usd - b.monthly_cost_usd)[0];
   const lines = [
     `At ${formatCount(report.traffic.requests)} requests a month, ${cheapest.id} (${cheapest.label}) is the cheapest option: ${formatUsd(cheapest.monthly_cost_usd)} a month, ${cheapest.per_request_usd === null ? "unknown" : formatUsdPerRequest(cheapest.per_request_usd)} per request.`,

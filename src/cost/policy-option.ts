@@ -89,7 +89,7 @@ function policyItemCost(item: InfraItem, on: SideTraffic, replayed: number, free
   };
 }
 
-export function policyInfra(option: DeploymentOption, scenario: Scenario, replay: PolicyReplay): InfraCost[] {
+function policyInfra(option: DeploymentOption, scenario: Scenario, replay: PolicyReplay): InfraCost[] {
   const freeTiers = scenario.free_tiers === "account";
   const costs: InfraCost[] = [];
   for (const item of scenario.infra) {

@@ -121,7 +121,7 @@ const deploymentOptionSchema = z.strictObject({
 /** Who covers the regime when the scenario does not say: Bedrock (under the AWS BAA). */
 export const DEFAULT_COVERED_BY: readonly string[] = ["bedrock"];
 
-export const complianceSchema = z.strictObject({
+const complianceSchema = z.strictObject({
   label: z.string().min(1).describe("the regime's name, e.g. hipaa; policy targets carrying it cover it"),
   required_when: z
     .array(ConditionSchema)
@@ -133,7 +133,6 @@ export const complianceSchema = z.strictObject({
     .default([...DEFAULT_COVERED_BY])
     .describe("providers that cover the regime: bedrock, or a direct provider (anthropic, openai, ...)"),
 });
-export type ComplianceSpec = z.infer<typeof complianceSchema>;
 
 const quantity = z.strictObject({
   per_month: nonNegative.default(0),

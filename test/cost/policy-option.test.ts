@@ -6,8 +6,12 @@ import { type PolicyReplay, policyCompliance, projectPolicyOption } from "../../
 import { scenarioSchema } from "../../src/cost/scenario-schema.js";
 import { SMALL_CATALOG_MODELS } from "./small-catalog.js";
 
-const [gpt4o, , bedrockSonnet] = SMALL_CATALOG_MODELS;
-if (!gpt4o || !bedrockSonnet) throw new Error("small catalog changed");
+function must<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error("small catalog changed");
+  return value;
+}
+const gpt4o = must(SMALL_CATALOG_MODELS[0]);
+const bedrockSonnet = must(SMALL_CATALOG_MODELS[2]);
 
 const scenario = scenarioSchema.parse({
   version: 1,

@@ -1,13 +1,23 @@
 // CostAnalyzer: the observed traffic mix, a scenario and the catalog in; each option's monthly cost,
 // breakdown, breakeven against every other option, growth and tips out. Pure: no I/O.
 import { type Breakeven, breakeven, type GrowthProjection, projectGrowth } from "./breakeven.js";
-import { type ModelCatalog, ModelMapper } from "./model-map.js";
+import {
+  type ComplianceRegime,
+  cheapestOf,
+  type ObservedCompliance,
+  type OptionCompliance,
+  type RequiredTraffic,
+  sideCompliance,
+} from "./compliance.js";
+import { type ModelCatalog, ModelMapper, sideOf } from "./model-map.js";
 import {
   breakdownAt,
   type OptionBreakdown,
   type OptionProjection,
   projectOption,
 } from "./option-projection.js";
+import { type PolicyReplay, policyCompliance, projectPolicyOption } from "./policy-option.js";
+import { ScenarioProblem } from "./scenario-problem.js";
 import type { Scenario } from "./scenario-schema.js";
 import { computeTips, type OptimizationTip } from "./tips.js";
 import type { TrafficMix } from "./traffic-mix.js";
@@ -19,11 +29,23 @@ export interface AnalysisInput {
   /** The monthly volume to project at: observed requests x the month scale, or a given volume. */
   monthlyRequests: number;
   catalog: ModelCatalog;
+  /** The run's compliance regime and the observed requests that need it; absent: no regime. */
+  compliance?: ComplianceInput | undefined;
+  /** Each `kind: policy` option's replay of the observed traffic, by option id. */
+  policies?: ReadonlyMap<string, PolicyReplay> | undefined;
+}
+
+export interface ComplianceInput {
+  regime: ComplianceRegime;
+  /** Observed compliance-required requests by logged provider and model. */
+  required: readonly RequiredTraffic[];
 }
 
 interface OptionResult {
   projection: OptionProjection;
   atVolume: OptionBreakdown;
+  /** Against the run's regime, in monthly requests (label null, zeros: no regime). */
+  compliance: OptionCompliance;
 }
 
 /** Traffic that some option could not price, with its share of all traffic. */
@@ -44,7 +66,8 @@ const VERDICT_MODELS_NAMED = 5;
 
 /** Which option is cheapest, and whether that comparison can be trusted. */
 interface Verdict {
-  cheapest: string;
+  /** The cheapest option without compliance violations; null when every option has some. */
+  cheapest: string | null;
   /** True when some option prices less than VERDICT_MIN_PRICED_SHARE of the requests. */
   incomplete: boolean;
   /** Why the verdict is incomplete, one sentence per option below the threshold. */
@@ -56,8 +79,13 @@ export interface Analysis {
   /** monthlyRequests / observed requests. */
   scale: number;
   options: OptionResult[];
-  /** Cheapest option at today's volume. */
-  cheapest: string;
+  /** Cheapest option at today's volume without compliance violations; null when no option is compliant.
+   * Growth and tips follow it. */
+  cheapest: string | null;
+  /** Cheapest option at today's volume, violations or not. */
+  cheapestAny: string;
+  /** The run's compliance regime; null when it has none. */
+  compliance: ComplianceRegime | null;
   verdict: Verdict;
   breakeven: Breakeven[];
   growth: GrowthProjection;
@@ -71,11 +99,14 @@ export function analyze(input: AnalysisInput): Analysis {
   const mapper = new ModelMapper(catalog, scenario.model_map);
   const scale = mix.requests === 0 ? 0 : monthlyRequests / mix.requests;
   const projections = scenario.options.map((option, index) =>
-    projectOption(option, index, scenario, mix, mapper, catalog),
+    option.kind === "policy"
+      ? projectPolicyOption(option, scenario, replayOf(input, option.id, index))
+      : projectOption(option, index, scenario, mix, mapper, catalog),
   );
   const options = projections.map((projection) => ({
     projection,
-    atVolume: breakdownAt(projection, monthlyRequests, mix),
+    atVolume: breakdownAt(projection, monthlyRequests),
+    compliance: monthlyCompliance(observedCompliance(projection, input, mapper), input.compliance, scale),
   }));
   const curves = projections.map((p) => ({ id: p.option.id, curve: p.curve }));
   const pairs: Breakeven[] = [];
@@ -85,15 +116,24 @@ export function analyze(input: AnalysisInput): Analysis {
       if (a && b) pairs.push(breakeven(a, b));
     }
   }
-  const cheapest =
-    [...options].sort((a, b) => a.atVolume.monthlyCostUsd - b.atVolume.monthlyCostUsd)[0]?.projection.option
-      .id ?? "";
+  const { cheapest, cheapestAny } = cheapestOf(
+    options.map((o) => ({
+      id: o.projection.option.id,
+      monthlyCostUsd: o.atVolume.monthlyCostUsd,
+      violations: o.compliance.violations,
+    })),
+  );
+  const compliant = new Set(
+    options.filter((o) => o.compliance.violations === 0).map((o) => o.projection.option.id),
+  );
   const unpriced = collectUnpriced(projections, mix, scale);
   return {
     monthlyRequests,
     scale,
     options,
     cheapest,
+    cheapestAny,
+    compliance: input.compliance?.regime ?? null,
     verdict: verdictOf(cheapest, projections, unpriced),
     breakeven: pairs,
     growth: projectGrowth(
@@ -101,15 +141,57 @@ export function analyze(input: AnalysisInput): Analysis {
       monthlyRequests,
       scenario.growth.monthly_rate,
       scenario.growth.horizon_months,
+      compliant,
     ),
-    tips: computeTips(projections, { scenario, mix, scale, mapper, catalog }, cheapest),
+    // Tips price the mix on one side; a policy option's traffic is split by its replay, so it has none.
+    tips: computeTips(
+      projections.filter((p) => p.option.kind !== "policy"),
+      { scenario, mix, scale, mapper, catalog },
+      cheapest,
+    ),
     unpriced,
     warnings: [...new Set(projections.flatMap((p) => p.tokens.warnings))],
   };
 }
 
+/** How an option stands against the regime, in observed requests; undefined without a regime. */
+function observedCompliance(
+  projection: OptionProjection,
+  input: AnalysisInput,
+  mapper: ModelMapper,
+): ObservedCompliance | undefined {
+  if (!input.compliance) return undefined;
+  const replay = input.policies?.get(projection.option.id);
+  if (projection.option.kind === "policy" && replay) return policyCompliance(replay);
+  return sideCompliance(
+    sideOf(projection.option.kind),
+    input.compliance.regime,
+    input.compliance.required,
+    mapper,
+  );
+}
+
+function replayOf(input: AnalysisInput, id: string, index: number): PolicyReplay {
+  const replay = input.policies?.get(id);
+  if (!replay) throw new ScenarioProblem(["options", index, "policy"], `option "${id}" has no policy replay`);
+  return replay;
+}
+
+function monthlyCompliance(
+  observed: ObservedCompliance | undefined,
+  compliance: ComplianceInput | undefined,
+  scale: number,
+): OptionCompliance {
+  if (!observed || !compliance) return { label: null, requiredRequests: 0, violations: 0 };
+  return {
+    label: compliance.regime.label,
+    requiredRequests: observed.requiredRequests * scale,
+    violations: observed.violations * scale,
+  };
+}
+
 function verdictOf(
-  cheapest: string,
+  cheapest: string | null,
   projections: readonly OptionProjection[],
   unpriced: readonly UnpricedTraffic[],
 ): Verdict {

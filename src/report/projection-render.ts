@@ -10,7 +10,7 @@ import {
   formatUsdPerRequest,
   roundUsd,
 } from "./numbers.js";
-import type { ProjectionReport } from "./projection-data.js";
+import { NO_COMPLIANT_CELL, type ProjectionReport } from "./projection-data.js";
 import { renderSectionsAsMarkdown, renderSectionsForTerminal, type Section } from "./sections.js";
 import { renderCsv } from "./table.js";
 
@@ -96,15 +96,42 @@ function optionsSection(report: ProjectionReport): Section {
       ...(cheapest
         ? report.options
             .filter((o) => o.id !== cheapest.id)
-            .map(
-              (o) =>
-                `${cheapest.id} saves ${formatUsd(o.monthly_cost_usd - cheapest.monthly_cost_usd)} a month against ${o.id}`,
+            .map((o) =>
+              o.monthly_cost_usd < cheapest.monthly_cost_usd
+                ? `${o.id} costs ${formatUsd(cheapest.monthly_cost_usd - o.monthly_cost_usd)} a month less than ${cheapest.id} but violates ${report.compliance?.label ?? "the compliance regime"}`
+                : `${cheapest.id} saves ${formatUsd(o.monthly_cost_usd - cheapest.monthly_cost_usd)} a month against ${o.id}`,
             )
         : []),
+      ...complianceNotes(report),
       ...report.verdict.reasons.map((reason) => `verdict incomplete: ${reason}`),
       "per request = monthly total / the requests the option prices",
     ],
   };
+}
+
+/** One line on the regime, one per option, and which option is cheapest with and without it. */
+export function complianceNotes(report: ProjectionReport): string[] {
+  const regime = report.compliance;
+  if (regime === null) return [];
+  const required = report.options[0]?.compliance.required_requests ?? 0;
+  const lines = [
+    `compliance (${regime.label}): ${formatCount(required)} requests a month need it; covered by ${regime.covered_by.join(", ")}`,
+    ...report.options.map((o) =>
+      o.compliance.violations === 0
+        ? `${o.id}: compliant with ${regime.label}`
+        : `${o.id}: ${formatCount(o.compliance.violations)} required requests a month served without ${regime.label} coverage`,
+    ),
+  ];
+  if (report.cheapest === null) {
+    lines.push(
+      `no option is compliant with ${regime.label}: there is no cheapest compliant option; ${report.cheapest_any} is cheapest overall`,
+    );
+  } else if (report.cheapest !== report.cheapest_any) {
+    lines.push(
+      `${report.cheapest_any} is cheapest overall but violates ${regime.label}; ${report.cheapest} is the cheapest compliant option`,
+    );
+  }
+  return lines;
 }
 
 /** The hidden-cost line items of an option: the multiplier's share, or the explicit overhead. */
@@ -224,7 +251,7 @@ function growthSection(report: ProjectionReport): Section {
       String(m.month),
       formatCount(m.requests),
       ...ids.map((id) => formatUsd(m.costs_usd[id] ?? 0)),
-      m.cheapest,
+      m.cheapest ?? NO_COMPLIANT_CELL,
     ]),
     notes: [
       report.growth_flip_month === null

@@ -4,7 +4,7 @@ import { loadPlotKit } from "../charts/plot-kit.js";
 import { PROJECTION_CHARTS } from "../charts/projection-charts.js";
 import { formatCount, formatUsd, formatUsdPerRequest } from "../numbers.js";
 import type { ProjectionReport } from "../projection-data.js";
-import { projectionSections } from "../projection-render.js";
+import { complianceNotes, projectionSections } from "../projection-render.js";
 import { renderHtmlPage } from "./page.js";
 
 export async function renderProjectionHtml(report: ProjectionReport): Promise<string> {
@@ -24,12 +24,22 @@ export async function renderProjectionHtml(report: ProjectionReport): Promise<st
 /** The answer in a few sentences: the cheapest option today, by how much, and when that changes. */
 export function projectionVerdict(report: ProjectionReport): string[] {
   const cheapest = report.options.find((o) => o.id === report.cheapest);
+  if (!cheapest && report.compliance && report.options.length > 0)
+    return [
+      `No option is compliant with ${report.compliance.label}: every option serves requests that need it without coverage, so there is no cheapest compliant option.`,
+      ...complianceNotes(report),
+    ];
   if (!cheapest) return ["No option could be costed."];
-  const others = report.options.filter((o) => o.id !== cheapest.id);
+  // The runner-up is compliant too: a cheaper option that violates the regime is named on its own line.
+  const others = report.options.filter((o) => o.id !== cheapest.id && o.compliance.violations === 0);
   const runnerUp = [...others].sort((a, b) => a.monthly_cost_usd - b.monthly_cost_usd)[0];
   const lines = [
     `At ${formatCount(report.traffic.requests)} requests a month, ${cheapest.id} (${cheapest.label}) is the cheapest option: ${formatUsd(cheapest.monthly_cost_usd)} a month, ${cheapest.per_request_usd === null ? "unknown" : formatUsdPerRequest(cheapest.per_request_usd)} per request.`,
   ];
+  if (report.cheapest !== report.cheapest_any && report.compliance)
+    lines.push(
+      `${report.cheapest_any} costs less but serves requests that need ${report.compliance.label} without coverage.`,
+    );
   if (report.verdict.incomplete) lines.push(`The verdict is incomplete: ${report.verdict.reasons.join(" ")}`);
   if (runnerUp) {
     lines.push(

@@ -38,6 +38,29 @@ export function mapOption(): Option {
     .default([], "none");
 }
 
+/**
+ * Commander checks required options before unknown ones, so `project --trafic f.csv` said "required option
+ * '--traffic' not specified" instead of "unknown option '--trafic' (Did you mean --traffic?)". This moves the
+ * check for `command` and its subcommands after the unknown-option check: to a preAction hook, with
+ * commander's own message.
+ */
+export function checkRequiredAfterUnknown(command: Command): void {
+  const required = command.options.filter((option) => option.mandatory);
+  for (const option of required) option.makeOptionMandatory(false);
+  if (required.length > 0) {
+    command.hook("preAction", (hooked) => {
+      for (const option of required) {
+        if (hooked.getOptionValue(option.attributeName()) === undefined) {
+          hooked.error(`error: required option '${option.flags}' not specified`, {
+            code: "commander.missingMandatoryOptionValue",
+          });
+        }
+      }
+    });
+  }
+  for (const sub of command.commands) checkRequiredAfterUnknown(sub);
+}
+
 /** Collects a repeatable option into an array. */
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];

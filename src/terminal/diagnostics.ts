@@ -1,6 +1,6 @@
 // Warnings and notices for the user: stderr only, so stdout carries nothing but the report.
 import chalk from "chalk";
-import { printable } from "../report/table.js";
+import { printable } from "../printable.js";
 
 export interface Diagnostics {
   warn(message: string): void;

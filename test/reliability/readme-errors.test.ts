@@ -15,7 +15,7 @@ function readmeExamples(): string[] {
 // Row 1842 is the 1842nd data row: 1841 good rows, then one with 12.5 input tokens.
 const LOGS = `timestamp,model,input_tokens,output_tokens\n${"2025-06-02T00:00:00Z,gpt-4o,100,10\n".repeat(1841)}2025-06-02T00:01:00Z,gpt-4o,12.5,10\n`;
 
-// options[1] starts on line 14.
+// options[1] starts on line 14; its misspelt key is on line 16.
 const SCENARIO = `version: 1
 name: mine
 description: >

@@ -10,6 +10,7 @@ import { loadScenario } from "../../io/scenario-load.js";
 import { checkLoggedProfiles } from "../../pipeline/bedrock-profiles.js";
 import { longContextThresholds, projectProfile } from "../../pipeline/project.js";
 import { earlyPricedAssumption, retiredModels } from "../../pipeline/retired.js";
+import { oneLine } from "../../printable.js";
 import { describeNonFinite, firstNonFiniteNumber } from "../../report/finite-money.js";
 import { chosenChartFormat } from "../../report/formats.js";
 import { renderProjection } from "../../report/projection-render.js";
@@ -58,7 +59,8 @@ export async function runProject(options: ProjectOptions): Promise<number> {
     throw new InputError({ file: options.traffic, field: "model" }, `--strict: ${retired.join("; ")}`);
   }
   if (options.strict && analysis.unpriced.length > 0) {
-    const models = analysis.unpriced.map((u) => `"${u.model}" (${u.reason})`).join("; ");
+    // One line: a model name from the logs may hold a line break.
+    const models = oneLine(analysis.unpriced.map((u) => `"${u.model}" (${u.reason})`).join("; "));
     throw new InputError(
       { file: options.traffic, field: "model" },
       `--strict: traffic without a price: ${models}`,

@@ -15,7 +15,11 @@ export function addOutputOptions(command: Command, formats: readonly ReportForma
   const html = formats.includes("html") ? "; html when --output ends in .html" : "";
   return command
     .addOption(new Option("-f, --format <format>", `report format (default: table${html})`).choices(formats))
-    .option("-o, --output <file>", "write the report to a file (atomically) instead of stdout")
+    .option(
+      "-o, --output <file>",
+      "write the report to a file (atomically) instead of stdout",
+      parseFileName("--output"),
+    )
     .option("--no-color", "disable colors (NO_COLOR and FORCE_COLOR are honoured too)")
     .addOption(new Option("-q, --quiet", "no progress or warnings on stderr").conflicts("verbose"))
     .option("--verbose", "more detail on stderr, and stack traces for internal errors");
@@ -89,9 +93,19 @@ export function parseDuration(flag: string): (value: string) => number {
   };
 }
 
+/** A file name flag: an empty one (`-o ""`, an unset shell variable) is an error, not "no flag". */
+export function parseFileName(flag: string): (value: string) => string {
+  return (value) => {
+    if (value.trim() === "")
+      throw new InvalidOptionArgument(`${flag} expects a file name, got an empty string`);
+    return value;
+  };
+}
+
 export function parsePositiveInt(flag: string): (value: string) => number {
   return (value) => {
-    const parsed = Number(value);
+    // Decimal digits only: Number() would also take "0x10", "1e3" and " 7 ".
+    const parsed = /^\d+$/.test(value) ? Number(value) : Number.NaN;
     if (!Number.isSafeInteger(parsed) || parsed <= 0) {
       throw new InvalidOptionArgument(`${flag} expects a positive whole number, got "${value}"`);
     }

@@ -50,12 +50,15 @@ const TEXT_MODES = new Set(["chat", "completion", "responses"]);
 /** Whether a parsed JSON value is a LiteLLM price map (entries with litellm_provider or *_cost_per_token). */
 export function isLiteLlmPriceMap(value: unknown): value is Record<string, unknown> {
   if (!isRecord(value) || "version" in value) return false;
-  return Object.entries(value).some(
-    ([key, entry]) =>
-      key !== "sample_spec" &&
+  const entries = Object.entries(value).filter(([key]) => key !== "sample_spec");
+  const priced = entries.some(
+    ([, entry]) =>
       isRecord(entry) &&
       ("litellm_provider" in entry || Object.keys(entry).some((field) => field.endsWith("_cost_per_token"))),
   );
+  // Model names mapped to anything but objects (`{"m1": null}`) are a LiteLLM map with bad entries, to be
+  // reported at the entry, not an llmcost pricing file without `version`.
+  return priced || (!("models" in value) && entries.length > 0 && entries.every(([, e]) => !isRecord(e)));
 }
 
 export interface LiteLlmSource {

@@ -4,6 +4,7 @@ import { type Document, isMap, isNode, isScalar, isSeq, LineCounter, parseDocume
 import { z } from "zod";
 import { closestName, didYouMean } from "../closest-name.js";
 import { InputError } from "../errors.js";
+import { isJsonName, refuseJsonComments } from "./json-comments.js";
 import { withDefaultSignals } from "./temporary-files.js";
 
 /** Bounds that keep alias bombs and absurd nesting from using unbounded memory or time. */
@@ -39,6 +40,8 @@ export function parseYamlText(file: string, text: string): ParsedYaml {
       `invalid YAML: expected at most ${MAX_DEPTH} levels of nesting, found more (rejected before parsing)`,
     );
   }
+  // A .json file is read as YAML (a superset), which takes a `// comment` for text: name it instead.
+  if (isJsonName(file) && !isJson(text)) refuseJsonComments(file, text);
   const lineCounter = new LineCounter();
   // `merge`: YAML 1.1 merge keys (`<<: *defaults`), which shared policy and scenario files use.
   const parse = () =>
@@ -66,6 +69,15 @@ export function parseYamlText(file: string, text: string): ParsedYaml {
     );
   }
   return { file, document, lineCounter, value };
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -4,6 +4,7 @@ import type { PricingCatalog } from "../../cost/catalog.js";
 import { todayUtc } from "../../cost/price-history.js";
 import type { Scenario } from "../../cost/scenario-schema.js";
 import { ExitCode, InputError } from "../../errors.js";
+import { readingTraffic } from "../../io/input-kind.js";
 import { emitReport, prepareOutputs } from "../../io/output.js";
 import { loadCatalog } from "../../io/pricing-load.js";
 import { loadScenario } from "../../io/scenario-load.js";
@@ -32,14 +33,16 @@ export async function runProject(options: ProjectOptions): Promise<number> {
   const catalog = await loadCatalog(options.pricing, { onNotice: diagnostics.info, asOf });
   const loaded = await loadScenario(options.scenario);
   const progress = createProgress(`reading ${options.traffic}`, !options.quiet);
-  const { profile } = await profileTraffic(options.traffic, {
-    map,
-    longContextThresholds: longContextThresholds(catalog),
-    // Past 10,000 distinct models that no option can price, further ones are counted together (memory).
-    keepModel: (model, provider) => placeable(catalog, loaded.scenario.model_map, model, provider),
-    maxModels: 10_000,
-    onProgress: (done, total) => progress.update(done, total),
-  });
+  const { profile } = await readingTraffic(options.traffic, () =>
+    profileTraffic(options.traffic, {
+      map,
+      longContextThresholds: longContextThresholds(catalog),
+      // Past 10,000 distinct models that no option can price, further ones are counted together (memory).
+      keepModel: (model, provider) => placeable(catalog, loaded.scenario.model_map, model, provider),
+      maxModels: 10_000,
+      onProgress: (done, total) => progress.update(done, total),
+    }),
+  );
   progress.finish();
   await checkLoggedProfiles(profile, catalog, options.traffic, map);
   const { analysis, report, profileProblems } = projectProfile({

@@ -1,7 +1,14 @@
 // Declares `llmcost route`: its flags and their options type. The runner (run.ts) is passed in by src/cli.ts.
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { REPORT_FORMATS } from "../../report/formats.js";
-import { addOutputOptions, asOfOption, mapOption, type OutputOptions, pricingOption } from "../options.js";
+import {
+  addOutputOptions,
+  asOfOption,
+  mapOption,
+  type OutputOptions,
+  parseFileName,
+  pricingOption,
+} from "../options.js";
 import type { Run } from "../run-type.js";
 
 const ROUTE_FAIL_ON = ["compliance"] as const;
@@ -23,7 +30,8 @@ export interface RouteOptions extends OutputOptions {
 }
 
 function parseSeed(value: string): number {
-  const seed = Number(value);
+  // Decimal digits only: Number() would also take "0x10", "1e3" and " 7 ".
+  const seed = /^\d+$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isSafeInteger(seed) || seed < 0 || seed > 0xffffffff) {
     throw new InvalidArgumentError(`--seed expects a whole number from 0 to 4294967295, got "${value}"`);
   }
@@ -53,6 +61,7 @@ export function registerRoute(program: Command, run: Run<[RouteOptions]>): void 
     .option(
       "--decisions <file>",
       "stream every decision to a file: .jsonl/.ndjson for JSON Lines, otherwise CSV",
+      parseFileName("--decisions"),
     )
     // A trace is about one policy; a diff compares two. Together one would be silently dropped.
     .addOption(

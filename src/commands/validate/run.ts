@@ -4,6 +4,7 @@
 import { scenarioSchema } from "../../cost/scenario-schema.js";
 import { ExitCode, formatLocation, InputError } from "../../errors.js";
 import { readFailure, readTextFile } from "../../io/files.js";
+import { kindOfDocument, readingTraffic, topLevelKeys } from "../../io/input-kind.js";
 import { loadRoutingPolicy } from "../../io/policy-load.js";
 import { loadCatalog, loadPricingFile } from "../../io/pricing-load.js";
 import { parseYamlText, yamlProblems } from "../../io/yaml.js";
@@ -47,7 +48,8 @@ async function checkAs(
 ): Promise<Omit<FileVerdict, "file" | "kind">> {
   switch (kind) {
     case "traffic": {
-      const summary = await readTraffic(file, () => {}, { map: parseColumnMap(options.map) });
+      const map = parseColumnMap(options.map);
+      const summary = await readingTraffic(file, () => readTraffic(file, () => {}, { map }));
       return { summary: `${summary.rows} rows, ${summary.requests} requests`, problems: [] };
     }
     case "pricing": {
@@ -76,13 +78,9 @@ async function detectKind(file: string): Promise<InputKind> {
   if (/\.(csv|tsv)(\.gz)?$/i.test(file)) return "traffic";
   if (/\.json$/i.test(file)) return "pricing";
   const parsed = parseYamlText(file, await readTextFile(file));
-  const value = parsed.value;
-  const keys = value !== null && typeof value === "object" && !Array.isArray(value) ? Object.keys(value) : [];
-  if (keys.includes("models")) return "pricing";
-  if (keys.includes("options")) return "scenario";
-  if (keys.includes("targets") || keys.includes("rules")) return "policy";
-  if (["workload", "constraints", "candidates", "infrastructure"].some((key) => keys.includes(key)))
-    return "answers";
+  const found = kindOfDocument(parsed.value);
+  if (found) return found.kind;
+  const keys = topLevelKeys(parsed.value);
   throw new InputError(
     { file },
     `cannot tell what kind of file this is (top-level keys: ${keys.join(", ") || "none"}); expected a traffic CSV, a pricing file (models:), a scenario (options:) a policy (targets:, rules:) or wizard answers (workload:); pass --kind`,

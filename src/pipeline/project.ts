@@ -7,6 +7,7 @@ import { type LoadedScenario, locateScenarioProblem, withScenarioLocations } fro
 import { buildProjectionReport, type ProjectionReport } from "../report/projection-data.js";
 import { monthlyScale, type TrafficProfile } from "../traffic/profile.js";
 import { unknownStatusWarning } from "../traffic/status.js";
+import { unknownBatchableWarnings } from "./batchable-check.js";
 import { optionProfileChecks } from "./bedrock-profiles.js";
 import { failureAssumption, projectionAssumptions } from "./project-assumptions.js";
 
@@ -65,6 +66,7 @@ export function projectProfile(input: ProjectionInput): {
     warnings: [
       ...profileProblems.map(describeError),
       ...profile.unknownStatuses.map((u) => unknownStatusWarning(u.status, u.requests)),
+      ...unknownBatchableWarnings(loaded, profile),
     ],
   });
   return { analysis, report, profileProblems };

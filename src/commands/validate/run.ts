@@ -8,6 +8,7 @@ import { kindOfDocument, readingTraffic, topLevelKeys } from "../../io/input-kin
 import { loadRoutingPolicy } from "../../io/policy-load.js";
 import { loadCatalog, loadPricingFile } from "../../io/pricing-load.js";
 import { parseYamlText, yamlProblems } from "../../io/yaml.js";
+import { printable } from "../../printable.js";
 import { parseColumnMap } from "../../traffic/columns.js";
 import { readTraffic } from "../../traffic/read.js";
 import { loadAnswers } from "../../wizard/answers-load.js";
@@ -23,7 +24,8 @@ interface FileVerdict {
 export async function runValidate(files: string[], options: ValidateOptions): Promise<number> {
   const verdicts: FileVerdict[] = [];
   for (const file of files) verdicts.push(await check(file, options));
-  process.stdout.write(options.format === "json" ? renderJson(verdicts) : renderText(verdicts));
+  // Text goes to a terminal: file names and messages quote user input, so control characters are escaped.
+  process.stdout.write(options.format === "json" ? renderJson(verdicts) : printable(renderText(verdicts)));
   return verdicts.some((v) => v.problems.length > 0) ? ExitCode.usage : ExitCode.ok;
 }
 

@@ -2,7 +2,7 @@
 // with it, and a traffic reader that meets a YAML or JSON file says which flag the file belongs to.
 import { InputError } from "../errors.js";
 import { readTextFile } from "./files.js";
-import { isLiteLlmPriceMap } from "./pricing-litellm.js";
+import { hasLiteLlmEntries } from "./pricing-litellm.js";
 import { parseYamlText } from "./yaml.js";
 
 export type DocumentKind = "pricing" | "scenario" | "policy" | "answers";
@@ -19,7 +19,7 @@ export function kindOfDocument(value: unknown): { kind: DocumentKind; key: strin
     first("scenario", ["options"]) ??
     first("policy", ["targets", "rules"]) ??
     first("answers", ["workload", "constraints", "candidates", "infrastructure"]) ??
-    (isLiteLlmPriceMap(value) ? { kind: "pricing", key: "LiteLLM price entries" } : undefined)
+    (hasLiteLlmEntries(value) ? { kind: "pricing", key: "LiteLLM price entries" } : undefined)
   );
 }
 

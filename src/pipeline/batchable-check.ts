@@ -6,11 +6,14 @@ import type { LoadedScenario } from "../io/scenario-load.js";
 import { formatPath, locateInYaml } from "../io/yaml.js";
 import type { TrafficProfile } from "../traffic/profile.js";
 
-/** One warning (located at the scenario line) per listed use case the traffic has no request for. */
+/** One warning (located at the scenario line) per listed use case the traffic has no request for (none
+ * for the bundled default scenario on traffic without use cases). */
 export function unknownBatchableWarnings(loaded: LoadedScenario, profile: TrafficProfile): string[] {
   const listed = loaded.scenario.batchable_use_cases;
   if (listed.length === 0) return [];
   const present = new Set(profile.buckets.flatMap((b) => (b.useCase === undefined ? [] : [b.useCase])));
+  // The bundled default lists `summarize` for traffic that has use cases; without any, it is not a typo.
+  if (present.size === 0 && loaded.isDefault) return [];
   const found =
     present.size === 0
       ? "the traffic has no use_case values"

@@ -34,7 +34,9 @@ export async function runPricingList(options: PricingListOptions): Promise<numbe
   });
   if (provider !== undefined && !catalog.models.some((m) => m.provider === provider)) {
     const known = [...new Set(catalog.models.map((m) => m.provider))].sort().join(", ");
-    throw new UsageError(`no models at provider "${oneLine(options.provider ?? "")}"; the catalog has: ${known}`);
+    throw new UsageError(
+      `no models at provider "${oneLine(options.provider ?? "")}"; the catalog has: ${known}`,
+    );
   }
   await emitReport(renderPricingList(report, chosenFormat(options)), output);
   return ExitCode.ok;

@@ -51,6 +51,8 @@ const RECIPES: [string, () => ReturnType<typeof runCli>][] = [
       }),
   ],
   ["error: option '-f, --format", () => runCli(["project", "-t", WEEK, "--format", "xml"])],
+  // The typo is named before the --traffic it leaves missing (commander checks required options first).
+  ["error: unknown option '--trafic'", () => runCli(["project", "--trafic", WEEK])],
   [
     "error: option '--explain",
     () => runCli(["route", "--dry-run", "-t", WEEK, "-P", POLICY, "--explain", "req-7-1", "--diff", POLICY]),

@@ -65,9 +65,10 @@ export function registerRoute(program: Command, run: Run<[RouteOptions]>): void 
     )
     // A trace is about one policy; a diff compares two. Together one would be silently dropped.
     .addOption(
-      new Option("--explain <request-id>", "print one request's full trace instead of the summary").conflicts(
-        "diff",
-      ),
+      new Option(
+        "--explain <request-id>",
+        "print one request's full trace instead of the summary (row-N for a row without a request id)",
+      ).conflicts("diff"),
     )
     .option(
       "--diff <policy>",

@@ -239,6 +239,14 @@ describe("control characters never reach the terminal", () => {
     );
   });
 
+  it("the unpriced-model warning stays one line too", async () => {
+    const result = await runInProcess(["project", "-t", traffic, "-f", "json"]);
+    expect(result.code).toBe(0);
+    expect(result.stderr.split("\n")[0]).toBe(
+      'warning: evil\\x1b[2J\\x0amodel: no price for model "evil\\x1b[2J\\x0amodel"; 100.0% of requests are not in the totals of direct, direct-batch, bedrock, bedrock-batch',
+    );
+  });
+
   it.each(["table", "markdown"])("route's %s report, notes included", async (format) => {
     const result = await runInProcess(["route", "--dry-run", "-t", traffic, "-P", policy, "-f", format]);
     expect(result.code).toBe(0);

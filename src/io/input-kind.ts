@@ -3,7 +3,7 @@
 import { InputError } from "../errors.js";
 import { readTextFile } from "./files.js";
 import { hasLiteLlmEntries } from "./pricing-litellm.js";
-import { parseYamlText } from "./yaml.js";
+import { type ParsedYaml, parseYamlText } from "./yaml.js";
 
 export type DocumentKind = "pricing" | "scenario" | "policy" | "answers";
 
@@ -77,4 +77,22 @@ export async function readingTraffic<T>(file: string, read: () => Promise<T>): P
     }
     throw error;
   }
+}
+
+/** Refuses a document of another kind given where `expected` belongs (a policy as --scenario, a traffic
+ * CSV as --policy), naming its flag; a document of no known kind is left to the schema's messages. */
+export function assertDocumentKind(parsed: ParsedYaml, expected: DocumentKind): void {
+  const value = parsed.value;
+  if (typeof value === "string" && value.includes(",")) {
+    throw new InputError(
+      { file: parsed.file },
+      `this looks like a traffic CSV, not ${NAME_OF[expected]}; pass it with --traffic`,
+    );
+  }
+  const found = kindOfDocument(value);
+  if (found === undefined || found.kind === expected) return;
+  throw new InputError(
+    { file: parsed.file },
+    `this looks like ${NAME_OF[found.kind]} (top-level key "${found.key}"), not ${NAME_OF[expected]}; ${FLAG_FOR[found.kind]}`,
+  );
 }

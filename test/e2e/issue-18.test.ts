@@ -94,6 +94,33 @@ describe("inputs that were misread", () => {
     expect(await read("crlf.csv")).toEqual(lf);
   });
 
+  it.each([
+    [
+      ["project", "-t", WEEK, "-s", POLICY],
+      POLICY,
+      'this looks like a routing policy (top-level key "targets"), not a scenario; pass it to `llmcost route` with --policy',
+    ],
+    [
+      ["project", "-t", WEEK, "-s", WEEK],
+      WEEK,
+      "this looks like a traffic CSV, not a scenario; pass it with --traffic",
+    ],
+    [
+      ["route", "--dry-run", "-t", WEEK, "-P", "fixtures/scenarios/default.yaml"],
+      "fixtures/scenarios/default.yaml",
+      'this looks like a scenario (top-level key "options"), not a routing policy; pass it with --scenario',
+    ],
+    [
+      ["route", "--dry-run", "-t", WEEK, "-P", "fixtures/pricing/custom-models.yaml"],
+      "fixtures/pricing/custom-models.yaml",
+      'this looks like a pricing file (top-level key "models"), not a routing policy; pass it with --pricing',
+    ],
+  ])("a file of the wrong kind is named as such: %j", async (args, file, message) => {
+    const result = await runInProcess(args);
+    expectCleanError(result);
+    expect(result.stderr).toBe(`llmcost: ${file}: ${message}\n`);
+  });
+
   it("a LiteLLM file with a null entry names the entry, not `version`", async () => {
     const dir = tempFiles({ "prices.json": '{"m1": null}' });
     const result = await runInProcess(["project", "-t", WEEK, "-p", join(dir, "prices.json")]);

@@ -9,7 +9,7 @@ import { monthlyScale, type TrafficProfile } from "../traffic/profile.js";
 import { unknownStatusWarning } from "../traffic/status.js";
 import { unknownBatchableWarnings } from "./batchable-check.js";
 import { optionProfileChecks } from "./bedrock-profiles.js";
-import { failureAssumption, projectionAssumptions } from "./project-assumptions.js";
+import { failureAssumption, foldedAssumption, projectionAssumptions } from "./project-assumptions.js";
 
 export interface ProjectionInput {
   profile: TrafficProfile;
@@ -59,6 +59,7 @@ export function projectProfile(input: ProjectionInput): {
     assumptions: [
       ...projectionAssumptions(loaded, month.assumption),
       failureAssumption(profile),
+      ...foldedAssumption(profile),
       ...profileChecks.assumptions,
       ...(input.asOf ? [`Prices, latest models and lifecycle as of ${input.asOf} (--as-of).`] : []),
     ],

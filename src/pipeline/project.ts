@@ -8,6 +8,7 @@ import { type LoadedScenario, locateScenarioProblem, withScenarioLocations } fro
 import { buildProjectionReport, type ProjectionReport } from "../report/projection-data.js";
 import { monthlyScale, type TrafficProfile } from "../traffic/profile.js";
 import { unknownStatusWarning } from "../traffic/status.js";
+import { unknownBatchableWarnings } from "./batchable-check.js";
 import { optionProfileChecks } from "./bedrock-profiles.js";
 import { failureAssumption, foldedAssumption, projectionAssumptions } from "./project-assumptions.js";
 
@@ -75,6 +76,7 @@ export function projectProfile(input: ProjectionInput): {
     warnings: [
       ...profileProblems.map(describeError),
       ...profile.unknownStatuses.map((u) => unknownStatusWarning(u.status, u.requests)),
+      ...unknownBatchableWarnings(loaded, profile),
     ],
   });
   return { analysis, report, profileProblems };

@@ -1,5 +1,6 @@
 // A report as titled tables and notes, rendered for a terminal or as markdown.
 import chalk from "chalk";
+import { printable } from "../printable.js";
 import { type Column, escapeMarkdown, renderMarkdownTable, renderTerminalTable } from "./table.js";
 
 export interface Section {
@@ -13,12 +14,12 @@ export interface Section {
 }
 
 export function renderSectionsForTerminal(heading: string, sections: readonly Section[]): string {
-  const parts = [chalk.bold(heading)];
+  const parts = [chalk.bold(printable(heading))];
   for (const section of sections) {
     parts.push("");
     parts.push(chalk.bold.underline(section.title));
     if (section.columns && section.rows) parts.push(renderTerminalTable(section.columns, section.rows));
-    for (const note of section.notes ?? []) parts.push(`  ${note}`);
+    for (const note of section.notes ?? []) parts.push(`  ${printable(note)}`);
   }
   return parts.join("\n");
 }

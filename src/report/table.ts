@@ -1,6 +1,7 @@
 // Table rendering shared by every report: cli-table3 for terminals, GitHub-flavoured markdown, and CSV.
 // Each returns a string; callers print.
 import Table from "cli-table3";
+import { oneLine, printable } from "../printable.js";
 
 export interface Column {
   header: string;
@@ -37,15 +38,7 @@ export function renderTerminalTable(columns: Column[], rows: string[][], title?:
     chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
   });
   for (const row of rows) table.push(row.map(printable));
-  return title ? `${title}\n${table.toString()}` : table.toString();
-}
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-
-/** Control characters from logs (escape sequences, carriage returns) shown as `\xNN`, never sent to a terminal. */
-export function printable(text: string): string {
-  return text.replace(CONTROL_CHARACTERS, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+  return title ? `${oneLine(title)}\n${table.toString()}` : table.toString();
 }
 
 export function renderMarkdownTable(columns: Column[], rows: string[][], title?: string): string {
@@ -57,7 +50,7 @@ export function renderMarkdownTable(columns: Column[], rows: string[][], title?:
 
 /** Escapes text taken from logs so it cannot break or inject into a markdown table. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r?\n/g, " ");
+  return printable(text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\r?\n/g, " "));
 }
 
 /** CSV rows (RFC 4180 quoting); cells a spreadsheet would run as a formula are prefixed with `'`. */
@@ -68,6 +61,13 @@ export function renderCsv(header: string[], rows: (string | number | null | unde
 export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return "";
   let text = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (typeof value === "string" && startsFormula(text)) text = `'${text}`;
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Whether a spreadsheet would run the cell as a formula. NFKC first (on the first characters, so the usual
+ * ASCII cell costs nothing): full-width ＝ ＋ － ＠ and their kin are read as the ASCII signs. */
+function startsFormula(text: string): boolean {
+  const head = text.charCodeAt(0) < 0x80 ? text : text.slice(0, 4).normalize("NFKC");
+  return /^[=+\-@\t\r]/.test(head);
 }

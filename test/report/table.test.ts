@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, escapeMarkdown, printable, renderTerminalTable } from "../../src/report/table.js";
+import { oneLine, printable } from "../../src/printable.js";
+import { csvCell, escapeMarkdown, renderTerminalTable } from "../../src/report/table.js";
 
 describe("table helpers", () => {
   it("never sends control characters from logs to a terminal", () => {
@@ -16,8 +17,30 @@ describe("table helpers", () => {
     expect(csvCell('a,"b"')).toBe('"a,""b"""');
   });
 
+  it("catches full-width formula signs too (a spreadsheet reads them as = + - @)", () => {
+    expect(csvCell("\uff1dHYPERLINK(1)")).toBe("'\uff1dHYPERLINK(1)");
+    expect(csvCell("\uff0b1")).toBe("'\uff0b1");
+    expect(csvCell("\uff0d1")).toBe("'\uff0d1");
+    expect(csvCell("\uff20SUM(A1)")).toBe("'\uff20SUM(A1)");
+    expect(csvCell("\u00e9t\u00e9")).toBe("\u00e9t\u00e9");
+  });
+
   it("escapes markdown", () => {
     expect(escapeMarkdown("a|b*c*")).toBe("a\\|b\\*c\\*");
+  });
+
+  it("shows control characters in markdown as visible text", () => {
+    expect(escapeMarkdown("evil\u001b[2J\rx")).toBe("evil\\x1b\\[2J\\x0dx");
+  });
+
+  it("oneLine keeps a quoted value on its line", () => {
+    expect(oneLine("gpt\n4o\t\u001b\u2028")).toBe("gpt\\x0a4o\\x09\\x1b\\u2028");
+  });
+
+  it("a table title from a request id is escaped like its cells", () => {
+    const table = renderTerminalTable([{ header: "a" }], [["1"]], "Request evil\u001b[2J\nx");
+    expect(table).not.toContain("\u001b");
+    expect(table.split("\n")[0]).toBe("Request evil\\x1b[2J\\x0ax");
   });
 });
 

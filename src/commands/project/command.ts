@@ -7,6 +7,7 @@ import {
   mapOption,
   type OutputOptions,
   parseDuration,
+  parseFileName,
   parsePositiveInt,
   pricingOption,
   seedOption,
@@ -33,7 +34,11 @@ export function registerProject(program: Command, run: Run<[ProjectOptions]>): v
     .command("project")
     .description("project the monthly cost of Bedrock versus direct provider APIs for a traffic log")
     .requiredOption("-t, --traffic <file>", "traffic CSV (.csv or .csv.gz) with a header row")
-    .option("-s, --scenario <file>", "scenario YAML (default: the bundled typical production stack)")
+    .option(
+      "-s, --scenario <file>",
+      "scenario YAML (default: the bundled typical production stack)",
+      parseFileName("--scenario"),
+    )
     .option(
       "-P, --policy <file>",
       'add the traffic replayed through this routing policy as option "policy" (as route --dry-run)',

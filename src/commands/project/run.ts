@@ -4,6 +4,7 @@ import type { PricingCatalog } from "../../cost/catalog.js";
 import { todayUtc } from "../../cost/price-history.js";
 import type { Scenario } from "../../cost/scenario-schema.js";
 import { describeError, ExitCode, InputError } from "../../errors.js";
+import { readingTraffic } from "../../io/input-kind.js";
 import { emitReport, prepareOutputs } from "../../io/output.js";
 import { loadCatalog } from "../../io/pricing-load.js";
 import { loadScenario } from "../../io/scenario-load.js";
@@ -18,6 +19,7 @@ import {
 } from "../../pipeline/policy-options.js";
 import { longContextThresholds, projectProfile } from "../../pipeline/project.js";
 import { earlyPricedAssumption, retiredModels } from "../../pipeline/retired.js";
+import { oneLine } from "../../printable.js";
 import { describeNonFinite, firstNonFiniteNumber } from "../../report/finite-money.js";
 import { chosenFormat, REPORT_FORMATS } from "../../report/formats.js";
 import { renderProjection } from "../../report/projection-render.js";
@@ -48,18 +50,20 @@ export async function runProject(options: ProjectOptions): Promise<number> {
   });
   const regime = chooseRegime(loaded, policies);
   const progress = createProgress(`reading ${options.traffic}`, !options.quiet);
-  const { profile } = await profileTraffic(options.traffic, {
-    map,
-    longContextThresholds: longContextThresholds(catalog),
-    // Past NAMED_MODELS_LIMIT distinct models no option can price, further ones are counted together (memory).
-    keepModel: (model, provider) => placeable(catalog, loaded.scenario.model_map, model, provider),
-    maxModels: NAMED_MODELS_LIMIT,
-    // Past MAX_BUCKETS (model, provider, region, use case, flags, band) combinations, new ones are counted
-    // without their region and use case, except use cases the scenario prices apart (memory and time).
-    maxBuckets: MAX_BUCKETS,
-    keepUseCase: (useCase) => loaded.scenario.batchable_use_cases.includes(useCase),
-    onProgress: (done, total) => progress.update(done, total),
-  });
+  const { profile } = await readingTraffic(options.traffic, () =>
+    profileTraffic(options.traffic, {
+      map,
+      longContextThresholds: longContextThresholds(catalog),
+      // Past NAMED_MODELS_LIMIT distinct models no option can price, further ones are counted together (memory).
+      keepModel: (model, provider) => placeable(catalog, loaded.scenario.model_map, model, provider),
+      maxModels: NAMED_MODELS_LIMIT,
+      // Past MAX_BUCKETS (model, provider, region, use case, flags, band) combinations, new ones are counted
+      // without their region and use case, except use cases the scenario prices apart (memory and time).
+      maxBuckets: MAX_BUCKETS,
+      keepUseCase: (useCase) => loaded.scenario.batchable_use_cases.includes(useCase),
+      onProgress: (done, total) => progress.update(done, total),
+    }),
+  );
   progress.finish();
   await checkLoggedProfiles(profile, catalog, options.traffic, map);
   const seed = options.seed ?? DEFAULT_SEED;
@@ -99,7 +103,8 @@ export async function runProject(options: ProjectOptions): Promise<number> {
     throw new InputError({ file: options.traffic, field: "model" }, `--strict: ${retired.join("; ")}`);
   }
   if (options.strict && analysis.unpriced.length > 0) {
-    const models = analysis.unpriced.map((u) => `"${u.model}" (${u.reason})`).join("; ");
+    // One line: a model name from the logs may hold a line break.
+    const models = oneLine(analysis.unpriced.map((u) => `"${u.model}" (${u.reason})`).join("; "));
     throw new InputError(
       { file: options.traffic, field: "model" },
       `--strict: traffic without a price: ${models}`,

@@ -1,7 +1,9 @@
 // CostAnalyzer: the observed traffic mix, a scenario and the catalog in; each option's monthly cost,
 // breakdown, breakeven against every other option, growth and tips out. Pure: no I/O.
 import { type Breakeven, breakeven, type GrowthProjection, projectGrowth } from "./breakeven.js";
+import { cheapestOption } from "./cheapest.js";
 import { type ModelCatalog, ModelMapper } from "./model-map.js";
+import type { OptionTokenCost } from "./option-cost.js";
 import {
   breakdownAt,
   type OptionBreakdown,
@@ -9,6 +11,7 @@ import {
   projectOption,
 } from "./option-projection.js";
 import type { Scenario } from "./scenario-schema.js";
+import { type SensitivityEntry, sensitivity } from "./sensitivity.js";
 import { computeTips, type OptimizationTip } from "./tips.js";
 import type { TrafficMix } from "./traffic-mix.js";
 
@@ -62,6 +65,8 @@ export interface Analysis {
   breakeven: Breakeven[];
   growth: GrowthProjection;
   tips: OptimizationTip[];
+  /** Each assumption's value at which the cheapest option changes, nearest flip first. */
+  sensitivity: SensitivityEntry[];
   unpriced: UnpricedTraffic[];
   warnings: string[];
 }
@@ -70,9 +75,7 @@ export function analyze(input: AnalysisInput): Analysis {
   const { scenario, mix, monthlyRequests, catalog } = input;
   const mapper = new ModelMapper(catalog, scenario.model_map);
   const scale = mix.requests === 0 ? 0 : monthlyRequests / mix.requests;
-  const projections = scenario.options.map((option, index) =>
-    projectOption(option, index, scenario, mix, mapper, catalog),
-  );
+  const projections = projectAll(scenario, mix, catalog, mapper);
   const options = projections.map((projection) => ({
     projection,
     atVolume: breakdownAt(projection, monthlyRequests, mix),
@@ -86,8 +89,9 @@ export function analyze(input: AnalysisInput): Analysis {
     }
   }
   const cheapest =
-    [...options].sort((a, b) => a.atVolume.monthlyCostUsd - b.atVolume.monthlyCostUsd)[0]?.projection.option
-      .id ?? "";
+    cheapestOption(
+      options.map((o) => ({ id: o.projection.option.id, monthlyCostUsd: o.atVolume.monthlyCostUsd })),
+    ) ?? "";
   const unpriced = collectUnpriced(projections, mix, scale);
   return {
     monthlyRequests,
@@ -103,9 +107,37 @@ export function analyze(input: AnalysisInput): Analysis {
       scenario.growth.horizon_months,
     ),
     tips: computeTips(projections, { scenario, mix, scale, mapper, catalog }, cheapest),
+    sensitivity: sensitivity({
+      scenario,
+      mix,
+      monthlyRequests,
+      mapper,
+      curves: (changed, changedMix, sameTokens) =>
+        projectAll(
+          changed,
+          changedMix,
+          catalog,
+          sameTokens ? mapper : undefined,
+          sameTokens ? projections.map((p) => p.tokens) : undefined,
+        ).map((p) => ({ id: p.option.id, curve: p.curve })),
+      cheapest: cheapestOption,
+    }),
     unpriced,
     warnings: [...new Set(projections.flatMap((p) => p.tokens.warnings))],
   };
+}
+
+/** Every option of a scenario projected on a mix; `tokens` reuses token costs already computed (same mix and map). */
+function projectAll(
+  scenario: Scenario,
+  mix: TrafficMix,
+  catalog: ModelCatalog,
+  mapper = new ModelMapper(catalog, scenario.model_map),
+  tokens?: readonly OptionTokenCost[],
+): OptionProjection[] {
+  return scenario.options.map((option, index) =>
+    projectOption(option, index, scenario, mix, mapper, catalog, tokens?.[index]),
+  );
 }
 
 function verdictOf(

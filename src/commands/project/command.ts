@@ -22,6 +22,8 @@ export interface ProjectOptions extends OutputOptions {
   window?: number;
   strict?: boolean;
   asOf?: string;
+  /** Print only the verdict. */
+  brief?: boolean;
 }
 
 export function registerProject(program: Command, run: Run<[ProjectOptions]>): void {
@@ -43,7 +45,11 @@ export function registerProject(program: Command, run: Run<[ProjectOptions]>): v
       "what each pre-aggregated row covers when the file has no bucket_end column (e.g. 1h, 1d, 7d)",
       parseDuration("--window"),
     )
-    .option("--strict", "exit 2 when any traffic has no price, or is priced on a model retired at --as-of");
+    .option("--strict", "exit 2 when any traffic has no price, or is priced on a model retired at --as-of")
+    .option(
+      "--brief",
+      "print only the verdict (at most five lines; with --format json, the report's identity and its verdict)",
+    );
   addOutputOptions(command, REPORT_FORMATS)
     .addHelpText(
       "after",
@@ -51,7 +57,9 @@ export function registerProject(program: Command, run: Run<[ProjectOptions]>): v
 Examples:
   $ llmcost project --traffic fixtures/traffic/saas-assistant-week.csv
   $ llmcost project -t logs.csv.gz -s fixtures/scenarios/default.yaml --monthly-requests 5000000
-  $ llmcost project -t logs.csv --pricing litellm-prices.json --format json | jq '.breakeven'`,
+  $ llmcost project -t logs.csv --pricing litellm-prices.json --format json | jq '.breakeven'
+  $ llmcost project -t logs.csv --brief
+  $ llmcost project -t logs.csv --format json | jq '.sensitivity[:3]'`,
     )
     .action(run);
 }

@@ -3,7 +3,7 @@
 import type { PricingCatalog } from "../../cost/catalog.js";
 import { todayUtc } from "../../cost/price-history.js";
 import type { Scenario } from "../../cost/scenario-schema.js";
-import { ExitCode, InputError } from "../../errors.js";
+import { ExitCode, InputError, UsageError } from "../../errors.js";
 import { emitReport, prepareOutputs } from "../../io/output.js";
 import { loadCatalog } from "../../io/pricing-load.js";
 import { loadScenario } from "../../io/scenario-load.js";
@@ -12,7 +12,7 @@ import { longContextThresholds, projectProfile } from "../../pipeline/project.js
 import { earlyPricedAssumption, retiredModels } from "../../pipeline/retired.js";
 import { describeNonFinite, firstNonFiniteNumber } from "../../report/finite-money.js";
 import { chosenChartFormat } from "../../report/formats.js";
-import { renderProjection } from "../../report/projection-render.js";
+import { BRIEF_FORMATS, renderProjection } from "../../report/projection-render.js";
 import { applyColorChoice, createDiagnostics } from "../../terminal/diagnostics.js";
 import { createProgress } from "../../terminal/progress.js";
 import { parseColumnMap } from "../../traffic/columns.js";
@@ -21,6 +21,12 @@ import type { ProjectOptions } from "./command.js";
 
 export async function runProject(options: ProjectOptions): Promise<number> {
   applyColorChoice(options);
+  const format = chosenChartFormat(options);
+  if (options.brief && !(BRIEF_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(
+      `--brief prints the verdict as ${BRIEF_FORMATS.join(", ")}; not with --format ${format}`,
+    );
+  }
   const [output] = prepareOutputs(
     [options.traffic, options.scenario, ...options.pricing],
     [{ file: options.output, flag: "--output" }],
@@ -72,12 +78,11 @@ export async function runProject(options: ProjectOptions): Promise<number> {
       describeNonFinite(overflow, priceInputs),
     );
   }
-  const format = chosenChartFormat(options);
   // The html renderer and its chart library load only when asked for.
   const text =
     format === "html"
       ? await (await import("../../report/html/projection-html.js")).renderProjectionHtml(report)
-      : renderProjection(report, format);
+      : renderProjection(report, format, options.brief);
   await emitReport(text, output);
   // At most 20 lines (the report's listed entries), then one line for the rest.
   for (const entry of report.unpriced) {

@@ -32,9 +32,10 @@ export interface Flip {
 }
 
 /** A bisected flip is known to within this fraction of its value. */
+/** @internal the tests check a bisected flip against it */
 export const BISECTION_RELATIVE_TOLERANCE = 1e-9;
 /** Values sampled across the range before bisecting: a flip and a flip back between two samples are missed. */
-export const BISECTION_SAMPLES = 64;
+const BISECTION_SAMPLES = 64;
 
 type Cheapest = (costs: readonly OptionCost[]) => string | null;
 

@@ -11,7 +11,7 @@ export function verdictLines(verdict: Verdict): string[] {
   const perRequest =
     verdict.per_request_usd === null ? "unknown" : formatUsdPerRequest(verdict.per_request_usd);
   const priced =
-    verdict.priced_share === null ? "" : ` (${formatPercent(verdict.priced_share)} of traffic priced)`;
+    verdict.priced_share === null ? "" : `, ${formatPercent(verdict.priced_share)} priced`;
   const lines = [
     `Cheapest: ${winner} at ${formatUsd(verdict.monthly_cost_usd)} a month, ${perRequest} a request${priced}.${incomplete(verdict)}`,
   ];
@@ -24,7 +24,7 @@ export function verdictLines(verdict: Verdict): string[] {
   const crossing = verdict.nearest_breakeven;
   lines.push(
     crossing
-      ? `  Breakeven: ${crossing.option} costs the same at ${formatCount(crossing.requests_per_month)} requests a month (now ${formatCount(verdict.monthly_requests)}).`
+      ? `  Breakeven with ${crossing.option} at ${formatCount(crossing.requests_per_month)} requests a month (now ${formatCount(verdict.monthly_requests)}).`
       : `  Breakeven: no other option crosses ${winner} at any volume.`,
   );
   const tip = verdict.biggest_tip;
@@ -36,8 +36,8 @@ export function verdictLines(verdict: Verdict): string[] {
   const flip = verdict.nearest_flip;
   lines.push(
     flip && flip.flips_at !== null
-      ? `  Flips to ${flip.new_cheapest ?? "no option"} if ${flip.assumption} = ${formatValue(flip.flips_at)} (now ${formatValue(flip.base)}).`
-      : "  Flips: no assumption changes the winner within a tenth to ten times its value.",
+      ? `  Flip: ${flip.new_cheapest ?? "no option"} if ${flip.assumption} = ${formatValue(flip.flips_at)} (now ${formatValue(flip.base)}).`
+      : "  Flip: no assumption changes the winner within a tenth to ten times its value.",
   );
   return lines;
 }

@@ -233,11 +233,11 @@ describe("the verdict first", () => {
     const table = runCli([...args, "-n", "1000"]);
     const lines = table.stdout.trimEnd().split("\n");
     expect(lines.slice(0, 5)).toEqual([
-      "Cheapest: direct at $6.30 a month, $0.0063 a request (100.0% of traffic priced).",
+      "Cheapest: direct at $6.30 a month, $0.0063 a request, 100.0% priced.",
       "  Margin: $10.80 a month (63.2%) under the runner-up, bedrock ($17.10).",
-      "  Breakeven: bedrock costs the same at 3,571 requests a month (now 1,000).",
+      "  Breakeven with bedrock at 3,571 requests a month (now 1,000).",
       "  Biggest tip: none saves a cent.",
-      "  Flips to bedrock if growth.monthly_rate = 0.1119 (now 0.1).",
+      "  Flip: bedrock if growth.monthly_rate = 0.1119 (now 0.1).",
     ]);
     expect(lines[5]).toBe("");
     expect(lines[6]).toBe("llmcost projection: hand");
@@ -253,11 +253,11 @@ describe("the verdict first", () => {
     expect(markdown.stdout.trimEnd().split("\n")).toEqual([
       "# llmcost projection: hand",
       "",
-      "- Cheapest: direct at $6.30 a month, $0.0063 a request (100.0% of traffic priced).",
+      "- Cheapest: direct at $6.30 a month, $0.0063 a request, 100.0% priced.",
       "- Margin: $10.80 a month (63.2%) under the runner-up, bedrock ($17.10).",
-      "- Breakeven: bedrock costs the same at 3,571 requests a month (now 1,000).",
+      "- Breakeven with bedrock at 3,571 requests a month (now 1,000).",
       expect.stringMatching(/^- Biggest tip: /),
-      "- Flips to bedrock if growth.monthly\\_rate = 0.1119 (now 0.1).",
+      "- Flip: bedrock if growth.monthly\\_rate = 0.1119 (now 0.1).",
     ]);
     const json = JSON.parse(runCli([...args, "-n", "1000", "--brief", "-f", "json"]).stdout);
     expect(Object.keys(json)).toEqual([

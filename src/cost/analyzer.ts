@@ -1,8 +1,15 @@
 // CostAnalyzer: the observed traffic mix, a scenario and the catalog in; each option's monthly cost,
 // breakdown, breakeven against every other option, growth and tips out. Pure: no I/O.
 import { type Breakeven, breakeven, type GrowthProjection, projectGrowth } from "./breakeven.js";
-import { cheapestOption } from "./cheapest.js";
-import { type ModelCatalog, ModelMapper } from "./model-map.js";
+import {
+  type ComplianceRegime,
+  cheapestOf,
+  type ObservedCompliance,
+  type OptionCompliance,
+  type RequiredTraffic,
+  sideCompliance,
+} from "./compliance.js";
+import { type ModelCatalog, ModelMapper, sideOf } from "./model-map.js";
 import type { OptionTokenCost } from "./option-cost.js";
 import {
   breakdownAt,
@@ -22,11 +29,21 @@ export interface AnalysisInput {
   /** The monthly volume to project at: observed requests x the month scale, or a given volume. */
   monthlyRequests: number;
   catalog: ModelCatalog;
+  /** The run's compliance regime and the observed requests that need it; absent: no regime. */
+  compliance?: ComplianceInput | undefined;
+}
+
+export interface ComplianceInput {
+  regime: ComplianceRegime;
+  /** Observed compliance-required requests by logged provider and model. */
+  required: readonly RequiredTraffic[];
 }
 
 interface OptionResult {
   projection: OptionProjection;
   atVolume: OptionBreakdown;
+  /** Against the run's regime, in monthly requests (label null, zeros: no regime). */
+  compliance: OptionCompliance;
 }
 
 /** Traffic that some option could not price, with its share of all traffic. */
@@ -47,7 +64,8 @@ const VERDICT_MODELS_NAMED = 5;
 
 /** Which option is cheapest, and whether that comparison can be trusted. */
 interface Verdict {
-  cheapest: string;
+  /** The cheapest option without compliance violations; null when every option has some. */
+  cheapest: string | null;
   /** True when some option prices less than VERDICT_MIN_PRICED_SHARE of the requests. */
   incomplete: boolean;
   /** Why the verdict is incomplete, one sentence per option below the threshold. */
@@ -59,8 +77,13 @@ export interface Analysis {
   /** monthlyRequests / observed requests. */
   scale: number;
   options: OptionResult[];
-  /** Cheapest option at today's volume. */
-  cheapest: string;
+  /** Cheapest option at today's volume without compliance violations; null when no option is compliant.
+   * Growth and tips follow it. */
+  cheapest: string | null;
+  /** Cheapest option at today's volume, violations or not. */
+  cheapestAny: string;
+  /** The run's compliance regime; null when it has none. */
+  compliance: ComplianceRegime | null;
   verdict: Verdict;
   breakeven: Breakeven[];
   growth: GrowthProjection;
@@ -79,6 +102,7 @@ export function analyze(input: AnalysisInput): Analysis {
   const options = projections.map((projection) => ({
     projection,
     atVolume: breakdownAt(projection, monthlyRequests, mix),
+    compliance: monthlyCompliance(observedCompliance(projection, input, mapper), input.compliance, scale),
   }));
   const curves = projections.map((p) => ({ id: p.option.id, curve: p.curve }));
   const pairs: Breakeven[] = [];
@@ -88,16 +112,24 @@ export function analyze(input: AnalysisInput): Analysis {
       if (a && b) pairs.push(breakeven(a, b));
     }
   }
-  const cheapest =
-    cheapestOption(
-      options.map((o) => ({ id: o.projection.option.id, monthlyCostUsd: o.atVolume.monthlyCostUsd })),
-    ) ?? "";
+  const { cheapest, cheapestAny } = cheapestOf(
+    options.map((o) => ({
+      id: o.projection.option.id,
+      monthlyCostUsd: o.atVolume.monthlyCostUsd,
+      violations: o.compliance.violations,
+    })),
+  );
+  const compliant = new Set(
+    options.filter((o) => o.compliance.violations === 0).map((o) => o.projection.option.id),
+  );
   const unpriced = collectUnpriced(projections, mix, scale);
   return {
     monthlyRequests,
     scale,
     options,
     cheapest,
+    cheapestAny,
+    compliance: input.compliance?.regime ?? null,
     verdict: verdictOf(cheapest, projections, unpriced),
     breakeven: pairs,
     growth: projectGrowth(
@@ -105,6 +137,7 @@ export function analyze(input: AnalysisInput): Analysis {
       monthlyRequests,
       scenario.growth.monthly_rate,
       scenario.growth.horizon_months,
+      compliant,
     ),
     tips: computeTips(projections, { scenario, mix, scale, mapper, catalog }, cheapest),
     sensitivity: sensitivity({
@@ -120,7 +153,9 @@ export function analyze(input: AnalysisInput): Analysis {
           sameTokens ? mapper : undefined,
           sameTokens ? projections.map((p) => p.tokens) : undefined,
         ).map((p) => ({ id: p.option.id, curve: p.curve })),
-      cheapest: cheapestOption,
+      // Compliance does not depend on any assumption searched: each option keeps today's violations.
+      cheapest: (costs) =>
+        cheapestOf(costs.map((c) => ({ ...c, violations: compliant.has(c.id) ? 0 : 1 }))).cheapest,
     }),
     unpriced,
     warnings: [...new Set(projections.flatMap((p) => p.tokens.warnings))],
@@ -140,8 +175,36 @@ function projectAll(
   );
 }
 
+/** How an option stands against the regime, in observed requests; undefined without a regime. */
+function observedCompliance(
+  projection: OptionProjection,
+  input: AnalysisInput,
+  mapper: ModelMapper,
+): ObservedCompliance | undefined {
+  if (!input.compliance) return undefined;
+  return sideCompliance(
+    sideOf(projection.option.kind),
+    input.compliance.regime,
+    input.compliance.required,
+    mapper,
+  );
+}
+
+function monthlyCompliance(
+  observed: ObservedCompliance | undefined,
+  compliance: ComplianceInput | undefined,
+  scale: number,
+): OptionCompliance {
+  if (!observed || !compliance) return { label: null, requiredRequests: 0, violations: 0 };
+  return {
+    label: compliance.regime.label,
+    requiredRequests: observed.requiredRequests * scale,
+    violations: observed.violations * scale,
+  };
+}
+
 function verdictOf(
-  cheapest: string,
+  cheapest: string | null,
   projections: readonly OptionProjection[],
   unpriced: readonly UnpricedTraffic[],
 ): Verdict {

@@ -62,7 +62,8 @@ interface GrowthMonth {
   month: number;
   requests: number;
   costs: Record<string, number>;
-  cheapest: string;
+  /** The cheapest eligible option (without compliance violations); null when none is eligible. */
+  cheapest: string | null;
 }
 
 export interface GrowthProjection {
@@ -71,21 +72,29 @@ export interface GrowthProjection {
   flipMonth: number | null;
 }
 
-/** Month 0 is today's volume; month m is `requests x (1 + rate)^m`. */
+/** Month 0 is today's volume; month m is `requests x (1 + rate)^m`. Only options in `eligible` (those
+ * without compliance violations; a violating share of traffic stays violating at any volume) can be the
+ * month's cheapest. */
 export function projectGrowth(
   options: readonly { id: string; curve: CostCurve }[],
   requests: number,
   monthlyRate: number,
   horizonMonths: number,
+  eligible: ReadonlySet<string> = new Set(options.map((o) => o.id)),
 ): GrowthProjection {
   const months: GrowthMonth[] = [];
   for (let month = 0; month <= horizonMonths; month++) {
     const volume = requests * (1 + monthlyRate) ** month;
     const costs: Record<string, number> = {};
-    let cheapest = options[0]?.id ?? "";
+    let cheapest: string | null = null;
     for (const option of options) {
-      costs[option.id] = evaluateCurve(option.curve, volume);
-      if ((costs[option.id] ?? 0) < (costs[cheapest] ?? Number.POSITIVE_INFINITY)) cheapest = option.id;
+      const cost = evaluateCurve(option.curve, volume);
+      costs[option.id] = cost;
+      if (
+        eligible.has(option.id) &&
+        (cheapest === null || cost < (costs[cheapest] ?? Number.POSITIVE_INFINITY))
+      )
+        cheapest = option.id;
     }
     months.push({ month, requests: volume, costs, cheapest });
   }

@@ -1,7 +1,12 @@
 // The search behind the sensitivity table: for one assumption, the value nearest its base at which the cheapest
 // option changes. Where every option's cost is linear in the value (between known breakpoints) the crossings
 // are solved exactly; elsewhere the range is sampled and each change of winner bisected. Pure.
-import type { OptionCost } from "./cheapest.js";
+
+/** An option's monthly cost at some value of an assumption. */
+export interface OptionCost {
+  id: string;
+  monthlyCostUsd: number;
+}
 
 /** One assumption the search varies, with every option's monthly cost at any value of it. */
 export interface Assumption {

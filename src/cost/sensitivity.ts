@@ -1,11 +1,10 @@
 // Sensitivity: which assumption, moved how far, changes the cheapest option. Each assumption is searched from a
 // tenth to ten times its value (shares over [0, 1]) on the traffic profile already read, never the traffic file.
 // Pure: the caller passes how to project options and which option is cheapest.
-import type { OptionCost } from "./cheapest.js";
 import { type CostCurve, evaluateCurve } from "./cost-curve.js";
 import type { ModelMapper } from "./model-map.js";
 import type { Scenario } from "./scenario-schema.js";
-import { type Assumption, findFlip, ratioDistance } from "./sensitivity-search.js";
+import { type Assumption, findFlip, type OptionCost, ratioDistance } from "./sensitivity-search.js";
 import type { TrafficBucket, TrafficMix } from "./traffic-mix.js";
 
 export interface SensitivityEntry {

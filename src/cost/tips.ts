@@ -54,7 +54,7 @@ const CACHE_MIN_PROMPT = 1024;
 export function computeTips(
   projections: readonly OptionProjection[],
   inputs: TipInputs,
-  cheapestOption: string,
+  cheapestOption: string | null,
 ): OptimizationTip[] {
   const best = new Map<TipKind, OptimizationTip>();
   for (const tip of allTips(projections, inputs)) {

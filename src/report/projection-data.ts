@@ -33,9 +33,14 @@ export interface ProjectionContext {
   warnings: string[];
   /** Date of the prices (schema 2). */
   asOf?: string;
+  /** The file that names the compliance regime (scenario or policy), when there is one. */
+  complianceSource?: string | undefined;
   /** Distinct unpriced models the profile counted together under OTHER_MODELS (issue 17). */
   otherModels?: number;
 }
+
+/** Where a cell names the cheapest option and every option violates the compliance regime. */
+export const NO_COMPLIANT_CELL = "(none compliant)";
 
 export type ProjectionReport = ReturnType<typeof buildProjectionReport>;
 
@@ -103,24 +108,40 @@ export function buildProjectionReport(analysis: Analysis, context: ProjectionCon
       peak_tokens_per_minute: context.peak.tokensPerMinute,
     },
     complete,
+    /** The cheapest option without compliance violations; null when no option is compliant. */
     cheapest: analysis.cheapest,
+    /** The cheapest option, violations or not. */
+    cheapest_any: analysis.cheapestAny,
     verdict: buildVerdict({
-      cheapest: analysis.verdict.cheapest || null,
+      cheapest: analysis.verdict.cheapest,
       requests: Math.round(analysis.monthlyRequests),
-      options: analysis.options.map(({ projection, atVolume }) => ({
-        id: projection.option.id,
-        monthly_cost_usd: roundUsd(atVolume.monthlyCostUsd),
-        per_request_usd: atVolume.perRequestUsd === null ? null : roundUsd(atVolume.perRequestUsd),
-        priced_share: projection.pricedShare,
-      })),
+      // Only options without violations may win or be the runner-up.
+      options: analysis.options
+        .filter(({ compliance }) => compliance.violations === 0)
+        .map(({ projection, atVolume }) => ({
+          id: projection.option.id,
+          monthly_cost_usd: roundUsd(atVolume.monthlyCostUsd),
+          per_request_usd: atVolume.perRequestUsd === null ? null : roundUsd(atVolume.perRequestUsd),
+          priced_share: projection.pricedShare,
+        })),
+      compliance: analysis.compliance
+        ? { label: analysis.compliance.label, cheapest_any: analysis.cheapestAny }
+        : null,
       breakeven,
       tips,
       sensitivity,
       incomplete: analysis.verdict.incomplete,
       reasons: analysis.verdict.reasons,
     }),
+    compliance: analysis.compliance
+      ? {
+          label: analysis.compliance.label,
+          covered_by: [...analysis.compliance.coveredBy],
+          source: context.complianceSource ?? null,
+        }
+      : null,
     free_tiers: context.freeTiers,
-    options: analysis.options.map(({ projection, atVolume }) => ({
+    options: analysis.options.map(({ projection, atVolume, compliance }) => ({
       id: projection.option.id,
       kind: projection.option.kind,
       label: projection.option.label ?? projection.option.id,
@@ -139,6 +160,11 @@ export function buildProjectionReport(analysis: Analysis, context: ProjectionCon
       complexity_multiplier: projection.hiddenMultiplier,
       overhead_per_month_usd: projection.overhead.perMonthUsd,
       overhead_per_request_usd: projection.overhead.perRequestUsd,
+      compliance: {
+        label: compliance.label,
+        required_requests: Math.round(compliance.requiredRequests),
+        violations: Math.round(compliance.violations),
+      },
       cost_curve: costCurveData(projection.curve),
       models: projection.tokens.served.map((served) => ({
         model: served.price.model,

@@ -9,7 +9,7 @@ import {
   formatValue,
   roundUsd,
 } from "./numbers.js";
-import type { ProjectionReport } from "./projection-data.js";
+import { NO_COMPLIANT_CELL, type ProjectionReport } from "./projection-data.js";
 import { renderSectionsAsMarkdown, renderSectionsForTerminal, type Section } from "./sections.js";
 import { renderCsv } from "./table.js";
 import { verdictLines } from "./verdict-render.js";
@@ -126,10 +126,36 @@ function optionsSection(report: ProjectionReport): Section {
                 `${cheapest.id} saves ${formatUsd(o.monthly_cost_usd - cheapest.monthly_cost_usd)} a month against ${o.id}`,
             )
         : []),
+      ...complianceNotes(report),
       ...report.verdict.reasons.map((reason) => `verdict incomplete: ${reason}`),
       "per request = monthly total / the requests the option prices",
     ],
   };
+}
+
+/** One line on the regime, one per option, and which option is cheapest with and without it. */
+export function complianceNotes(report: ProjectionReport): string[] {
+  const regime = report.compliance;
+  if (regime === null) return [];
+  const required = report.options[0]?.compliance.required_requests ?? 0;
+  const lines = [
+    `compliance (${regime.label}): ${formatCount(required)} requests a month need it; covered by ${regime.covered_by.join(", ")}`,
+    ...report.options.map((o) =>
+      o.compliance.violations === 0
+        ? `  ${o.id}: compliant`
+        : `  ${o.id}: ${formatCount(o.compliance.violations)} required requests a month served without ${regime.label} coverage`,
+    ),
+  ];
+  if (report.cheapest === null) {
+    lines.push(
+      `no option is compliant with ${regime.label}: there is no cheapest compliant option; ${report.cheapest_any} is cheapest overall`,
+    );
+  } else if (report.cheapest !== report.cheapest_any) {
+    lines.push(
+      `${report.cheapest_any} is cheapest overall but violates ${regime.label}; ${report.cheapest} is the cheapest compliant option`,
+    );
+  }
+  return lines;
 }
 
 /** The hidden-cost line items of an option: the multiplier's share, or the explicit overhead. */
@@ -244,7 +270,7 @@ function growthSection(report: ProjectionReport): Section {
       String(m.month),
       formatCount(m.requests),
       ...ids.map((id) => formatUsd(m.costs_usd[id] ?? 0)),
-      m.cheapest,
+      m.cheapest ?? NO_COMPLIANT_CELL,
     ]),
     notes: [
       report.growth_flip_month === null

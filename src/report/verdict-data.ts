@@ -38,6 +38,8 @@ export interface VerdictInput {
   requests: number;
   /** The options that may be named cheapest (the runner-up is the cheapest of the others). */
   options: readonly VerdictOption[];
+  /** The run's compliance regime and the cheapest option violations or not; null without a regime. */
+  compliance: { label: string; cheapest_any: string } | null;
   breakeven: readonly VerdictBreakeven[];
   tips: readonly VerdictTip[];
   /** Nearest flip first (as the report lists them). */
@@ -71,6 +73,13 @@ export function buildVerdict(input: VerdictInput) {
     cheapest: winner?.id ?? null,
     incomplete: input.incomplete,
     reasons: [...input.reasons],
+    /** The regime, and the cheapest option when violations are allowed (differs from `cheapest` when that one violates). */
+    compliance: input.compliance
+      ? {
+          label: input.compliance.label,
+          cheapest_any: input.compliance.cheapest_any,
+        }
+      : null,
     monthly_requests: input.requests,
     monthly_cost_usd: winner?.monthly_cost_usd ?? null,
     per_request_usd: winner?.per_request_usd ?? null,

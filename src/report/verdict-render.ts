@@ -7,13 +7,16 @@ import type { Verdict } from "./verdict-data.js";
 export function verdictLines(verdict: Verdict): string[] {
   const winner = verdict.cheapest;
   if (winner === null || verdict.monthly_cost_usd === null)
-    return [`Cheapest: no option can be named.${incomplete(verdict)}`];
+    return [
+      verdict.compliance
+        ? `Cheapest: no option is compliant with ${verdict.compliance.label}; ${verdict.compliance.cheapest_any} is cheapest overall.${incomplete(verdict)}`
+        : `Cheapest: no option can be named.${incomplete(verdict)}`,
+    ];
   const perRequest =
     verdict.per_request_usd === null ? "unknown" : formatUsdPerRequest(verdict.per_request_usd);
-  const priced =
-    verdict.priced_share === null ? "" : `, ${formatPercent(verdict.priced_share)} priced`;
+  const priced = verdict.priced_share === null ? "" : `, ${formatPercent(verdict.priced_share)} priced`;
   const lines = [
-    `Cheapest: ${winner} at ${formatUsd(verdict.monthly_cost_usd)} a month, ${perRequest} a request${priced}.${incomplete(verdict)}`,
+    `Cheapest: ${winner} at ${formatUsd(verdict.monthly_cost_usd)} a month, ${perRequest} a request${priced}.${violates(verdict)}${incomplete(verdict)}`,
   ];
   const runnerUp = verdict.runner_up;
   lines.push(
@@ -40,6 +43,13 @@ export function verdictLines(verdict: Verdict): string[] {
       : "  Flip: no assumption changes the winner within a tenth to ten times its value.",
   );
   return lines;
+}
+
+function violates(verdict: Verdict): string {
+  const regime = verdict.compliance;
+  return regime && regime.cheapest_any !== verdict.cheapest
+    ? ` ${regime.cheapest_any} costs less but violates ${regime.label}.`
+    : "";
 }
 
 function incomplete(verdict: Verdict): string {

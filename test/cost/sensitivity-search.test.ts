@@ -1,8 +1,17 @@
 // The sensitivity search on its own: exact where costs are linear, bisected to the stated tolerance elsewhere,
 // the flip nearest the base by ratio, and null when nothing flips in range.
 import { describe, expect, it } from "vitest";
-import { cheapestOption } from "../../src/cost/cheapest.js";
-import { type Assumption, BISECTION_RELATIVE_TOLERANCE, findFlip } from "../../src/cost/sensitivity-search.js";
+import { cheapestOf } from "../../src/cost/compliance.js";
+import {
+  type Assumption,
+  BISECTION_RELATIVE_TOLERANCE,
+  findFlip,
+  type OptionCost,
+} from "../../src/cost/sensitivity-search.js";
+
+/** The report's rule, without a compliance regime: the cheapest option. */
+const cheapestOption = (costs: readonly OptionCost[]) =>
+  cheapestOf(costs.map((c) => ({ ...c, violations: 0 }))).cheapest;
 
 const costs = (a: number, b: number) => [
   { id: "a", monthlyCostUsd: a },

@@ -1,7 +1,7 @@
 // The charts of the projection report (`project --format html`), in the order the page shows them. More
 // charts (sensitivity tornado, showback, capacity) join PROJECTION_CHARTS as their issues add the data.
 import { formatCount, formatUsd } from "../numbers.js";
-import type { ProjectionReport } from "../projection-data.js";
+import { NO_COMPLIANT_CELL, type ProjectionReport } from "../projection-data.js";
 import { CHART_SIZE, type ChartSpec } from "./chart.js";
 import { costPoints, crossingsOf, logSpacedVolumes, shortCount, volumeDomain } from "./cost-curve-points.js";
 
@@ -169,7 +169,7 @@ const growth: ChartSpec<ProjectionReport> = {
     const months = report.growth.length - 1;
     const flip =
       report.growth_flip_month === null
-        ? `the cheapest option (${report.cheapest}) does not change within ${months} months`
+        ? `the cheapest option (${report.cheapest ?? "none compliant"}) does not change within ${months} months`
         : `the cheapest option changes in month ${report.growth_flip_month}, to ${report.growth.find((m) => m.month === report.growth_flip_month)?.cheapest ?? "?"}`;
     return `Each option's monthly cost as traffic grows, month by month; ${flip}.`;
   },
@@ -186,7 +186,7 @@ const growth: ChartSpec<ProjectionReport> = {
         String(m.month),
         formatCount(m.requests),
         ...report.options.map((o) => formatUsd(m.costs_usd[o.id] ?? 0)),
-        m.cheapest,
+        m.cheapest ?? NO_COMPLIANT_CELL,
       ]),
     };
   },

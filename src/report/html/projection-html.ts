@@ -3,7 +3,7 @@ import { chartFigure } from "../charts/chart.js";
 import { loadPlotKit } from "../charts/plot-kit.js";
 import { PROJECTION_CHARTS } from "../charts/projection-charts.js";
 import type { ProjectionReport } from "../projection-data.js";
-import { projectionSections } from "../projection-render.js";
+import { complianceNotes, projectionSections } from "../projection-render.js";
 import { verdictLines } from "../verdict-render.js";
 import { renderHtmlPage } from "./page.js";
 
@@ -23,5 +23,7 @@ export async function renderProjectionHtml(report: ProjectionReport): Promise<st
 
 /** The answer in a few sentences: the verdict the table and markdown reports open with. */
 export function projectionVerdict(report: ProjectionReport): string[] {
-  return verdictLines(report.verdict).map((line) => line.trim());
+  const lines = verdictLines(report.verdict).map((line) => line.trim());
+  // With no compliant option, how each option stands is the rest of the answer.
+  return report.cheapest === null && report.compliance ? [...lines, ...complianceNotes(report)] : lines;
 }

@@ -16,7 +16,7 @@ export interface Column {
 const MAX_TEXT_WIDTH = 40;
 
 /** The widest a terminal table is drawn when wrapping cells at word boundaries can get it there. */
-export const MAX_TABLE_WIDTH = 120;
+const MAX_TABLE_WIDTH = 120;
 
 export function renderTerminalTable(columns: Column[], rows: string[][], title?: string): string {
   const cells = (i: number) => [columns[i]?.header ?? "", ...rows.map((row) => row[i] ?? "")];

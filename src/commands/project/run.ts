@@ -70,7 +70,8 @@ export async function runProject(options: ProjectOptions): Promise<number> {
       `--strict: traffic without a price: ${models}`,
     );
   }
-  const overflow = firstNonFiniteNumber(report);
+  // The options first: the verdict and sensitivity are derived from their figures, which name the line at fault.
+  const overflow = firstNonFiniteNumber(report.options, "options") ?? firstNonFiniteNumber(report);
   if (overflow) {
     const priceInputs = [...options.pricing, loaded.file];
     throw new InputError(

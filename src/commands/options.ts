@@ -93,3 +93,16 @@ export function asOfOption(): Option {
     return value;
   });
 }
+
+/** `--seed N`: the seed of simulated error rates below 1 (route, and project's policy options). */
+export function seedOption(): Option {
+  return new Option("--seed <n>", "seed for simulated error rates below 1 (default 1)").argParser(
+    (value: string) => {
+      const seed = Number(value);
+      if (!Number.isSafeInteger(seed) || seed < 0 || seed > 0xffffffff) {
+        throw new InvalidOptionArgument(`--seed expects a whole number from 0 to 4294967295, got "${value}"`);
+      }
+      return seed;
+    },
+  );
+}

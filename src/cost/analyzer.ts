@@ -17,6 +17,8 @@ import {
   type OptionProjection,
   projectOption,
 } from "./option-projection.js";
+import { type PolicyReplay, policyCompliance, projectPolicyOption } from "./policy-option.js";
+import { ScenarioProblem } from "./scenario-problem.js";
 import type { Scenario } from "./scenario-schema.js";
 import { type SensitivityEntry, sensitivity } from "./sensitivity.js";
 import { computeTips, type OptimizationTip } from "./tips.js";
@@ -31,6 +33,8 @@ export interface AnalysisInput {
   catalog: ModelCatalog;
   /** The run's compliance regime and the observed requests that need it; absent: no regime. */
   compliance?: ComplianceInput | undefined;
+  /** Each `kind: policy` option's replay of the observed traffic, by option id. */
+  policies?: ReadonlyMap<string, PolicyReplay> | undefined;
 }
 
 export interface ComplianceInput {
@@ -98,10 +102,10 @@ export function analyze(input: AnalysisInput): Analysis {
   const { scenario, mix, monthlyRequests, catalog } = input;
   const mapper = new ModelMapper(catalog, scenario.model_map);
   const scale = mix.requests === 0 ? 0 : monthlyRequests / mix.requests;
-  const projections = projectAll(scenario, mix, catalog, mapper);
+  const projections = projectAll(input, scenario, mix, mapper);
   const options = projections.map((projection) => ({
     projection,
-    atVolume: breakdownAt(projection, monthlyRequests, mix),
+    atVolume: breakdownAt(projection, monthlyRequests),
     compliance: monthlyCompliance(observedCompliance(projection, input, mapper), input.compliance, scale),
   }));
   const curves = projections.map((p) => ({ id: p.option.id, curve: p.curve }));
@@ -139,7 +143,12 @@ export function analyze(input: AnalysisInput): Analysis {
       scenario.growth.horizon_months,
       compliant,
     ),
-    tips: computeTips(projections, { scenario, mix, scale, mapper, catalog }, cheapest),
+    // Tips price the mix on one side; a policy option's traffic is split by its replay, so it has none.
+    tips: computeTips(
+      projections.filter((p) => p.option.kind !== "policy"),
+      { scenario, mix, scale, mapper, catalog },
+      cheapest,
+    ),
     sensitivity: sensitivity({
       scenario,
       mix,
@@ -147,9 +156,9 @@ export function analyze(input: AnalysisInput): Analysis {
       mapper,
       curves: (changed, changedMix, sameTokens) =>
         projectAll(
+          input,
           changed,
           changedMix,
-          catalog,
           sameTokens ? mapper : undefined,
           sameTokens ? projections.map((p) => p.tokens) : undefined,
         ).map((p) => ({ id: p.option.id, curve: p.curve })),
@@ -162,16 +171,21 @@ export function analyze(input: AnalysisInput): Analysis {
   };
 }
 
-/** Every option of a scenario projected on a mix; `tokens` reuses token costs already computed (same mix and map). */
+/**
+ * Every option of a scenario projected on a mix; `tokens` reuses token costs already computed (same mix and map).
+ * A policy option is its replay's tallies (input.policies): a changed mix or model map does not move its tokens.
+ */
 function projectAll(
+  input: AnalysisInput,
   scenario: Scenario,
   mix: TrafficMix,
-  catalog: ModelCatalog,
-  mapper = new ModelMapper(catalog, scenario.model_map),
+  mapper = new ModelMapper(input.catalog, scenario.model_map),
   tokens?: readonly OptionTokenCost[],
 ): OptionProjection[] {
   return scenario.options.map((option, index) =>
-    projectOption(option, index, scenario, mix, mapper, catalog, tokens?.[index]),
+    option.kind === "policy"
+      ? projectPolicyOption(option, scenario, replayOf(input, option.id, index))
+      : projectOption(option, index, scenario, mix, mapper, input.catalog, tokens?.[index]),
   );
 }
 
@@ -182,12 +196,20 @@ function observedCompliance(
   mapper: ModelMapper,
 ): ObservedCompliance | undefined {
   if (!input.compliance) return undefined;
+  const replay = input.policies?.get(projection.option.id);
+  if (projection.option.kind === "policy" && replay) return policyCompliance(replay);
   return sideCompliance(
     sideOf(projection.option.kind),
     input.compliance.regime,
     input.compliance.required,
     mapper,
   );
+}
+
+function replayOf(input: AnalysisInput, id: string, index: number): PolicyReplay {
+  const replay = input.policies?.get(id);
+  if (!replay) throw new ScenarioProblem(["options", index, "policy"], `option "${id}" has no policy replay`);
+  return replay;
 }
 
 function monthlyCompliance(

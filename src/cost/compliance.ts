@@ -3,9 +3,6 @@
 // coverage. Also the choice of `cheapest` (the cheapest option without violations). Pure: no I/O.
 import type { ModelMapper, Side } from "./model-map.js";
 
-/** Who covers the regime when the scenario or policy does not say: Bedrock (under the AWS BAA). */
-export const DEFAULT_COVERED_BY: readonly string[] = ["bedrock"];
-
 export interface ComplianceRegime {
   label: string;
   /** Providers that cover it: `bedrock` for every Bedrock option, a direct provider by its catalog name. */

@@ -5,15 +5,12 @@ import type { DeploymentOption, InfraItem } from "./scenario-schema.js";
 export interface InfraCost {
   item: InfraItem;
   curve: CostCurve;
+  /** Units consumed a month: perMonth + perRequest x monthly requests. */
+  quantity: { perMonth: number; perRequest: number };
 }
 
 function appliesTo(item: InfraItem, option: DeploymentOption): boolean {
   return item.applies_to.includes(option.id) || item.applies_to.includes(option.kind);
-}
-
-/** Units of `item` consumed a month at `requests` requests, given the mix's tokens per request. */
-export function infraQuantity(item: InfraItem, requests: number, perRequest: TokensPerRequest): number {
-  return item.quantity.per_month + quantityRate(item, perRequest) * requests;
 }
 
 export interface TokensPerRequest {
@@ -49,5 +46,9 @@ export function infraCostsFor(
 ): InfraCost[] {
   return items
     .filter((item) => appliesTo(item, option))
-    .map((item) => ({ item, curve: infraCurve(item, perRequest, freeTiers) }));
+    .map((item) => ({
+      item,
+      curve: infraCurve(item, perRequest, freeTiers),
+      quantity: { perMonth: item.quantity.per_month, perRequest: quantityRate(item, perRequest) },
+    }));
 }

@@ -1,6 +1,6 @@
 // One deployment option projected: its monthly cost curve over request volume, and its breakdown at a volume.
 import { addCurves, type CostCurve, evaluateCurve, scaleCurve } from "./cost-curve.js";
-import { type InfraCost, infraCostsFor, infraQuantity, type TokensPerRequest } from "./infra.js";
+import { type InfraCost, infraCostsFor, type TokensPerRequest } from "./infra.js";
 import type { ModelCatalog, ModelMapper } from "./model-map.js";
 import { costOptionTokens, type OptionTokenCost } from "./option-cost.js";
 import {
@@ -151,21 +151,16 @@ function provisionedSetup(option: DeploymentOption, index: number, catalog: Mode
 }
 
 /** The option's costs at `requests` a month. */
-export function breakdownAt(
-  projection: OptionProjection,
-  requests: number,
-  mix: TrafficMix,
-): OptionBreakdown {
+export function breakdownAt(projection: OptionProjection, requests: number): OptionBreakdown {
   const provisionedCostUsd = projection.provisioned
     ? provisionedMonthlyUsd(projection.provisioned.units, projection.provisioned.hourlyUsd)
     : 0;
   const tokenCostUsd = evaluateCurve(projection.tokenCurve, requests) - provisionedCostUsd;
-  const perRequest = tokensPerRequest(mix);
-  const infra = projection.infra.map(({ item, curve }) => ({
+  const infra = projection.infra.map(({ item, curve, quantity }) => ({
     id: item.id,
     label: item.label,
     unit: item.unit,
-    quantity: infraQuantity(item, requests, perRequest),
+    quantity: quantity.perMonth + quantity.perRequest * requests,
     monthlyCostUsd: evaluateCurve(curve, requests),
   }));
   const infraCostUsd = infra.reduce((sum, i) => sum + i.monthlyCostUsd, 0);

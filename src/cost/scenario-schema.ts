@@ -1,9 +1,17 @@
 // The scenario YAML: what to compare (deployment options), how traffic maps between them, and the
 // infrastructure around each. This zod schema is the single source of the type, its errors and its JSON Schema.
 import { z } from "zod";
+import { ConditionSchema } from "../routing/policy-schema.js";
 import { CACHE_WRITE_TTLS, PROFILE_SCOPES, PT_COMMITMENTS } from "./price.js";
 
-const OPTION_KINDS = ["direct", "direct-batch", "bedrock", "bedrock-batch", "bedrock-provisioned"] as const;
+const OPTION_KINDS = [
+  "direct",
+  "direct-batch",
+  "bedrock",
+  "bedrock-batch",
+  "bedrock-provisioned",
+  "policy",
+] as const;
 export type OptionKind = (typeof OPTION_KINDS)[number];
 
 /** Option kinds whose batchable use cases go through a batch API (24-hour turnaround). */
@@ -98,6 +106,32 @@ const deploymentOptionSchema = z.strictObject({
   provisioned: provisioned.optional(),
   /** Fraction off this option's token prices (a negotiated discount). */
   discount: fraction.optional().describe("fraction off this option's token prices"),
+  /** `kind: policy`: the routing policy the traffic is replayed through, relative to the scenario file. */
+  policy: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("kind: policy only: the routing policy YAML, relative to this scenario file"),
+});
+
+/**
+ * The run's compliance regime: its label, which requests need it beyond those whose `requires_compliance`
+ * column is true (any matching condition, in the routing `when` syntax), and which providers cover it.
+ */
+/** Who covers the regime when the scenario does not say: Bedrock (under the AWS BAA). */
+export const DEFAULT_COVERED_BY: readonly string[] = ["bedrock"];
+
+const complianceSchema = z.strictObject({
+  label: z.string().min(1).describe("the regime's name, e.g. hipaa; policy targets carrying it cover it"),
+  required_when: z
+    .array(ConditionSchema)
+    .default([])
+    .describe("a request matching any of these conditions needs the regime (routing `when` syntax)"),
+  covered_by: z
+    .array(z.string().min(1))
+    .min(1)
+    .default([...DEFAULT_COVERED_BY])
+    .describe("providers that cover the regime: bedrock, or a direct provider (anthropic, openai, ...)"),
 });
 
 const quantity = z.strictObject({
@@ -165,6 +199,8 @@ const scenarioObject = z.strictObject({
       'free tiers are per AWS account: "account" applies them to this workload, "none" (default) does not',
     ),
   cache_write_ttl: z.enum(CACHE_WRITE_TTLS).default("5m").describe("which cache-write price applies"),
+  /** The compliance regime options are judged against (one per run); absent: none. */
+  compliance: complianceSchema.optional(),
   infra: z.array(infraItemSchema).default([]),
   growth: z
     .strictObject({
@@ -211,6 +247,9 @@ export const scenarioSchema = scenarioObject.superRefine((scenario, context) => 
         message: `only bedrock-provisioned options take "provisioned"`,
       });
     }
+    optionPolicyIssues(option).forEach(([field, message]) => {
+      context.addIssue({ code: "custom", path: ["options", index, ...field], message });
+    });
     if ((option.kind === "direct" || option.kind === "direct-batch") && option.inference_profile) {
       context.addIssue({
         code: "custom",
@@ -232,6 +271,23 @@ export const scenarioSchema = scenarioObject.superRefine((scenario, context) => 
     });
   });
 });
+
+/** A policy option needs its policy file and takes none of the pricing settings (its targets say them). */
+function optionPolicyIssues(option: z.infer<typeof deploymentOptionSchema>): [string[], string][] {
+  if (option.kind !== "policy") {
+    return option.policy !== undefined ? [[["policy"], `only kind: policy options take "policy"`]] : [];
+  }
+  const issues: [string[], string][] = [];
+  if (option.policy === undefined) {
+    issues.push([[], `option "${option.id}" is kind: policy: it needs "policy: FILE" (the routing policy)`]);
+  }
+  for (const field of ["inference_profile", "service_tier", "provisioned", "discount"] as const) {
+    if (option[field] !== undefined) {
+      issues.push([[field], `a policy option is priced on its targets: "${field}" does not apply`]);
+    }
+  }
+  return issues;
+}
 
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type DeploymentOption = z.infer<typeof deploymentOptionSchema>;

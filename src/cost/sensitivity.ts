@@ -130,7 +130,12 @@ const INFRA_DRIVERS = ["per_request", "per_1k_input_tokens", "per_1k_output_toke
 /** Each non-zero quantity of each line item some option pays for (Lambda GB-seconds, log bytes per token, ...). */
 function infraAssumptions(model: SensitivityModel): Assumption[] {
   const { scenario } = model;
-  const payers = new Set(scenario.options.flatMap((o) => [o.id, o.kind]));
+  // A policy option pays the items of each side it uses (those for kind bedrock or direct) and its own.
+  const payers = new Set(
+    scenario.options.flatMap((o) =>
+      o.kind === "policy" ? [o.id, o.kind, "bedrock", "direct"] : [o.id, o.kind],
+    ),
+  );
   return scenario.infra.flatMap((item, index) => {
     if (!item.applies_to.some((target) => payers.has(target))) return [];
     // With free allowances applied, an item costs max(0, quantity - free): linear only on each side of the kink.

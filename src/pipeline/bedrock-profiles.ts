@@ -56,7 +56,9 @@ export function optionProfileChecks(
   const assumptions: string[] = [];
   analysis.options.forEach(({ projection }, index) => {
     const option = scenario.options[index];
-    if (!option || option.kind === "direct" || option.kind === "direct-batch") return;
+    // A policy option's targets are checked when its policy compiles (route's own check).
+    if (!option || option.kind === "direct" || option.kind === "direct-batch" || option.kind === "policy")
+      return;
     const scope = option.inference_profile ?? "global";
     for (const served of projection.tokens.served) {
       const problem = unofferedScope(served.price, scope);

@@ -56,6 +56,12 @@ export function projectionAssumptions(loaded: LoadedScenario, scaling: string): 
 
 function optionAssumption(option: DeploymentOption): string {
   const parts = [`option ${option.id} (${option.kind})`];
+  if (option.kind === "policy") {
+    // Profiles and tiers are the policy targets' own (route's pricing), not the option's.
+    parts.push(`routing policy ${option.policy ?? "?"}, priced on each target as route prices it`);
+    parts.push(hiddenCostAssumption(option));
+    return parts.join(", ");
+  }
   if (option.kind !== "direct" && option.kind !== "direct-batch")
     parts.push(`inference profile ${option.inference_profile ?? "global"}`);
   parts.push(`service tier ${option.service_tier ?? "standard"}`);

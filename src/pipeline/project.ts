@@ -1,7 +1,8 @@
 // From a traffic profile, a scenario and the catalog to the projection report: the one pipeline behind
 // `llmcost project` and the wizard, so the wizard's numbers are exactly what `project` prints on its files.
-import { type Analysis, analyze } from "../cost/analyzer.js";
+import { type Analysis, analyze, type ComplianceInput } from "../cost/analyzer.js";
 import type { PricingCatalog } from "../cost/catalog.js";
+import type { PolicyReplay } from "../cost/policy-option.js";
 import { describeError, InputError } from "../errors.js";
 import { type LoadedScenario, locateScenarioProblem, withScenarioLocations } from "../io/scenario-load.js";
 import { buildProjectionReport, type ProjectionReport } from "../report/projection-data.js";
@@ -21,6 +22,10 @@ export interface ProjectionInput {
   rowSpanMs?: number | undefined;
   /** The date the catalog's prices are fixed to (stated in the report). */
   asOf?: string;
+  /** The run's compliance regime and its required requests (policy-options.ts). */
+  compliance?: (ComplianceInput & { source: string }) | undefined;
+  /** Each policy option's replay, by option id, with the assumptions that go with it. */
+  policies?: { replays: ReadonlyMap<string, PolicyReplay>; assumptions: string[] } | undefined;
 }
 
 export function projectProfile(input: ProjectionInput): {
@@ -38,6 +43,8 @@ export function projectProfile(input: ProjectionInput): {
       mix: profile,
       monthlyRequests: profile.requests * month.scale,
       catalog,
+      compliance: input.compliance,
+      policies: input.policies?.replays,
     }),
   );
   const profileChecks = optionProfileChecks(loaded.scenario, analysis);
@@ -55,7 +62,9 @@ export function projectProfile(input: ProjectionInput): {
     peak: profile.peak,
     freeTiers: loaded.scenario.free_tiers,
     otherModels: profile.otherModels,
+    complianceSource: input.compliance?.source,
     assumptions: [
+      ...(input.policies?.assumptions ?? []),
       ...projectionAssumptions(loaded, month.assumption),
       failureAssumption(profile),
       ...profileChecks.assumptions,

@@ -5,12 +5,13 @@
 import type { PricingCatalog } from "../cost/catalog.js";
 import { DecisionsFile } from "../io/decisions-file.js";
 import type { OutputTarget } from "../io/output.js";
+import type { RoutingDecision } from "../routing/decision.js";
 import type { CompiledPolicy } from "../routing/policy.js";
 import { RouteRun, type RouteRunResult } from "../routing/run.js";
 import type { ColumnChoice } from "../traffic/columns.js";
 import { DAYS_PER_MONTH } from "../traffic/profile.js";
 import { readTrafficInOrder } from "../traffic/read-in-order.js";
-import type { TextField } from "../traffic/row.js";
+import type { TextField, TrafficRow } from "../traffic/row.js";
 import { DAY_MS } from "../units.js";
 
 export interface DryRunInput {
@@ -27,6 +28,11 @@ export interface DryRunInput {
   /** Stream every decision to this CSV or JSONL file (`--decisions`), renamed into place when complete. */
   decisionsFile?: OutputTarget | undefined;
   onProgress?: (done: number, total: number) => void;
+  /** Sees every row with its decision (valid during the call only), and `reset` when the replay starts
+   * afresh (project's policy option tallies compliance this way). */
+  observer?: { add(row: TrafficRow, decision: RoutingDecision): void; reset(): void } | undefined;
+  /** Fields beyond the policies' own that the observer reads (`meta.<column>`). */
+  observedFields?: ReadonlySet<string> | undefined;
 }
 
 export async function dryRun(input: DryRunInput): Promise<RouteRunResult> {
@@ -43,13 +49,20 @@ export async function dryRun(input: DryRunInput): Promise<RouteRunResult> {
   };
   let current = start();
   try {
-    await readTrafficInOrder(input.traffic, (row) => current.run.add(row), {
+    const { observer } = input;
+    const onRow = observer
+      ? (row: TrafficRow) => observer.add(row, current.run.add(row))
+      : (row: TrafficRow) => {
+          current.run.add(row);
+        };
+    await readTrafficInOrder(input.traffic, onRow, {
       map: input.map,
       ...(input.onProgress && { onProgress: input.onProgress }),
       ...rowsNeeded(input),
       // A split inside a quoted field is found after rows were replayed: start the replay afresh.
       onRestart: () => {
         current.decisions?.discard();
+        observer?.reset();
         current = start();
       },
     });
@@ -67,7 +80,10 @@ export async function dryRun(input: DryRunInput): Promise<RouteRunResult> {
 function rowsNeeded(input: DryRunInput): ColumnChoice {
   if (input.explainRequestId !== undefined) return {};
   const policies = [input.policy, input.comparePolicy];
-  const fields = new Set(policies.flatMap((p) => (p ? [...p.fields] : [])));
+  const fields = new Set([
+    ...policies.flatMap((p) => (p ? [...p.fields] : [])),
+    ...(input.observedFields ?? []),
+  ]);
   const texts: TextField[] = ["provider", "region"];
   const wanted = (field: string, needed: boolean, text: TextField): void => {
     if (needed || fields.has(field)) texts.push(text);

@@ -121,9 +121,10 @@ function optionsSection(report: ProjectionReport): Section {
       ...(cheapest
         ? report.options
             .filter((o) => o.id !== cheapest.id)
-            .map(
-              (o) =>
-                `${cheapest.id} saves ${formatUsd(o.monthly_cost_usd - cheapest.monthly_cost_usd)} a month against ${o.id}`,
+            .map((o) =>
+              o.monthly_cost_usd < cheapest.monthly_cost_usd
+                ? `${o.id} costs ${formatUsd(cheapest.monthly_cost_usd - o.monthly_cost_usd)} a month less than ${cheapest.id} but violates ${report.compliance?.label ?? "the compliance regime"}`
+                : `${cheapest.id} saves ${formatUsd(o.monthly_cost_usd - cheapest.monthly_cost_usd)} a month against ${o.id}`,
             )
         : []),
       ...complianceNotes(report),
@@ -142,8 +143,8 @@ export function complianceNotes(report: ProjectionReport): string[] {
     `compliance (${regime.label}): ${formatCount(required)} requests a month need it; covered by ${regime.covered_by.join(", ")}`,
     ...report.options.map((o) =>
       o.compliance.violations === 0
-        ? `  ${o.id}: compliant`
-        : `  ${o.id}: ${formatCount(o.compliance.violations)} required requests a month served without ${regime.label} coverage`,
+        ? `${o.id}: compliant with ${regime.label}`
+        : `${o.id}: ${formatCount(o.compliance.violations)} required requests a month served without ${regime.label} coverage`,
     ),
   ];
   if (report.cheapest === null) {

@@ -9,7 +9,7 @@ export function verdictLines(verdict: Verdict): string[] {
   if (winner === null || verdict.monthly_cost_usd === null)
     return [
       verdict.compliance
-        ? `Cheapest: no option is compliant with ${verdict.compliance.label}; ${verdict.compliance.cheapest_any} is cheapest overall.${incomplete(verdict)}`
+        ? `No option is compliant with ${verdict.compliance.label}; ${verdict.compliance.cheapest_any} is cheapest overall.${incomplete(verdict)}`
         : `Cheapest: no option can be named.${incomplete(verdict)}`,
     ];
   const perRequest =

@@ -63,7 +63,7 @@ export interface ConditionSpec {
 }
 
 /** A condition: field matchers (all must hold) plus optional all / any / not; `meta.<column>` keys allowed. */
-const ConditionSchema: z.ZodType<ConditionSpec> = z.lazy(() =>
+export const ConditionSchema: z.ZodType<ConditionSpec> = z.lazy(() =>
   z
     .object({
       all: z.array(ConditionSchema).optional(),
@@ -169,6 +169,14 @@ export const PolicySchema = z.strictObject({
       label: z.string().min(1).optional(),
       /** When true (default), targets without the label are never candidates for such requests. */
       enforce: z.boolean().default(true),
+      /** Requests matching any of these need compliance too, whatever their requires_compliance column. */
+      required_when: z
+        .array(ConditionSchema)
+        .min(1)
+        .optional()
+        .describe(
+          "a request matching any of these conditions requires compliance, as if its column said true",
+        ),
     })
     .optional(),
   rules: z.array(RuleSchema).default([]),

@@ -6,7 +6,14 @@ import { whyNotLatest } from "../cost/price-history.js";
 import { unofferedProfile, unofferedScope } from "../cost/profiles.js";
 import { alwaysTrue, compileCondition, fieldsOf, type RowPredicate } from "./condition.js";
 import { expandChain, findCycle } from "./policy-graph.js";
-import type { PolicySpec, ReasonCode, RouteSpec, RuleSpec, ScoringWeights } from "./policy-schema.js";
+import type {
+  ConditionSpec,
+  PolicySpec,
+  ReasonCode,
+  RouteSpec,
+  RuleSpec,
+  ScoringWeights,
+} from "./policy-schema.js";
 
 /** The part of the pricing catalog routing needs (PricingCatalog satisfies it). */
 export interface PriceLookup {
@@ -85,7 +92,12 @@ export interface CompiledPolicy {
   breaker: BreakerSettings | undefined;
   /** Per target index: its simulated failure windows. */
   failures: readonly (readonly FailureWindow[])[];
-  compliance: { label: string | undefined; enforce: boolean };
+  compliance: {
+    label: string | undefined;
+    enforce: boolean;
+    /** Whether a request requires compliance: its requires_compliance column, or a `required_when` match. */
+    requires: RowPredicate;
+  };
   /** Fields the rules read (`meta.<column>` included): what of a row the replay needs beyond the basics. */
   fields: ReadonlySet<string>;
   spec: PolicySpec;
@@ -137,6 +149,7 @@ export function compilePolicy(spec: PolicySpec, catalog: PriceLookup): CompileRe
     spec: undefined,
   };
   const enforce = spec.compliance?.enforce ?? true;
+  const requires = compileRequiredWhen(spec, issues);
   checkDuplicateNames(spec.rules, issues);
   checkUnreachableRules(rules, enforce, issues);
   const fallbackChains = compileFallbacks(spec, indexOf, targets.length, issues);
@@ -157,8 +170,8 @@ export function compilePolicy(spec: PolicySpec, catalog: PriceLookup): CompileRe
       fallbackChains,
       breaker,
       failures,
-      compliance: { label, enforce },
-      fields: fieldsOfRules(spec.rules),
+      compliance: { label, enforce, requires },
+      fields: fieldsOfRules(spec.rules, spec.compliance?.required_when ?? []),
       spec,
       warnings,
     },
@@ -432,8 +445,19 @@ function compileFailures(
   return windows;
 }
 
-function fieldsOfRules(rules: readonly RuleSpec[]): Set<string> {
+function fieldsOfRules(rules: readonly RuleSpec[], requiredWhen: readonly ConditionSpec[]): Set<string> {
   const fields = new Set<string>();
   for (const rule of rules) fieldsOf(rule.when, fields);
+  for (const condition of requiredWhen) fieldsOf(condition, fields);
   return fields;
+}
+
+/** The policy's `compliance.required_when` as one predicate, ORed with the requires_compliance column. */
+function compileRequiredWhen(spec: PolicySpec, issues: PolicyIssue[]): RowPredicate {
+  const conditions = spec.compliance?.required_when ?? [];
+  const predicates = conditions.map((condition, i) =>
+    compileCondition(condition, issues, ["compliance", "required_when", i]),
+  );
+  if (predicates.length === 0) return (row) => row.requiresCompliance;
+  return (row) => row.requiresCompliance || predicates.some((matches) => matches(row));
 }

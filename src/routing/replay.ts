@@ -78,6 +78,8 @@ export class RouteReplay {
   private readonly pricedAt: Uint32Array;
   private rowStamp = 0;
   private weight = 1;
+  /** The current request requires compliance (its column, or the policy's required_when). */
+  private required = false;
   private lastTimestamp = Number.NEGATIVE_INFINITY;
   private lastTimestampRow = 0;
   private readonly tokens: TokenCounts = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 };
@@ -110,7 +112,8 @@ export class RouteReplay {
   route(row: TrafficRow, into?: RoutingDecision): RoutingDecision {
     const now = this.advanceClock(row);
     this.startPricing(row);
-    const needsLabel = row.requiresCompliance && this.policy.compliance.enforce;
+    this.required = this.policy.compliance.requires(row);
+    const needsLabel = this.required && this.policy.compliance.enforce;
     const rule = this.selectRule(row, needsLabel);
     if (rule.route.kind !== "target") for (const t of rule.route.candidates) this.costOn(t);
     const eligible = needsLabel ? this.labelledTarget : this.anyTarget;
@@ -267,8 +270,8 @@ export class RouteReplay {
     d.loggedCostUsd = loggedCostUsd;
     d.costImpactUsd = costUsd !== null && loggedCostUsd !== null ? costUsd - loggedCostUsd : null;
     d.fallbackPath = this.attemptCount > 1 || !target ? this.describeAttempts() : "";
-    d.requiresCompliance = row.requiresCompliance;
-    d.complianceViolation = row.requiresCompliance && target !== undefined && !target.compliant;
+    d.requiresCompliance = this.required;
+    d.complianceViolation = this.required && target !== undefined && !target.compliant;
     d.complianceRerouted = this.skippedRules.length > 0;
     d.useCase = row.useCase;
     d.region = row.region;

@@ -60,12 +60,14 @@ export class RouteRun {
     }
   }
 
-  add(row: TrafficRow): void {
+  /** Routes `row`; the decision returned is valid until the next call (it may be a reused object). */
+  add(row: TrafficRow): RoutingDecision {
     const decision = this.explains(row) ? this.routeTraced(row) : this.replay.route(row, this.scratch);
     this.summary.add(decision, row);
     this.statuses.add(row.status, row.requests);
     this.options.onDecision?.(decision);
     if (this.compare && this.diff) this.diff.add(decision, this.compare.route(row, this.compareScratch));
+    return decision;
   }
 
   /** The first row with the --explain request id is traced. */

@@ -66,8 +66,6 @@ describe("buildVerdict", () => {
   it("with no compliant option: null cheapest and one line that says so", () => {
     const verdict = buildVerdict({ ...INPUT, cheapest: null, options: [] });
     expect(verdict).toMatchObject({ cheapest: null, monthly_cost_usd: null, runner_up: null });
-    expect(verdictLines(verdict)).toEqual([
-      "Cheapest: no option is compliant with hipaa; direct is cheapest overall.",
-    ]);
+    expect(verdictLines(verdict)).toEqual(["No option is compliant with hipaa; direct is cheapest overall."]);
   });
 });

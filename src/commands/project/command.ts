@@ -9,6 +9,7 @@ import {
   parseDuration,
   parsePositiveInt,
   pricingOption,
+  seedOption,
 } from "../options.js";
 import type { Run } from "../run-type.js";
 
@@ -24,6 +25,9 @@ export interface ProjectOptions extends OutputOptions {
   asOf?: string;
   /** Print only the verdict. */
   brief?: boolean;
+  /** A routing policy to add as option `policy` (kind policy). */
+  policy?: string;
+  seed?: number;
 }
 
 export function registerProject(program: Command, run: Run<[ProjectOptions]>): void {
@@ -32,6 +36,11 @@ export function registerProject(program: Command, run: Run<[ProjectOptions]>): v
     .description("project the monthly cost of Bedrock versus direct provider APIs for a traffic log")
     .requiredOption("-t, --traffic <file>", "traffic CSV (.csv or .csv.gz) with a header row")
     .option("-s, --scenario <file>", "scenario YAML (default: the bundled typical production stack)")
+    .option(
+      "-P, --policy <file>",
+      'add the traffic replayed through this routing policy as option "policy" (as route --dry-run)',
+    )
+    .addOption(seedOption())
     .addOption(pricingOption())
     .addOption(asOfOption())
     .addOption(mapOption())
@@ -59,7 +68,9 @@ Examples:
   $ llmcost project -t logs.csv.gz -s fixtures/scenarios/default.yaml --monthly-requests 5000000
   $ llmcost project -t logs.csv --pricing litellm-prices.json --format json | jq '.breakeven'
   $ llmcost project -t logs.csv --brief
-  $ llmcost project -t logs.csv --format json | jq '.sensitivity[:3]'`,
+  $ llmcost project -t logs.csv --format json | jq '.sensitivity[:3]'
+  $ llmcost project -t fixtures/traffic/saas-assistant-week.csv --policy fixtures/policies/seed-hybrid.yaml
+  $ llmcost project -t fixtures/traffic/saas-assistant-week.csv -s fixtures/scenarios/hipaa-hybrid.yaml`,
     )
     .action(run);
 }

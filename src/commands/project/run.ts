@@ -3,16 +3,25 @@
 import type { PricingCatalog } from "../../cost/catalog.js";
 import { todayUtc } from "../../cost/price-history.js";
 import type { Scenario } from "../../cost/scenario-schema.js";
-import { ExitCode, InputError, UsageError } from "../../errors.js";
+import { describeError, ExitCode, InputError, UsageError } from "../../errors.js";
 import { emitReport, prepareOutputs } from "../../io/output.js";
 import { loadCatalog } from "../../io/pricing-load.js";
 import { loadScenario } from "../../io/scenario-load.js";
 import { checkLoggedProfiles } from "../../pipeline/bedrock-profiles.js";
+import {
+  chooseRegime,
+  loadPolicyOptions,
+  policyAssumptions,
+  regimeAssumption,
+  replayPolicyOptions,
+  requiredFromBuckets,
+} from "../../pipeline/policy-options.js";
 import { longContextThresholds, projectProfile } from "../../pipeline/project.js";
 import { earlyPricedAssumption, retiredModels } from "../../pipeline/retired.js";
 import { describeNonFinite, firstNonFiniteNumber } from "../../report/finite-money.js";
 import { chosenChartFormat } from "../../report/formats.js";
 import { BRIEF_FORMATS, renderProjection } from "../../report/projection-render.js";
+import { DEFAULT_SEED } from "../../routing/prng.js";
 import { applyColorChoice, createDiagnostics } from "../../terminal/diagnostics.js";
 import { createProgress } from "../../terminal/progress.js";
 import { parseColumnMap } from "../../traffic/columns.js";
@@ -28,7 +37,7 @@ export async function runProject(options: ProjectOptions): Promise<number> {
     );
   }
   const [output] = prepareOutputs(
-    [options.traffic, options.scenario, ...options.pricing],
+    [options.traffic, options.scenario, options.policy, ...options.pricing],
     [{ file: options.output, flag: "--output" }],
   );
   const diagnostics = createDiagnostics(options);
@@ -36,6 +45,12 @@ export async function runProject(options: ProjectOptions): Promise<number> {
   const asOf = options.asOf ?? todayUtc();
   const catalog = await loadCatalog(options.pricing, { onNotice: diagnostics.info, asOf });
   const loaded = await loadScenario(options.scenario);
+  const policyWarnings: InputError[] = [];
+  const policies = await loadPolicyOptions(loaded, options.policy, catalog, (warning) => {
+    if (options.strict) throw warning;
+    policyWarnings.push(warning);
+  });
+  const regime = chooseRegime(loaded, policies);
   const progress = createProgress(`reading ${options.traffic}`, !options.quiet);
   const { profile } = await profileTraffic(options.traffic, {
     map,
@@ -47,6 +62,14 @@ export async function runProject(options: ProjectOptions): Promise<number> {
   });
   progress.finish();
   await checkLoggedProfiles(profile, catalog, options.traffic, map);
+  const seed = options.seed ?? DEFAULT_SEED;
+  const replayed = await replayPolicyOptions(policies, {
+    traffic: options.traffic,
+    map,
+    catalog,
+    seed,
+    regime,
+  });
   const { analysis, report, profileProblems } = projectProfile({
     profile,
     loaded,
@@ -55,6 +78,18 @@ export async function runProject(options: ProjectOptions): Promise<number> {
     monthlyRequests: options.monthlyRequests,
     rowSpanMs: options.window,
     asOf,
+    compliance: regime && {
+      regime: regime.regime,
+      required: replayed.requiredByModel ?? requiredFromBuckets(profile.buckets),
+      source: regime.source,
+    },
+    policies: {
+      replays: replayed.replays,
+      assumptions: [
+        ...policyAssumptions(policies, seed, options.monthlyRequests !== undefined),
+        ...(regime ? [regimeAssumption(regime)] : []),
+      ],
+    },
   });
   report.assumptions.push(...earlyPricedAssumption(catalog, asOf));
   const [profileProblem] = profileProblems;
@@ -98,6 +133,7 @@ export async function runProject(options: ProjectOptions): Promise<number> {
   }
   for (const warning of report.warnings) diagnostics.warn(warning);
   for (const warning of retired) diagnostics.warn(warning);
+  for (const warning of policyWarnings) diagnostics.warn(describeError(warning));
   return ExitCode.ok;
 }
 

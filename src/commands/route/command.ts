@@ -1,7 +1,14 @@
 // Declares `llmcost route`: its flags and their options type. The runner (run.ts) is passed in by src/cli.ts.
-import { type Command, InvalidArgumentError, Option } from "commander";
+import { type Command, Option } from "commander";
 import { REPORT_FORMATS } from "../../report/formats.js";
-import { addOutputOptions, asOfOption, mapOption, type OutputOptions, pricingOption } from "../options.js";
+import {
+  addOutputOptions,
+  asOfOption,
+  mapOption,
+  type OutputOptions,
+  pricingOption,
+  seedOption,
+} from "../options.js";
 import type { Run } from "../run-type.js";
 
 const ROUTE_FAIL_ON = ["compliance"] as const;
@@ -20,14 +27,6 @@ export interface RouteOptions extends OutputOptions {
   failOn?: RouteFailOn;
   asOf?: string;
   strict?: boolean;
-}
-
-function parseSeed(value: string): number {
-  const seed = Number(value);
-  if (!Number.isSafeInteger(seed) || seed < 0 || seed > 0xffffffff) {
-    throw new InvalidArgumentError(`--seed expects a whole number from 0 to 4294967295, got "${value}"`);
-  }
-  return seed;
 }
 
 export function registerRoute(program: Command, run: Run<[RouteOptions]>): void {
@@ -49,7 +48,7 @@ export function registerRoute(program: Command, run: Run<[RouteOptions]>): void 
       "exit 2 when the policy or the traffic uses a model retired at --as-of, or a latest_model rule lists a target that is not the latest",
     )
     .addOption(mapOption())
-    .option("--seed <n>", "seed for simulated error rates below 1 (default 1)", parseSeed)
+    .addOption(seedOption())
     .option(
       "--decisions <file>",
       "stream every decision to a file: .jsonl/.ndjson for JSON Lines, otherwise CSV",

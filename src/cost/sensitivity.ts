@@ -72,8 +72,9 @@ function tenfold(
   min = Number.NEGATIVE_INFINITY,
   max = Number.POSITIVE_INFINITY,
 ): [number, number] {
-  const [a, b] = [base / 10, base * 10].sort((x, y) => x - y) as [number, number];
-  return [Math.max(min, a), Math.min(max, b)];
+  // A negative base (a shrinking growth rate) has its tenth above its tenfold.
+  const [low, high] = base < 0 ? [base * 10, base / 10] : [base / 10, base * 10];
+  return [Math.max(min, low), Math.min(max, high)];
 }
 
 function costsAtVolume(curves: readonly { id: string; curve: CostCurve }[], requests: number): OptionCost[] {
@@ -252,7 +253,7 @@ function shareAssumptions(model: SensitivityModel): Assumption[] {
 function shareAssumption(
   path: string,
   observed: number,
-  [none, today, all]: readonly OptionCost[][],
+  [none, today, all]: readonly [OptionCost[], OptionCost[], OptionCost[]],
 ): Assumption {
   const line = (from: readonly OptionCost[], to: readonly OptionCost[], t: number) =>
     from.map((c, i) => ({
@@ -265,8 +266,8 @@ function shareAssumption(
     range: [0, 1],
     costsAt: (v) =>
       v <= observed
-        ? line(none ?? [], today ?? [], observed === 0 ? 1 : v / observed)
-        : line(today ?? [], all ?? [], (v - observed) / (1 - observed)),
+        ? line(none, today, observed === 0 ? 1 : v / observed)
+        : line(today, all, (v - observed) / (1 - observed)),
     linear: { breakpoints: [observed] },
   };
 }

@@ -18,6 +18,8 @@ export interface ReplayedTarget {
   requests: number;
   inputTokens: number;
   outputTokens: number;
+  cacheReadTokens: number;
+  cacheWriteTokens: number;
   costUsd: number;
   /** Requests that need the run's compliance regime, and whether this target carries its label. */
   requiredRequests: number;
@@ -124,6 +126,8 @@ export function projectPolicyOption(
     entry.requests += t.requests;
     entry.tokens.input += t.inputTokens;
     entry.tokens.output += t.outputTokens;
+    entry.tokens.cacheRead += t.cacheReadTokens;
+    entry.tokens.cacheWrite += t.cacheWriteTokens;
     entry.costUsd += t.costUsd;
     byKey.set(t.price.key, entry);
   }

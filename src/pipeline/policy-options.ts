@@ -218,6 +218,9 @@ export async function replayPolicyOptions(
 /** Required requests per target as the replay goes (and per logged model, for the pure options). */
 class ReplayTally {
   private readonly required: Float64Array;
+  /** Cache tokens per target (the route summary keeps input and output only). */
+  private readonly cacheRead: Float64Array;
+  private readonly cacheWrite: Float64Array;
   private unroutableRequired = 0;
 
   constructor(
@@ -226,9 +229,16 @@ class ReplayTally {
     private readonly byModel: RequiredByModel | undefined,
   ) {
     this.required = new Float64Array(policy.targets.length);
+    this.cacheRead = new Float64Array(policy.targets.length);
+    this.cacheWrite = new Float64Array(policy.targets.length);
   }
 
   add(row: TrafficRow, decision: RoutingDecision): void {
+    const at = decision.targetIndex;
+    if (at >= 0) {
+      this.cacheRead[at] = (this.cacheRead[at] ?? 0) + row.cacheReadTokens * row.requests;
+      this.cacheWrite[at] = (this.cacheWrite[at] ?? 0) + row.cacheWriteTokens * row.requests;
+    }
     if (!requires(this.regime, row)) return;
     this.byModel?.add(row);
     const target = decision.targetIndex;
@@ -238,6 +248,8 @@ class ReplayTally {
 
   reset(): void {
     this.required.fill(0);
+    this.cacheRead.fill(0);
+    this.cacheWrite.fill(0);
     this.unroutableRequired = 0;
     this.byModel?.reset();
   }
@@ -253,6 +265,8 @@ class ReplayTally {
         requests: tallied?.requests ?? 0,
         inputTokens: tallied?.inputTokens ?? 0,
         outputTokens: tallied?.outputTokens ?? 0,
+        cacheReadTokens: this.cacheRead[t.index] ?? 0,
+        cacheWriteTokens: this.cacheWrite[t.index] ?? 0,
         costUsd: tallied?.costUsd ?? 0,
         requiredRequests: this.required[t.index] ?? 0,
         covers: label !== undefined && t.labels.includes(label),

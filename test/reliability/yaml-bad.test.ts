@@ -64,7 +64,7 @@ describe("YAML corpus: exit 2, one message with file, line and field", () => {
       "scenario",
       "scenario-bad-enum.yaml",
       { line: 5, field: "options[0].kind" },
-      /expected one of "direct", "direct-batch", "bedrock", "bedrock-batch", "bedrock-provisioned", found "azure"$/,
+      /expected one of "direct", "direct-batch", "bedrock", "bedrock-batch", "bedrock-provisioned", "policy", found "azure"$/,
     ],
     ["policy", "policy-syntax.yaml", { line: 4 }, /invalid YAML: Flow map .* must be sufficiently indented/],
     [

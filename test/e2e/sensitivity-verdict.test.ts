@@ -167,6 +167,25 @@ describe("sensitivity: each assumption's value where the cheapest option changes
     expect(projectJson([...args, "-n", String(Math.ceil((15 / 0.0042) * 1.005))]).cheapest).toBe("bedrock");
   });
 
+  it("bisects where a free allowance makes the cost bend: a Lambda item with 400 free units (free_tiers: account)", () => {
+    const lambda = `  - id: lambda
+    label: Lambda
+    applies_to: [direct]
+    unit: request
+    unit_price_usd: 0.01
+    quantity: { per_request: 1 }
+    free_units_per_month: 400
+growth:`;
+    const { args: free } = files(`${SCENARIO.replace("growth:", lambda)}free_tiers: account\n`);
+    const entry = projectJson([...free, "-n", "1000"]).sensitivity.find(
+      (e: Entry) => e.assumption === "infra.lambda.quantity.per_request",
+    );
+    // direct = 1.5 x (4.20 + 0.01 x max(0, 1000 q - 400)): $15.30 at q = 1, under bedrock's $17.10.
+    // 1.5 x (4.20 + 10 q - 4) = 17.10  =>  10 q = 11.40 - 0.20  =>  q = 1.12.
+    expect(entry).toMatchObject({ base: 1, new_cheapest: "bedrock", method: "bisection" });
+    expect(Math.abs(entry.flips_at - 1.12)).toBeLessThan(1.12 * 1e-8);
+  });
+
   it("the table shows the three nearest flips, and says never in range when fewer flip", () => {
     const table = runCli([...args, "-n", "1000"]).stdout;
     const section = table.slice(table.indexOf("Sensitivity"), table.indexOf("Optimization tips"));

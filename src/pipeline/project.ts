@@ -9,7 +9,7 @@ import { buildProjectionReport, type ProjectionReport } from "../report/projecti
 import { monthlyScale, type TrafficProfile } from "../traffic/profile.js";
 import { unknownStatusWarning } from "../traffic/status.js";
 import { optionProfileChecks } from "./bedrock-profiles.js";
-import { failureAssumption, projectionAssumptions } from "./project-assumptions.js";
+import { failureAssumption, foldedAssumption, projectionAssumptions } from "./project-assumptions.js";
 
 export interface ProjectionInput {
   profile: TrafficProfile;
@@ -67,6 +67,7 @@ export function projectProfile(input: ProjectionInput): {
       ...(input.policies?.assumptions ?? []),
       ...projectionAssumptions(loaded, month.assumption),
       failureAssumption(profile),
+      ...foldedAssumption(profile),
       ...profileChecks.assumptions,
       ...(input.asOf ? [`Prices, latest models and lifecycle as of ${input.asOf} (--as-of).`] : []),
     ],

@@ -35,7 +35,7 @@ describe("llmcost validate", () => {
     expect(result.code).toBe(2);
     const lines = result.stdout.trim().split("\n");
     expect(lines[0]).toBe(
-      `problem  ${join(dir, "s.yaml")}:5, field "options[0].kind": expected one of "direct", "direct-batch", "bedrock", "bedrock-batch", "bedrock-provisioned", found "direkt"`,
+      `problem  ${join(dir, "s.yaml")}:5, field "options[0].kind": expected one of "direct", "direct-batch", "bedrock", "bedrock-batch", "bedrock-provisioned", "policy", found "direkt"`,
     );
     expect(lines[1]).toMatch(/s\.yaml:8, field "options\[1\]\.discount": .*found 2$/);
     expect(lines.at(-1)).toBe("1 file checked, 1 with problems");

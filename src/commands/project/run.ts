@@ -19,18 +19,20 @@ import {
 import { longContextThresholds, projectProfile } from "../../pipeline/project.js";
 import { earlyPricedAssumption, retiredModels } from "../../pipeline/retired.js";
 import { describeNonFinite, firstNonFiniteNumber } from "../../report/finite-money.js";
-import { chosenChartFormat } from "../../report/formats.js";
+import { chosenFormat, REPORT_FORMATS } from "../../report/formats.js";
 import { BRIEF_FORMATS, renderProjection } from "../../report/projection-render.js";
 import { DEFAULT_SEED } from "../../routing/prng.js";
 import { applyColorChoice, createDiagnostics } from "../../terminal/diagnostics.js";
 import { createProgress } from "../../terminal/progress.js";
 import { parseColumnMap } from "../../traffic/columns.js";
+import { NAMED_MODELS_LIMIT } from "../../traffic/distinct-names.js";
+import { MAX_BUCKETS } from "../../traffic/profile.js";
 import { profileTraffic } from "../../traffic/profile-traffic.js";
 import type { ProjectOptions } from "./command.js";
 
 export async function runProject(options: ProjectOptions): Promise<number> {
   applyColorChoice(options);
-  const format = chosenChartFormat(options);
+  const format = chosenFormat(options, REPORT_FORMATS);
   if (options.brief && !(BRIEF_FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(
       `--brief prints the verdict as ${BRIEF_FORMATS.join(", ")}; not with --format ${format}`,
@@ -55,9 +57,13 @@ export async function runProject(options: ProjectOptions): Promise<number> {
   const { profile } = await profileTraffic(options.traffic, {
     map,
     longContextThresholds: longContextThresholds(catalog),
-    // Past 10,000 distinct models that no option can price, further ones are counted together (memory).
+    // Past NAMED_MODELS_LIMIT distinct models no option can price, further ones are counted together (memory).
     keepModel: (model, provider) => placeable(catalog, loaded.scenario.model_map, model, provider),
-    maxModels: 10_000,
+    maxModels: NAMED_MODELS_LIMIT,
+    // Past MAX_BUCKETS (model, provider, region, use case, flags, band) combinations, new ones are counted
+    // without their region and use case, except use cases the scenario prices apart (memory and time).
+    maxBuckets: MAX_BUCKETS,
+    keepUseCase: (useCase) => loaded.scenario.batchable_use_cases.includes(useCase),
     onProgress: (done, total) => progress.update(done, total),
   });
   progress.finish();

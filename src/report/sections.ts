@@ -13,8 +13,13 @@ export interface Section {
   markdown?: string[];
 }
 
-export function renderSectionsForTerminal(heading: string, sections: readonly Section[]): string {
-  const parts = [chalk.bold(printable(heading))];
+/** `lead`: lines printed before the heading (a verdict). */
+export function renderSectionsForTerminal(
+  heading: string,
+  sections: readonly Section[],
+  lead: readonly string[] = [],
+): string {
+  const parts = [...lead, ...(lead.length ? [""] : []), chalk.bold(printable(heading))];
   for (const section of sections) {
     parts.push("");
     parts.push(chalk.bold.underline(section.title));
@@ -24,8 +29,14 @@ export function renderSectionsForTerminal(heading: string, sections: readonly Se
   return parts.join("\n");
 }
 
-export function renderSectionsAsMarkdown(heading: string, sections: readonly Section[]): string {
+/** `lead`: lines listed under the heading, before the first section (a verdict). */
+export function renderSectionsAsMarkdown(
+  heading: string,
+  sections: readonly Section[],
+  lead: readonly string[] = [],
+): string {
   const parts = [`# ${escapeMarkdown(heading)}`];
+  if (lead.length) parts.push("", ...lead.map((line) => `- ${escapeMarkdown(line.trim())}`));
   for (const section of sections) {
     parts.push("", `## ${escapeMarkdown(section.title)}`, "");
     for (const block of section.markdown ?? []) parts.push(block, "");

@@ -16,6 +16,9 @@ export interface Column {
  */
 const MAX_TEXT_WIDTH = 40;
 
+/** The widest a terminal table is drawn when wrapping cells at word boundaries can get it there. */
+const MAX_TABLE_WIDTH = 120;
+
 export function renderTerminalTable(columns: Column[], rows: string[][], title?: string): string {
   const cells = (i: number) => [columns[i]?.header ?? "", ...rows.map((row) => row[i] ?? "")];
   const widest = columns.map((_, i) => Math.max(...cells(i).map((text) => text.length)));
@@ -23,15 +26,17 @@ export function renderTerminalTable(columns: Column[], rows: string[][], title?:
   const longestWord = columns.map((_, i) =>
     Math.max(...cells(i).flatMap((text) => text.split(/\s+/).map((word) => word.length))),
   );
+  const capped = columns.map((c, i) =>
+    (c.align ?? "left") === "left" && (widest[i] ?? 0) > MAX_TEXT_WIDTH
+      ? Math.max(MAX_TEXT_WIDTH, longestWord[i] ?? 0)
+      : (widest[i] ?? 0),
+  );
+  const widths = fitWidths(capped, longestWord);
   const table = new Table({
     head: columns.map((c) => c.header),
     colAligns: columns.map((c) => c.align ?? "left"),
     // cli-table3 widths include one space of padding on each side; null: as wide as the content.
-    colWidths: columns.map((c, i) =>
-      (c.align ?? "left") === "left" && (widest[i] ?? 0) > MAX_TEXT_WIDTH
-        ? Math.max(MAX_TEXT_WIDTH, longestWord[i] ?? 0) + 2
-        : null,
-    ),
+    colWidths: widths.map((width, i) => (width < (widest[i] ?? 0) ? width + 2 : null)),
     wordWrap: true,
     style: { head: [], border: [] },
     // No rule between body rows: long reports stay readable.
@@ -39,6 +44,28 @@ export function renderTerminalTable(columns: Column[], rows: string[][], title?:
   });
   for (const row of rows) table.push(row.map(printable));
   return title ? `${oneLine(title)}\n${table.toString()}` : table.toString();
+}
+
+/**
+ * Content widths that fit MAX_TABLE_WIDTH: the widest column that still has room (wider than its longest word,
+ * header included) gives up one character at a time. When even every column at its longest word is too wide,
+ * the widths stay as they were: wrapping more would not bring the table on screen.
+ */
+function fitWidths(widths: readonly number[], longestWord: readonly number[]): number[] {
+  // Each column adds its content, two spaces of padding and one border; the table one closing border.
+  const drawn = (w: readonly number[]) => w.reduce((sum, width) => sum + width + 3, 1);
+  const floor = widths.map((width, i) => Math.min(width, longestWord[i] ?? width));
+  if (drawn(widths) <= MAX_TABLE_WIDTH || drawn(floor) > MAX_TABLE_WIDTH) return [...widths];
+  const fitted = [...widths];
+  while (drawn(fitted) > MAX_TABLE_WIDTH) {
+    let pick = -1;
+    fitted.forEach((width, i) => {
+      if (width > (floor[i] ?? width) && (pick < 0 || width > (fitted[pick] ?? 0))) pick = i;
+    });
+    if (pick < 0) break;
+    fitted[pick] = (fitted[pick] ?? 0) - 1;
+  }
+  return fitted;
 }
 
 export function renderMarkdownTable(columns: Column[], rows: string[][], title?: string): string {

@@ -63,3 +63,31 @@ describe("terminal tables stay narrow", () => {
     expect(text).not.toContain("…");
   });
 });
+
+describe("tables within 120 columns", () => {
+  const ids = Array.from({ length: 40 }, (_, i) => `req-${i}`).join(", ");
+
+  it("wraps a long list in a right-aligned value column (route's example violations) to fit 120 columns", () => {
+    const text = renderTerminalTable(
+      [{ header: "" }, { header: "value", align: "right" }],
+      [
+        ["requests requiring compliance", "728"],
+        ["example violations", ids],
+      ],
+    );
+    const lines = text.split("\n");
+    expect(Math.max(...lines.map((line) => line.length))).toBe(120);
+    // Every id is whole on some line: words are never cut.
+    for (const id of ids.split(", ")) expect(text).toMatch(new RegExp(`${id}(,|\\s)`));
+  });
+
+  it("leaves a table as it is when even its longest words do not fit 120 columns", () => {
+    const long = "x".repeat(70);
+    const text = renderTerminalTable(
+      [{ header: "a" }, { header: "b" }],
+      [[long, `${long.slice(0, 60)} and more words`]],
+    );
+    // Column b is held at its longest word (60) by the 40-character rule; the table: (70 + 3) + (60 + 3) + 1.
+    expect(text.split("\n")[0]?.length).toBe(137);
+  });
+});

@@ -3,7 +3,7 @@
 import type { PricingCatalog } from "../../cost/catalog.js";
 import { todayUtc } from "../../cost/price-history.js";
 import type { Scenario } from "../../cost/scenario-schema.js";
-import { describeError, ExitCode, InputError } from "../../errors.js";
+import { describeError, ExitCode, InputError, UsageError } from "../../errors.js";
 import { readingTraffic } from "../../io/input-kind.js";
 import { emitReport, prepareOutputs } from "../../io/output.js";
 import { loadCatalog } from "../../io/pricing-load.js";
@@ -22,7 +22,7 @@ import { earlyPricedAssumption, retiredModels } from "../../pipeline/retired.js"
 import { oneLine } from "../../printable.js";
 import { describeNonFinite, firstNonFiniteNumber } from "../../report/finite-money.js";
 import { chosenFormat, REPORT_FORMATS } from "../../report/formats.js";
-import { renderProjection } from "../../report/projection-render.js";
+import { BRIEF_FORMATS, renderProjection } from "../../report/projection-render.js";
 import { DEFAULT_SEED } from "../../routing/prng.js";
 import { applyColorChoice, createDiagnostics } from "../../terminal/diagnostics.js";
 import { createProgress } from "../../terminal/progress.js";
@@ -34,6 +34,12 @@ import type { ProjectOptions } from "./command.js";
 
 export async function runProject(options: ProjectOptions): Promise<number> {
   applyColorChoice(options);
+  const format = chosenFormat(options, REPORT_FORMATS);
+  if (options.brief && !(BRIEF_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(
+      `--brief prints the verdict as ${BRIEF_FORMATS.join(", ")}; not with --format ${format}`,
+    );
+  }
   const [output] = prepareOutputs(
     [options.traffic, options.scenario, options.policy, ...options.pricing],
     [{ file: options.output, flag: "--output" }],
@@ -110,7 +116,8 @@ export async function runProject(options: ProjectOptions): Promise<number> {
       `--strict: traffic without a price: ${models}`,
     );
   }
-  const overflow = firstNonFiniteNumber(report);
+  // The options first: the verdict and sensitivity are derived from their figures, which name the line at fault.
+  const overflow = firstNonFiniteNumber(report.options, "options") ?? firstNonFiniteNumber(report);
   if (overflow) {
     const priceInputs = [...options.pricing, loaded.file];
     throw new InputError(
@@ -118,12 +125,11 @@ export async function runProject(options: ProjectOptions): Promise<number> {
       describeNonFinite(overflow, priceInputs),
     );
   }
-  const format = chosenFormat(options, REPORT_FORMATS);
   // The html renderer and its chart library load only when asked for.
   const text =
     format === "html"
       ? await (await import("../../report/html/projection-html.js")).renderProjectionHtml(report)
-      : renderProjection(report, format);
+      : renderProjection(report, format, options.brief);
   await emitReport(text, output);
   // At most 20 lines (the report's listed entries), then one line for the rest.
   for (const entry of report.unpriced) {

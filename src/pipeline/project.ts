@@ -6,6 +6,8 @@ import { describeError, InputError } from "../errors.js";
 import { type LoadedScenario, locateScenarioProblem, withScenarioLocations } from "../io/scenario-load.js";
 import { buildProjectionReport, type ProjectionReport } from "../report/projection-data.js";
 import { monthlyScale, type TrafficProfile } from "../traffic/profile.js";
+import { describeSources, type SourcesSummary } from "../traffic/read-sources.js";
+import { CANONICAL_FORMAT } from "../traffic/sniff.js";
 import { unknownStatusWarning } from "../traffic/status.js";
 import { optionProfileChecks } from "./bedrock-profiles.js";
 import { failureAssumption, projectionAssumptions } from "./project-assumptions.js";
@@ -15,6 +17,9 @@ export interface ProjectionInput {
   loaded: LoadedScenario;
   catalog: PricingCatalog;
   trafficFile: string;
+  /** What was read (the report's "sources"); with `formatAssumptions`, what the formats could not give. */
+  sources?: SourcesSummary | undefined;
+  formatAssumptions?: readonly string[];
   /** Rescale the observed mix to this many requests a month instead of scaling the window. */
   monthlyRequests?: number | undefined;
   /** What each pre-aggregated row covers, in ms (`--window`), when the file has no bucket_end column. */
@@ -44,6 +49,7 @@ export function projectProfile(input: ProjectionInput): {
   const profileProblems = profileChecks.problems.map((problem) => locateScenarioProblem(loaded, problem));
   const report = buildProjectionReport(analysis, {
     trafficFile: input.trafficFile,
+    ...(input.sources && { sources: input.sources }),
     scenarioName: loaded.scenario.name,
     scenarioFile: loaded.file,
     scenarioIsDefault: loaded.isDefault,
@@ -56,6 +62,7 @@ export function projectProfile(input: ProjectionInput): {
     freeTiers: loaded.scenario.free_tiers,
     otherModels: profile.otherModels,
     assumptions: [
+      ...sourceAssumptions(input),
       ...projectionAssumptions(loaded, month.assumption),
       failureAssumption(profile),
       ...profileChecks.assumptions,
@@ -73,4 +80,14 @@ export function projectProfile(input: ProjectionInput): {
 /** Prompt-size bands a profile needs: every long-context threshold in the catalog. */
 export function longContextThresholds(catalog: PricingCatalog): number[] {
   return [...new Set(catalog.models.flatMap((m) => (m.longContext ? [m.longContext.thresholdTokens] : [])))];
+}
+
+/** The "sources" line when the traffic is more than one file of llmcost's CSV, then what the formats read
+ * could not provide. */
+function sourceAssumptions(input: ProjectionInput): string[] {
+  const { sources } = input;
+  const plain =
+    sources === undefined ||
+    (sources.files === 1 && sources.formats.every((f) => f.format === CANONICAL_FORMAT));
+  return [...(plain ? [] : [describeSources(sources)]), ...(input.formatAssumptions ?? [])];
 }

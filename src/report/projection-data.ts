@@ -4,6 +4,7 @@ import type { Analysis } from "../cost/analyzer.js";
 import type { OptionProjection } from "../cost/option-projection.js";
 import type { TokenCounts } from "../cost/request-cost.js";
 import { OTHER_MODELS } from "../traffic/profile.js";
+import type { SourcesSummary } from "../traffic/read-sources.js";
 import { costCurveData } from "./cost-curve-data.js";
 import { roundUsd } from "./numbers.js";
 
@@ -13,6 +14,8 @@ const PROJECTION_SCHEMA_VERSION = 2;
 
 export interface ProjectionContext {
   trafficFile: string;
+  /** What was read: files, formats, skipped records (issue 11). */
+  sources?: SourcesSummary;
   scenarioName: string;
   scenarioFile: string;
   scenarioIsDefault: boolean;
@@ -60,6 +63,7 @@ export function buildProjectionReport(analysis: Analysis, context: ProjectionCon
       file: context.scenarioIsDefault ? "(bundled default)" : context.scenarioFile,
     },
     traffic_file: context.trafficFile,
+    sources: context.sources ?? null,
     window: {
       start: iso(context.window.start),
       end: iso(context.window.end),

@@ -9,6 +9,15 @@ import { PROFILE_COLUMNS } from "./columns.js";
 import { MAX_WORKERS, PARALLEL_MIN_BYTES, planRanges } from "./parallel-plan.js";
 import { type ProfileOptions, type TrafficProfile, TrafficProfileBuilder } from "./profile.js";
 import { type ReadTrafficOptions, readTrafficValues, type TrafficReadSummary } from "./read.js";
+import {
+  type FileRead,
+  formatName,
+  readFileRows,
+  singleCanonical,
+  type TrafficInputs,
+} from "./read-sources.js";
+import type { SniffedFile } from "./sniff.js";
+import { isGzip } from "./sniff.js";
 import { readInWorkers, type WorkerPlan } from "./worker-pool.js";
 
 export interface ProfileTrafficOptions extends ReadTrafficOptions {
@@ -21,16 +30,77 @@ export interface ProfileTrafficOptions extends ReadTrafficOptions {
   workers?: number;
 }
 
-export async function profileTraffic(
-  file: string,
-  options: ProfileTrafficOptions,
-): Promise<{ profile: TrafficProfile; summary: TrafficReadSummary }> {
-  const profileOptions: ProfileOptions = {
+/** The profile of every file of a run: one file of llmcost's CSV takes profileTraffic's fast paths; other
+ * inputs are read one file after another into one builder (rows of every format alike). */
+export async function profileSources(
+  inputs: TrafficInputs,
+  options: ProfileTrafficOptions & { modelMap: ReadonlyMap<string, string> },
+): Promise<{ profile: TrafficProfile; reads: FileRead[] }> {
+  const only = singleCanonical(inputs);
+  if (only !== undefined) {
+    const { profile, summary } = await profileTraffic(only.file, { ...options, gzip: only.gzip });
+    return {
+      profile,
+      reads: [
+        {
+          file: only.file,
+          format: formatName(only),
+          rows: summary.rows,
+          requests: summary.requests,
+          skipped: new Map(),
+        },
+      ],
+    };
+  }
+  const builder = new TrafficProfileBuilder(profileOptions(options));
+  const reads: FileRead[] = [];
+  const totalBytes = await totalSize(inputs.files);
+  let before = 0;
+  for (const sniffed of inputs.files) {
+    const bytes = await assertReadableFile(sniffed.file);
+    const onProgress = (done: number) => options.onProgress?.(before + done, totalBytes);
+    if (sniffed.format === "canonical") {
+      const summary = await readTrafficValues(sniffed.file, (values) => builder.addValues(values), {
+        ...options,
+        ...PROFILE_COLUMNS,
+        gzip: sniffed.gzip,
+        onProgress,
+      });
+      reads.push({
+        file: sniffed.file,
+        format: formatName(sniffed),
+        rows: summary.rows,
+        requests: summary.requests,
+        skipped: new Map(),
+      });
+    } else {
+      reads.push(await readFileRows(sniffed, (row) => builder.add(row), options));
+    }
+    before += bytes;
+    options.onProgress?.(before, totalBytes);
+  }
+  return { profile: exactTotals(inputs.values.join(", "), builder.finish()), reads };
+}
+
+async function totalSize(files: readonly SniffedFile[]): Promise<number> {
+  let total = 0;
+  for (const { file } of files) total += await assertReadableFile(file);
+  return total;
+}
+
+function profileOptions(options: ProfileTrafficOptions): ProfileOptions {
+  return {
     longContextThresholds: options.longContextThresholds,
     ...(options.keepModel && { keepModel: options.keepModel }),
     ...(options.maxModels !== undefined && { maxModels: options.maxModels }),
   };
-  const builder = new TrafficProfileBuilder(profileOptions);
+}
+
+export async function profileTraffic(
+  file: string,
+  options: ProfileTrafficOptions,
+): Promise<{ profile: TrafficProfile; summary: TrafficReadSummary }> {
+  const builder = new TrafficProfileBuilder(profileOptions(options));
   const plan = await profilePlan(file, options);
   if (plan !== undefined) {
     const { map = {}, onProgress, signal } = options;
@@ -45,7 +115,7 @@ export async function profileTraffic(
     );
     if (summary !== undefined) return { profile: exactTotals(file, builder.finish()), summary };
   }
-  const single = new TrafficProfileBuilder(profileOptions);
+  const single = new TrafficProfileBuilder(profileOptions(options));
   const summary = await readTrafficValues(file, (values) => single.addValues(values), {
     ...options,
     ...PROFILE_COLUMNS,
@@ -80,7 +150,7 @@ function exactTotals(file: string, profile: TrafficProfile): TrafficProfile {
 
 /** One byte range per worker. */
 async function profilePlan(file: string, options: ProfileTrafficOptions): Promise<WorkerPlan | undefined> {
-  if (file.toLowerCase().endsWith(".gz")) return undefined;
+  if (options.gzip ?? (await isGzip(file))) return undefined;
   const totalBytes = await assertReadableFile(file);
   const workers =
     options.workers ?? (totalBytes >= PARALLEL_MIN_BYTES ? Math.min(MAX_WORKERS, availableParallelism()) : 1);

@@ -1,4 +1,4 @@
-// Streams a traffic CSV (or .csv.gz) row by row on this thread: papaparse tokenizes, parse-row validates.
+// Streams a traffic CSV (gzip or not, told by its first bytes) row by row on this thread: papaparse tokenizes, parse-row validates.
 // Memory stays flat whatever the file size; every problem is an InputError naming the file, the row and
 // the column. Row numbers are record numbers: the header is row 0, the first data row is row 1, and a
 // quoted field that spans lines does not advance the count. The three read paths (this one, the parallel
@@ -10,11 +10,14 @@ import { RecordReader } from "./record-reader.js";
 import { streamRecords } from "./record-stream.js";
 import type { TrafficRow } from "./row.js";
 import type { RowValues } from "./row-values.js";
+import { isGzip } from "./sniff.js";
 
 export interface ReadTrafficOptions extends ColumnChoice {
   /** CSV column (exact header name) -> canonical field, from `--map col=field`. */
   map?: Record<string, string>;
-  /** Bytes of the file read so far (compressed bytes for .gz) and its size. */
+  /** Whether the file is gzip-compressed; found from its first bytes when not given. */
+  gzip?: boolean;
+  /** Bytes of the file read so far (compressed bytes for gzip) and its size. */
   onProgress?: (bytesRead: number, totalBytes: number) => void;
   signal?: AbortSignal;
 }
@@ -51,7 +54,7 @@ export async function readTrafficValues(
   options.signal?.throwIfAborted();
   const { onProgress, signal } = options;
   await streamRecords(file, reader, {
-    gzip: file.toLowerCase().endsWith(".gz"),
+    gzip: options.gzip ?? (await isGzip(file)),
     ...(onProgress && { onBytes: (bytesRead: number) => onProgress(bytesRead, totalBytes) }),
     ...(signal && { signal }),
   });

@@ -1,19 +1,25 @@
 // Declares `llmcost project`: its flags and their options type. The runner (run.ts) is passed in by src/cli.ts.
 import type { Command } from "commander";
 import { REPORT_FORMATS } from "../../report/formats.js";
+import { INPUT_FORMATS } from "../../traffic/format-names.js";
 import {
   addOutputOptions,
   asOfOption,
+  inputFormatOption,
   mapOption,
+  modelMapOption,
   type OutputOptions,
   parseDuration,
   parsePositiveInt,
   pricingOption,
+  trafficOption,
 } from "../options.js";
 import type { Run } from "../run-type.js";
 
 export interface ProjectOptions extends OutputOptions {
-  traffic: string;
+  traffic: string[];
+  inputFormat?: string;
+  modelMap: string[];
   scenario?: string;
   pricing: string[];
   map: string[];
@@ -28,7 +34,9 @@ export function registerProject(program: Command, run: Run<[ProjectOptions]>): v
   const command = program
     .command("project")
     .description("project the monthly cost of Bedrock versus direct provider APIs for a traffic log")
-    .requiredOption("-t, --traffic <file>", "traffic CSV (.csv or .csv.gz) with a header row")
+    .addOption(trafficOption())
+    .addOption(inputFormatOption())
+    .addOption(modelMapOption())
     .option("-s, --scenario <file>", "scenario YAML (default: the bundled typical production stack)")
     .addOption(pricingOption())
     .addOption(asOfOption())
@@ -51,7 +59,13 @@ export function registerProject(program: Command, run: Run<[ProjectOptions]>): v
 Examples:
   $ llmcost project --traffic fixtures/traffic/saas-assistant-week.csv
   $ llmcost project -t logs.csv.gz -s fixtures/scenarios/default.yaml --monthly-requests 5000000
-  $ llmcost project -t logs.csv --pricing litellm-prices.json --format json | jq '.breakeven'`,
+  $ llmcost project -t logs.csv --pricing litellm-prices.json --format json | jq '.breakeven'
+  $ llmcost project -t 'AWSLogs/**/*.json.gz' -t gateway-spend.csv
+  $ llmcost project -t logs/ --input-format bedrock-invocation-logs \
+      --model-map arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/abc=claude-sonnet-4-5
+
+Input formats (--input-format; detected from the content when not given):
+  ${INPUT_FORMATS.join(", ")}`,
     )
     .action(run);
 }

@@ -16,13 +16,15 @@ import { renderProjection } from "../../report/projection-render.js";
 import { applyColorChoice, createDiagnostics } from "../../terminal/diagnostics.js";
 import { createProgress } from "../../terminal/progress.js";
 import { parseColumnMap } from "../../traffic/columns.js";
-import { profileTraffic } from "../../traffic/profile-traffic.js";
+import { profileSources } from "../../traffic/profile-traffic.js";
+import { formatAssumptions, openTrafficInputs, summarizeSources } from "../../traffic/read-sources.js";
+import { parseModelMap } from "../options.js";
 import type { ProjectOptions } from "./command.js";
 
 export async function runProject(options: ProjectOptions): Promise<number> {
   applyColorChoice(options);
   const [output] = prepareOutputs(
-    [options.traffic, options.scenario, ...options.pricing],
+    [...options.traffic, options.scenario, ...options.pricing],
     [{ file: options.output, flag: "--output" }],
   );
   const diagnostics = createDiagnostics(options);
@@ -30,9 +32,13 @@ export async function runProject(options: ProjectOptions): Promise<number> {
   const asOf = options.asOf ?? todayUtc();
   const catalog = await loadCatalog(options.pricing, { onNotice: diagnostics.info, asOf });
   const loaded = await loadScenario(options.scenario);
-  const progress = createProgress(`reading ${options.traffic}`, !options.quiet);
-  const { profile } = await profileTraffic(options.traffic, {
+  const modelMap = parseModelMap(options.modelMap);
+  const inputs = await openTrafficInputs(options.traffic, options.inputFormat);
+  const trafficName = options.traffic.join(", ");
+  const progress = createProgress(`reading ${trafficName}`, !options.quiet);
+  const { profile, reads } = await profileSources(inputs, {
     map,
+    modelMap,
     longContextThresholds: longContextThresholds(catalog),
     // Past 10,000 distinct models that no option can price, further ones are counted together (memory).
     keepModel: (model, provider) => placeable(catalog, loaded.scenario.model_map, model, provider),
@@ -40,12 +46,14 @@ export async function runProject(options: ProjectOptions): Promise<number> {
     onProgress: (done, total) => progress.update(done, total),
   });
   progress.finish();
-  await checkLoggedProfiles(profile, catalog, options.traffic, map);
+  await checkLoggedProfiles(profile, catalog, inputs, { map, modelMap });
   const { analysis, report, profileProblems } = projectProfile({
     profile,
     loaded,
     catalog,
-    trafficFile: options.traffic,
+    trafficFile: trafficName,
+    sources: summarizeSources(inputs, reads),
+    formatAssumptions: formatAssumptions(inputs),
     monthlyRequests: options.monthlyRequests,
     rowSpanMs: options.window,
     asOf,
@@ -55,12 +63,12 @@ export async function runProject(options: ProjectOptions): Promise<number> {
   if (options.strict && profileProblem) throw profileProblem;
   const retired = retiredModels(catalog, asOf);
   if (options.strict && retired.length > 0) {
-    throw new InputError({ file: options.traffic, field: "model" }, `--strict: ${retired.join("; ")}`);
+    throw new InputError({ file: trafficName, field: "model" }, `--strict: ${retired.join("; ")}`);
   }
   if (options.strict && analysis.unpriced.length > 0) {
     const models = analysis.unpriced.map((u) => `"${u.model}" (${u.reason})`).join("; ");
     throw new InputError(
-      { file: options.traffic, field: "model" },
+      { file: trafficName, field: "model" },
       `--strict: traffic without a price: ${models}`,
     );
   }

@@ -1,0 +1,158 @@
+// Every traffic file of a run, read one after another in the order of `--traffic` (sources.ts): each file's
+// format is found from its content (sniff.ts), llmcost's CSV goes through the CSV reader, a log or export
+// through its LogFormat (log-read.ts) and the canonical checks (imported-row.ts). What each file was, its
+// rows and what was skipped are summed up for the report's "sources" line and for `convert`.
+import { LOG_FORMATS } from "./formats/index.js";
+import type { LogFormat } from "./formats/log-format.js";
+import { ImportedRows } from "./imported-row.js";
+import { readLogFile } from "./log-read.js";
+import { type ReadTrafficOptions, readTraffic } from "./read.js";
+import type { TrafficRow } from "./row.js";
+import { CANONICAL_FORMAT, formatNamed, type SniffedFile, sniffFile } from "./sniff.js";
+import { resolveTrafficSources } from "./sources.js";
+
+/** The files of a run, each with its format. */
+export interface TrafficInputs {
+  /** The `--traffic` values as given. */
+  values: readonly string[];
+  files: SniffedFile[];
+  /** Bedrock large-body objects under data/, not read. */
+  skippedBodies: number;
+}
+
+/** Resolves `--traffic` values and finds each file's format (`inputFormat`: `--input-format`). */
+export async function openTrafficInputs(
+  values: readonly string[],
+  inputFormat?: string,
+  formats: readonly LogFormat[] = LOG_FORMATS,
+): Promise<TrafficInputs> {
+  if (inputFormat !== undefined && inputFormat !== CANONICAL_FORMAT) formatNamed(formats, inputFormat);
+  const sources = await resolveTrafficSources(values);
+  const files: SniffedFile[] = [];
+  for (const file of sources.files) files.push(await sniffFile(file, formats, inputFormat));
+  return { values, files, skippedBodies: sources.skippedBodies };
+}
+
+/** Whether the run is one file of llmcost's CSV: the readers' parallel fast paths apply. */
+export function singleCanonical(inputs: TrafficInputs): SniffedFile | undefined {
+  const [only, ...rest] = inputs.files;
+  return only !== undefined && rest.length === 0 && only.format === "canonical" ? only : undefined;
+}
+
+export function formatName(sniffed: SniffedFile): string {
+  return sniffed.format === "canonical" ? CANONICAL_FORMAT : sniffed.format.name;
+}
+
+/** What one file gave. */
+export interface FileRead {
+  file: string;
+  format: string;
+  rows: number;
+  requests: number;
+  /** Records the format skipped on purpose (non-GenAI spans...), by reason. */
+  skipped: Map<string, number>;
+}
+
+export interface SourceReadOptions extends ReadTrafficOptions {
+  /** `--model-map ID=model`: ids a format cannot resolve alone (application-inference-profile ARNs). */
+  modelMap: ReadonlyMap<string, string>;
+}
+
+/** Reads one file, calling `onRow` with a fresh TrafficRow per row in file order. */
+export async function readFileRows(
+  sniffed: SniffedFile,
+  onRow: (row: TrafficRow) => void,
+  options: SourceReadOptions,
+): Promise<FileRead> {
+  const { file } = sniffed;
+  if (sniffed.format === "canonical") {
+    const summary = await readTraffic(file, onRow, { ...options, gzip: sniffed.gzip });
+    return {
+      file,
+      format: CANONICAL_FORMAT,
+      rows: summary.rows,
+      requests: summary.requests,
+      skipped: new Map(),
+    };
+  }
+  const rows = new ImportedRows();
+  let count = 0;
+  let requests = 0;
+  const { skipped } = await readLogFile(
+    sniffed,
+    (imported, at) => {
+      const row = rows.toTrafficRow(imported, at);
+      count++;
+      requests += row.requests;
+      onRow(row);
+    },
+    {
+      modelMap: options.modelMap,
+      ...(options.signal && { signal: options.signal }),
+    },
+  );
+  return { file, format: sniffed.format.name, rows: count, requests, skipped };
+}
+
+/** Reads every file in order. `onRow` gets fresh rows; `onFile` each file's summary as it ends. */
+export async function forEachTrafficRow(
+  inputs: TrafficInputs,
+  onRow: (row: TrafficRow, file: SniffedFile) => void,
+  options: SourceReadOptions,
+): Promise<FileRead[]> {
+  const reads: FileRead[] = [];
+  for (const sniffed of inputs.files) {
+    reads.push(await readFileRows(sniffed, (row) => onRow(row, sniffed), options));
+  }
+  return reads;
+}
+
+/** The report's "sources" line and the assumptions of the formats read. */
+export interface SourcesSummary {
+  files: number;
+  formats: { format: string; files: number; rows: number }[];
+  skipped: { reason: string; count: number }[];
+}
+
+export function summarizeSources(inputs: TrafficInputs, reads: readonly FileRead[]): SourcesSummary {
+  const formats = new Map<string, { files: number; rows: number }>();
+  const skipped = new Map<string, number>();
+  if (inputs.skippedBodies > 0) skipped.set("large-body objects under data/", inputs.skippedBodies);
+  for (const read of reads) {
+    const entry = formats.get(read.format) ?? { files: 0, rows: 0 };
+    entry.files++;
+    entry.rows += read.rows;
+    formats.set(read.format, entry);
+    for (const [reason, count] of read.skipped) skipped.set(reason, (skipped.get(reason) ?? 0) + count);
+  }
+  return {
+    files: reads.length,
+    formats: [...formats].map(([format, entry]) => ({ format, ...entry })),
+    skipped: [...skipped].map(([reason, count]) => ({ reason, count })),
+  };
+}
+
+/** One sentence: "Read 3 files: 2 bedrock-invocation-logs (1,200 rows), 1 llmcost-csv (40 rows); skipped ...". */
+export function describeSources(summary: SourcesSummary): string {
+  const files = summary.files === 1 ? "1 file" : `${summary.files} files`;
+  const formats = summary.formats
+    .map((f) => `${f.files} ${f.format} (${f.rows.toLocaleString("en-US")} rows)`)
+    .join(", ");
+  const skipped =
+    summary.skipped.length === 0
+      ? ""
+      : `; skipped ${summary.skipped.map((s) => `${s.count.toLocaleString("en-US")} ${s.reason}`).join(", ")}`;
+  return `Read ${files}: ${formats}${skipped}.`;
+}
+
+/** What the formats read could not provide, one assumption each (LogFormat.limits). */
+export function formatAssumptions(inputs: TrafficInputs): string[] {
+  const seen = new Set<LogFormat>();
+  const lines: string[] = [];
+  for (const sniffed of inputs.files) {
+    if (sniffed.format === "canonical" || seen.has(sniffed.format)) continue;
+    seen.add(sniffed.format);
+    for (const limit of sniffed.format.limits) lines.push(`${sniffed.format.label}: ${limit.assumption}`);
+  }
+  return lines;
+}

@@ -9,12 +9,14 @@ import type { CompiledPolicy } from "../routing/policy.js";
 import { RouteRun, type RouteRunResult } from "../routing/run.js";
 import type { ColumnChoice } from "../traffic/columns.js";
 import { DAYS_PER_MONTH } from "../traffic/profile.js";
-import { readTrafficInOrder } from "../traffic/read-in-order.js";
+import { type FileRead, forEachRowInOrder, type TrafficInputs } from "../traffic/read-sources.js";
 import type { TextField } from "../traffic/row.js";
 import { DAY_MS } from "../units.js";
 
 export interface DryRunInput {
-  traffic: string;
+  traffic: TrafficInputs;
+  /** `--model-map`: ids a log format cannot resolve alone. */
+  modelMap?: ReadonlyMap<string, string>;
   /** CSV column → canonical field (`--map`). */
   map: Record<string, string>;
   policy: CompiledPolicy;
@@ -29,12 +31,12 @@ export interface DryRunInput {
   onProgress?: (done: number, total: number) => void;
 }
 
-export async function dryRun(input: DryRunInput): Promise<RouteRunResult> {
+export async function dryRun(input: DryRunInput): Promise<RouteRunResult & { reads: FileRead[] }> {
   const start = () => {
     const decisions = input.decisionsFile ? DecisionsFile.open(input.decisionsFile) : undefined;
     const run = new RouteRun(input.policy, input.catalog, {
       seed: input.seed,
-      trafficFile: input.traffic,
+      trafficFile: input.traffic.values.join(", "),
       ...(input.explainRequestId !== undefined && { explainRequestId: input.explainRequestId }),
       ...(decisions && { onDecision: decisions.write }),
       ...(input.comparePolicy && { comparePolicy: input.comparePolicy }),
@@ -43,8 +45,9 @@ export async function dryRun(input: DryRunInput): Promise<RouteRunResult> {
   };
   let current = start();
   try {
-    await readTrafficInOrder(input.traffic, (row) => current.run.add(row), {
+    const reads = await forEachRowInOrder(input.traffic, (row) => current.run.add(row), {
       map: input.map,
+      modelMap: input.modelMap ?? new Map(),
       ...(input.onProgress && { onProgress: input.onProgress }),
       ...rowsNeeded(input),
       // A split inside a quoted field is found after rows were replayed: start the replay afresh.
@@ -54,10 +57,10 @@ export async function dryRun(input: DryRunInput): Promise<RouteRunResult> {
       },
     });
     current.decisions?.commit();
+    return { ...current.run.finish(), reads };
   } finally {
     current.decisions?.discard();
   }
-  return current.run.finish();
 }
 
 /** What of each row the replay reads: metadata and free text only where a rule tests it (all of it for

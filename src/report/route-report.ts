@@ -2,6 +2,7 @@
 // snake_case JSON, and the tabular sections the table, markdown and CSV renderers share.
 import type { RouteDiff } from "../routing/diff.js";
 import type { RouteSummary } from "../routing/summary.js";
+import type { SourcesSummary } from "../traffic/read-sources.js";
 import { formatCount, formatPercent, formatUsd, roundUsd } from "./numbers.js";
 import type { Column } from "./table.js";
 
@@ -18,6 +19,8 @@ interface RouteMonthInput {
 
 export interface RouteReportInputs {
   traffic: string;
+  /** What was read: files, formats, skipped records (issue 11). */
+  sources: SourcesSummary | null;
   policy: string;
   pricing: string[];
   seed: number;

@@ -7,6 +7,7 @@ import type { LogFormat } from "./formats/log-format.js";
 import { ImportedRows } from "./imported-row.js";
 import { readLogFile } from "./log-read.js";
 import { type ReadTrafficOptions, readTraffic } from "./read.js";
+import { type OrderedReadOptions, readTrafficInOrder } from "./read-in-order.js";
 import type { TrafficRow } from "./row.js";
 import { CANONICAL_FORMAT, formatNamed, type SniffedFile, sniffFile } from "./sniff.js";
 import { resolveTrafficSources } from "./sources.js";
@@ -155,4 +156,49 @@ export function formatAssumptions(inputs: TrafficInputs): string[] {
     for (const limit of sniffed.format.limits) lines.push(`${sniffed.format.label}: ${limit.assumption}`);
   }
   return lines;
+}
+
+/**
+ * Every row of every file, in timestamp order, for the replay. One file of llmcost's CSV streams as it is
+ * (it must be in timestamp order already, as before). Otherwise the rows of all files are held and sorted by
+ * timestamp, stably: ties keep the order of `--traffic` and of the paths within a folder or glob, then the
+ * order within the file. A row without a timestamp takes the one before it in its file (the start of the
+ * file when none). A usage bucket (a row with `requests` above 1 and a `bucket_end`) is replayed as one
+ * weighted row at its start: bucketed sources give no time of each request.
+ */
+export async function forEachRowInOrder(
+  inputs: TrafficInputs,
+  onRow: (row: TrafficRow) => void,
+  options: SourceReadOptions & Omit<OrderedReadOptions, keyof ReadTrafficOptions>,
+): Promise<FileRead[]> {
+  const only = singleCanonical(inputs);
+  if (only !== undefined) {
+    const summary = await readTrafficInOrder(only.file, onRow, { ...options, gzip: only.gzip });
+    return [
+      {
+        file: only.file,
+        format: CANONICAL_FORMAT,
+        rows: summary.rows,
+        requests: summary.requests,
+        skipped: new Map(),
+      },
+    ];
+  }
+  const held: { row: TrafficRow; at: number }[] = [];
+  let file: SniffedFile | undefined;
+  let lastAt = Number.NEGATIVE_INFINITY;
+  const reads = await forEachTrafficRow(
+    inputs,
+    (row, from) => {
+      if (from !== file) lastAt = Number.NEGATIVE_INFINITY;
+      file = from;
+      lastAt = row.timestamp ?? lastAt;
+      held.push({ row, at: lastAt });
+    },
+    options,
+  );
+  // Array.prototype.sort is stable: equal timestamps keep reading order.
+  held.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  for (const { row } of held) onRow(row);
+  return reads;
 }

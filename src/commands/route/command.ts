@@ -1,7 +1,16 @@
 // Declares `llmcost route`: its flags and their options type. The runner (run.ts) is passed in by src/cli.ts.
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { REPORT_FORMATS } from "../../report/formats.js";
-import { addOutputOptions, asOfOption, mapOption, type OutputOptions, pricingOption } from "../options.js";
+import {
+  addOutputOptions,
+  asOfOption,
+  inputFormatOption,
+  mapOption,
+  modelMapOption,
+  type OutputOptions,
+  pricingOption,
+  trafficOption,
+} from "../options.js";
 import type { Run } from "../run-type.js";
 
 const ROUTE_FAIL_ON = ["compliance"] as const;
@@ -9,7 +18,9 @@ type RouteFailOn = (typeof ROUTE_FAIL_ON)[number];
 
 export interface RouteOptions extends OutputOptions {
   dryRun?: boolean;
-  traffic: string;
+  traffic: string[];
+  inputFormat?: string;
+  modelMap: string[];
   policy: string;
   pricing: string[];
   map: string[];
@@ -37,10 +48,9 @@ export function registerRoute(program: Command, run: Run<[RouteOptions]>): void 
       "replay logged requests through a routing policy, offline: a decision per request and a summary",
     )
     .option("--dry-run", "replay the traffic log (required: llmcost never routes live traffic)")
-    .requiredOption(
-      "-t, --traffic <file>",
-      "traffic CSV (.csv or .csv.gz) with a header row, in timestamp order",
-    )
+    .addOption(trafficOption("; one llmcost CSV must be in timestamp order, other inputs are sorted"))
+    .addOption(inputFormatOption())
+    .addOption(modelMapOption())
     .requiredOption("-P, --policy <file>", "routing policy YAML (see docs/route.md)")
     .addOption(pricingOption())
     .addOption(asOfOption())
@@ -74,7 +84,11 @@ Examples:
   $ llmcost route --dry-run -t logs.csv -P policy.yaml --decisions decisions.jsonl --format json | jq .targets
   $ llmcost route --dry-run -t logs.csv -P policy.yaml --explain req-7-1
   $ llmcost route --dry-run -t logs.csv -P new.yaml --diff current.yaml --format markdown
-  $ llmcost route --dry-run -t logs.csv -P fixtures/policies/failover-drill.yaml --seed 7 --fail-on compliance`,
+  $ llmcost route --dry-run -t logs.csv -P fixtures/policies/failover-drill.yaml --seed 7 --fail-on compliance
+  $ llmcost route --dry-run -t fixtures/logs/bedrock/ -P fixtures/policies/seed-hybrid.yaml
+
+Logs from several files are merged by timestamp (ties in --traffic and path order); a usage bucket (OpenAI,
+Anthropic) is replayed as one weighted request at the bucket's start.`,
     )
     .action(run);
 }

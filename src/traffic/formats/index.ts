@@ -2,5 +2,6 @@
 // each `detect` on a file's first record and takes the first that says yes, so the most specific come first.
 import { bedrockInvocationLogs } from "./bedrock-invocation-logs.js";
 import type { LogFormat } from "./log-format.js";
+import { openaiUsageCompletions } from "./openai-usage-completions.js";
 
-export const LOG_FORMATS: readonly LogFormat[] = [bedrockInvocationLogs];
+export const LOG_FORMATS: readonly LogFormat[] = [bedrockInvocationLogs, openaiUsageCompletions];

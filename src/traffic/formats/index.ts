@@ -2,6 +2,7 @@
 // each `detect` on a file's first record and takes the first that says yes, so the most specific come first.
 import { anthropicUsageReport } from "./anthropic-usage-report.js";
 import { bedrockInvocationLogs } from "./bedrock-invocation-logs.js";
+import { litellmSpendLogs } from "./litellm-spend-logs.js";
 import type { LogFormat } from "./log-format.js";
 import { openaiUsageCompletions } from "./openai-usage-completions.js";
 
@@ -9,4 +10,5 @@ export const LOG_FORMATS: readonly LogFormat[] = [
   bedrockInvocationLogs,
   openaiUsageCompletions,
   anthropicUsageReport,
+  litellmSpendLogs,
 ];

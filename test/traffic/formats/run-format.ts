@@ -3,6 +3,7 @@
 // keeps the format tests about the mapping.
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
+import Papa from "papaparse";
 import type { ImportedRow, LogFormat, RecordLocation } from "../../../src/traffic/formats/log-format.js";
 
 export interface FormatRun {
@@ -18,6 +19,11 @@ function text(file: string): string {
 /** Parsed records with their locations: a JSON document's records, or one per non-blank line. */
 export function recordsOf(format: LogFormat, file: string): { record: unknown; at: RecordLocation }[] {
   const content = text(file);
+  if (file.endsWith(".csv")) {
+    // One object per row keyed by header, every cell a string, as the CSV reader hands them over.
+    const parsed = Papa.parse<Record<string, string>>(content, { header: true, skipEmptyLines: true });
+    return parsed.data.map((record, index) => ({ record, at: { file, line: index + 2 } }));
+  }
   const trimmed = content.trim();
   let document: unknown;
   try {

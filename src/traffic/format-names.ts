@@ -4,8 +4,7 @@
 export const INPUT_FORMATS = [
   "llmcost-csv",
   "bedrock-invocation-logs",
-  "openai-usage",
-  "anthropic-usage",
+  "openai-usage-completions",
+  "anthropic-usage-report",
   "litellm-spend-logs",
-  "otel-genai-spans",
 ] as const;

@@ -45,7 +45,8 @@ export async function readLogFile(
     let index = 0;
     for (const record of format.records(value)) {
       records++;
-      const where = at.line === undefined ? { file, record: index } : { ...at, record: index };
+      // A line that is itself the record needs no index; a document's records and a page's buckets do.
+      const where = record === value && at.line !== undefined ? at : { ...at, record: index };
       format.toRows(record, where, (row) => emit(row, where), context);
       index++;
     }

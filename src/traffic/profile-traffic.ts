@@ -12,7 +12,7 @@ import { type ReadTrafficOptions, readTrafficValues, type TrafficReadSummary } f
 import {
   type FileRead,
   formatName,
-  readFileRows,
+  readLogValues,
   singleCanonical,
   type TrafficInputs,
 } from "./read-sources.js";
@@ -74,7 +74,7 @@ export async function profileSources(
         skipped: new Map(),
       });
     } else {
-      reads.push(await readFileRows(sniffed, (row) => builder.add(row), options));
+      reads.push(await readLogValues(sniffed, (values) => builder.addValues(values), options));
     }
     before += bytes;
     options.onProgress?.(before, totalBytes);

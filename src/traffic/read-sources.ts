@@ -3,13 +3,14 @@
 // through its LogFormat (log-read.ts) and the canonical checks (imported-row.ts). What each file was, its
 // rows and what was skipped are summed up for the report's "sources" line and for `convert`.
 import { LOG_FORMATS } from "./formats/index.js";
-import type { LogFormat } from "./formats/log-format.js";
+import type { ImportedRow, LogFormat, RecordLocation } from "./formats/log-format.js";
 import { ImportedRows } from "./imported-row.js";
 import { readLogFile } from "./log-read.js";
 import { type ReadTrafficOptions, readTraffic } from "./read.js";
 import { type OrderedReadOptions, readTrafficInOrder } from "./read-in-order.js";
 import type { TrafficRow } from "./row.js";
-import { CANONICAL_FORMAT, formatNamed, type SniffedFile, sniffFile } from "./sniff.js";
+import type { RowValues } from "./row-values.js";
+import { CANONICAL_FORMAT, formatNamed, type SniffedFile, type SniffedLog, sniffFile } from "./sniff.js";
 import { resolveTrafficSources } from "./sources.js";
 
 /** The files of a run, each with its format. */
@@ -77,22 +78,40 @@ export async function readFileRows(
     };
   }
   const rows = new ImportedRows();
+  return readLog(sniffed, (imported, at) => onRow(rows.toTrafficRow(imported, at)), options);
+}
+
+/** Reads one log file, calling `onValues` with one reused record per row (see RowValues). */
+export function readLogValues(
+  sniffed: SniffedLog,
+  onValues: (values: RowValues) => void,
+  options: SourceReadOptions,
+): Promise<FileRead> {
+  const rows = new ImportedRows();
+  return readLog(sniffed, (imported, at) => onValues(rows.take(imported, at)), options);
+}
+
+async function readLog(
+  sniffed: SniffedLog,
+  onImported: (row: ImportedRow, at: RecordLocation) => void,
+  options: SourceReadOptions,
+): Promise<FileRead> {
   let count = 0;
   let requests = 0;
   const { skipped } = await readLogFile(
     sniffed,
     (imported, at) => {
-      const row = rows.toTrafficRow(imported, at);
+      onImported(imported, at);
       count++;
-      requests += row.requests;
-      onRow(row);
+      // A source without request counts (Anthropic's report) adds none.
+      requests += imported.requests ?? 0;
     },
     {
       modelMap: options.modelMap,
       ...(options.signal && { signal: options.signal }),
     },
   );
-  return { file, format: sniffed.format.name, rows: count, requests, skipped };
+  return { file: sniffed.file, format: sniffed.format.name, rows: count, requests, skipped };
 }
 
 /** Reads every file in order. `onRow` gets fresh rows; `onFile` each file's summary as it ends. */

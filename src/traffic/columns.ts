@@ -127,7 +127,8 @@ export function resolveHeader(
     const field = fieldFor(name, map);
     fieldOf.push(field);
     if (field === undefined) {
-      meta.push({ name, index: i });
+      // `meta.<key>` is metadata `<key>`: how `convert` writes a key that is also a column's name or alias.
+      meta.push({ name: name.startsWith(META_PREFIX) ? name.slice(META_PREFIX.length) : name, index: i });
       continue;
     }
     const other = index[field];
@@ -176,6 +177,13 @@ function emptyIndex(): Record<TrafficColumn, number> {
     cost_sensitivity: -1,
     requires_latest: -1,
   };
+}
+
+const META_PREFIX = "meta.";
+
+/** The canonical column a header name reads as (its name or an alias), undefined for metadata. */
+export function canonicalColumnOf(name: string): TrafficColumn | undefined {
+  return name.startsWith(META_PREFIX) ? undefined : fieldFor(name.trim(), {});
 }
 
 function fieldFor(name: string, map: Readonly<Record<string, string>>): TrafficColumn | undefined {

@@ -172,7 +172,7 @@ export function formatAssumptions(inputs: TrafficInputs): string[] {
   for (const sniffed of inputs.files) {
     if (sniffed.format === "canonical" || seen.has(sniffed.format)) continue;
     seen.add(sniffed.format);
-    for (const limit of sniffed.format.limits) lines.push(`${sniffed.format.label}: ${limit.assumption}`);
+    for (const limit of sniffed.format.limits) lines.push(limit.assumption);
   }
   return lines;
 }

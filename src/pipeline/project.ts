@@ -8,7 +8,7 @@ import { buildProjectionReport, type ProjectionReport } from "../report/projecti
 import { monthlyScale, type TrafficProfile } from "../traffic/profile.js";
 import { unknownStatusWarning } from "../traffic/status.js";
 import { optionProfileChecks } from "./bedrock-profiles.js";
-import { failureAssumption, projectionAssumptions } from "./project-assumptions.js";
+import { failureAssumption, loggedPricingAssumptions, projectionAssumptions } from "./project-assumptions.js";
 
 export interface ProjectionInput {
   profile: TrafficProfile;
@@ -58,6 +58,7 @@ export function projectProfile(input: ProjectionInput): {
     assumptions: [
       ...projectionAssumptions(loaded, month.assumption),
       failureAssumption(profile),
+      ...loggedPricingAssumptions(profile),
       ...profileChecks.assumptions,
       ...(input.asOf ? [`Prices, latest models and lifecycle as of ${input.asOf} (--as-of).`] : []),
     ],

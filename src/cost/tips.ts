@@ -10,7 +10,7 @@ import {
   servedBucket,
 } from "./option-cost.js";
 import type { OptionProjection } from "./option-projection.js";
-import type { ModelPrice } from "./price.js";
+import type { ModelPrice, PricingMode } from "./price.js";
 import { isRetired } from "./price-history.js";
 import { HOURS_PER_MONTH, MINUTES_PER_MONTH } from "./provisioned.js";
 import { costAtRates, costMultiplier, effectiveRates } from "./request-cost.js";
@@ -93,6 +93,9 @@ function pricedBuckets(projection: OptionProjection, inputs: TipInputs): PricedB
   const result: PricedBucket[] = [];
   for (const bucket of inputs.mix.buckets) {
     const placement = inputs.mapper.place(bucket.model, bucket.provider, side);
+    // Traffic at a logged tier the model has no price for is unplaced (option-cost.ts): no tip prices it.
+    const tier = bucket.serviceTier;
+    if (placement.kind === "priced" && !pricesTier(placement.price, tier)) continue;
     if (placement.kind === "priced")
       result.push({ bucket: servedBucket(bucket, placement.tokenRatio), price: placement.price });
   }
@@ -115,7 +118,12 @@ function batchTip(projection: OptionProjection, inputs: TipInputs): Optimization
   if (BATCH_KINDS.includes(option.kind) || option.kind === "bedrock-provisioned") return undefined;
   const batchable = new Set(inputs.scenario.batchable_use_cases);
   const eligible = pricedBuckets(projection, inputs).filter(
-    (p) => p.bucket.useCase !== undefined && batchable.has(p.bucket.useCase) && p.price.batch,
+    (p) =>
+      p.bucket.useCase !== undefined &&
+      batchable.has(p.bucket.useCase) &&
+      p.price.batch &&
+      // Traffic the log puts at a tier (batch included) keeps it.
+      (p.bucket.serviceTier ?? "standard") === "standard",
   );
   let saving = 0;
   for (const { bucket, price } of eligible) {
@@ -203,6 +211,11 @@ function vendorOf(price: ModelPrice): string | undefined {
   return price.family?.split("-")[0];
 }
 
+/** Whether `price` has the rates of the bucket's logged service tier. */
+function pricesTier(price: ModelPrice, tier: PricingMode | undefined): boolean {
+  return tier === undefined || tier === "standard" || price[tier] !== undefined;
+}
+
 function blendedRate(price: ModelPrice): number {
   return price.rates.input * 3 + price.rates.output;
 }
@@ -225,7 +238,7 @@ function cheaperModelTip(projection: OptionProjection, inputs: TipInputs): Optim
     const targets = new Set<string>();
     for (const { bucket, price } of priced) {
       const candidate = cheapestSibling(price, side, inputs.catalog);
-      if (!candidate) continue;
+      if (!candidate || !pricesTier(candidate, bucket.serviceTier)) continue;
       saving +=
         priceBucket(price, bucket, bucketContext(option, inputs.scenario, bucket, price)) -
         priceBucket(candidate, bucket, bucketContext(option, inputs.scenario, bucket, candidate));

@@ -10,7 +10,7 @@ import { describeSources, type SourcesSummary } from "../traffic/read-sources.js
 import { CANONICAL_FORMAT } from "../traffic/sniff.js";
 import { unknownStatusWarning } from "../traffic/status.js";
 import { optionProfileChecks } from "./bedrock-profiles.js";
-import { failureAssumption, projectionAssumptions } from "./project-assumptions.js";
+import { failureAssumption, loggedPricingAssumptions, projectionAssumptions } from "./project-assumptions.js";
 
 export interface ProjectionInput {
   profile: TrafficProfile;
@@ -65,6 +65,7 @@ export function projectProfile(input: ProjectionInput): {
       ...sourceAssumptions(input),
       ...projectionAssumptions(loaded, month.assumption),
       failureAssumption(profile),
+      ...loggedPricingAssumptions(profile),
       ...profileChecks.assumptions,
       ...(input.asOf ? [`Prices, latest models and lifecycle as of ${input.asOf} (--as-of).`] : []),
     ],

@@ -3,10 +3,11 @@
 // minutes in the observed window, never by the number of rows. Worker threads build parts (`part()`) that
 // `mergePart` adds up in file order.
 
+import type { PricingMode } from "../cost/price.js";
 import type { TokenCounts } from "../cost/request-cost.js";
 import { addTokens, type TrafficBucket } from "../cost/traffic-mix.js";
 import { DAY_MS } from "../units.js";
-import type { TrafficRow } from "./row.js";
+import type { ContextTier, TrafficRow } from "./row.js";
 import type { RowValues } from "./row-values.js";
 import { StatusClassifier } from "./status.js";
 
@@ -18,8 +19,13 @@ export interface TrafficProfile {
   /** First timestamp to the last row's end (its bucket_end, else its timestamp), epoch ms UTC; `days` is
    * their distance, 0 without timestamps. */
   window: { start?: number; end?: number; days: number };
-  /** Some row carries a `requests` weight above 1 (pre-aggregated traffic). */
+  /** Some row carries a `requests` weight above 1, or token totals (pre-aggregated traffic). */
   weightedRows: boolean;
+  /** Rows whose token columns are totals over their requests (`token_basis` total). */
+  totalRows: number;
+  /** Rows of totals without a request count: `requests` counts none of theirs (then the observed request
+   * count is unknown; see monthlyScale). */
+  unknownRequestRows: number;
   /** Some row says where its span ends (`bucket_end`). */
   bucketEnds: boolean;
   /** Busiest UTC minute; tokens are input + output (what provider TPM quotas count). */
@@ -66,6 +72,8 @@ export interface TrafficProfilePart {
   unknownStatuses: [string, number][];
   weightedRows: boolean;
   bucketEnds: boolean;
+  totalRows: number;
+  unknownRequestRows: number;
 }
 
 // Buckets are found through nested maps (model, provider, region, use case), then an array slot for the
@@ -108,6 +116,8 @@ export class TrafficProfileBuilder {
   private readonly statuses = new StatusClassifier();
   private weightedRows = false;
   private bucketEnds = false;
+  private totalRows = 0;
+  private unknownRequestRows = 0;
   private start: number | undefined;
   private end: number | undefined;
 
@@ -143,22 +153,39 @@ export class TrafficProfileBuilder {
 
   private addRequest(row: RequestInput, timestamp: number, bucketEnd: number): void {
     this.rows++;
-    if (row.requests > 1) this.weightedRows = true;
+    const total = row.tokenBasis === "total";
+    const requests = row.requests;
+    // NaN: a row of totals whose source has no request count.
+    const known = !Number.isNaN(requests);
+    if (total) this.totalRows++;
+    if (!known) this.unknownRequestRows++;
+    if (requests > 1 || total) this.weightedRows = true;
     if (!Number.isNaN(bucketEnd)) {
       this.bucketEnds = true;
       if (this.end === undefined || bucketEnd > this.end) this.end = bucketEnd;
     }
-    const band = this.bandIndex(row.inputTokens);
-    const bucket = this.bucketFor(row, band);
-    const weight = row.requests;
-    bucket.requests += weight;
+    // Per-request figures count `requests` times; totals once. A total row's band is its mean prompt.
+    const weight = total ? 1 : requests;
+    const band = !known
+      ? this.thresholds.length
+      : this.bandIndex(total ? row.inputTokens / requests : row.inputTokens);
+    const bucket = this.bucketFor(
+      row,
+      band,
+      tierIndex(row.serviceTier),
+      contextIndex(row.contextTier),
+      !known,
+    );
+    if (known) bucket.requests += requests;
     const tokens = bucket.tokens;
     tokens.input += row.inputTokens * weight;
     tokens.output += row.outputTokens * weight;
     tokens.cacheRead += row.cacheReadTokens * weight;
     tokens.cacheWrite += row.cacheWriteTokens * weight;
+    const oneHour = row.cacheWrite1hTokens ?? 0;
+    if (oneHour !== 0) tokens.cacheWrite1h = (tokens.cacheWrite1h ?? 0) + oneHour * weight;
     if (!Number.isNaN(timestamp)) {
-      this.observe(timestamp, weight, (row.inputTokens + row.outputTokens) * weight);
+      this.observe(timestamp, known ? requests : 0, (row.inputTokens + row.outputTokens) * weight);
     }
   }
 
@@ -175,6 +202,8 @@ export class TrafficProfileBuilder {
       unknownStatuses: [...this.unknownStatuses],
       weightedRows: this.weightedRows,
       bucketEnds: this.bucketEnds,
+      totalRows: this.totalRows,
+      unknownRequestRows: this.unknownRequestRows,
     };
     if (this.start !== undefined) part.start = this.start;
     if (this.end !== undefined) part.end = this.end;
@@ -184,7 +213,13 @@ export class TrafficProfileBuilder {
   mergePart(part: TrafficProfilePart): void {
     this.rows += part.rows;
     for (const theirs of part.buckets) {
-      const ours = this.bucketFor(theirs, this.bandOf(theirs.promptAbove));
+      const ours = this.bucketFor(
+        theirs,
+        this.bandOf(theirs.promptAbove),
+        tierIndex(theirs.serviceTier),
+        theirs.longContext === undefined ? 0 : theirs.longContext ? 2 : 1,
+        theirs.requestsUnknown === true,
+      );
       ours.requests += theirs.requests;
       addTokens(ours.tokens, theirs.tokens);
     }
@@ -192,6 +227,8 @@ export class TrafficProfileBuilder {
     for (const [status, requests] of part.unknownStatuses) this.addUnknownStatus(status, requests);
     this.weightedRows ||= part.weightedRows;
     this.bucketEnds ||= part.bucketEnds;
+    this.totalRows += part.totalRows;
+    this.unknownRequestRows += part.unknownRequestRows;
     if (part.start !== undefined && (this.start === undefined || part.start < this.start))
       this.start = part.start;
     if (part.end !== undefined && (this.end === undefined || part.end > this.end)) this.end = part.end;
@@ -199,7 +236,7 @@ export class TrafficProfileBuilder {
 
   finish(): TrafficProfile {
     const buckets = this.buckets.map((b) => ({ ...b, tokens: { ...b.tokens } })).sort(compareBuckets);
-    const tokens: TokenCounts = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 };
+    const tokens: TokenCounts = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, cacheWrite1h: 0 };
     let requests = 0;
     let failedRequests = 0;
     for (const bucket of buckets) {
@@ -230,6 +267,8 @@ export class TrafficProfileBuilder {
       unknownStatuses,
       weightedRows: this.weightedRows,
       bucketEnds: this.bucketEnds,
+      totalRows: this.totalRows,
+      unknownRequestRows: this.unknownRequestRows,
       otherModels: this.folded.size,
     };
   }
@@ -268,7 +307,15 @@ export class TrafficProfileBuilder {
     return child(this.tree, model, newProviders);
   }
 
-  private bucketFor(row: BucketIdentity, band: number): TrafficBucket {
+  /** The bucket of `row`'s identity in prompt band `band`, with the log's service tier (index into
+   * TIERS), context tier (0 unknown, 1 standard, 2 long) and whether its request count is unknown. */
+  private bucketFor(
+    row: BucketIdentity,
+    band: number,
+    tier: number,
+    context: number,
+    requestsUnknown: boolean,
+  ): TrafficBucket {
     const level = this.modelLevel(row.model, row.provider);
     const folded = level === this.tree.get(OTHER_MODELS) && row.model !== OTHER_MODELS;
     const identity = folded ? { ...row, model: OTHER_MODELS, provider: undefined } : row;
@@ -278,10 +325,11 @@ export class TrafficProfileBuilder {
       newSlots,
     );
     const flags = (row.failed ? 4 : 0) + (row.requiresCompliance ? 2 : 0) + (row.requiresLatest ? 1 : 0);
-    const slot = flags * (this.thresholds.length + 1) + band;
+    const logged = ((requestsUnknown ? 4 : 0) + tier) * 3 + context;
+    const slot = (logged * 8 + flags) * (this.thresholds.length + 1) + band;
     let bucket = slots[slot];
     if (bucket === undefined) {
-      bucket = newBucket(identity, this.thresholds[band] ?? 0);
+      bucket = newBucket(identity, this.thresholds[band] ?? 0, tier, context, requestsUnknown);
       slots[slot] = bucket;
       this.buckets.push(bucket);
     }
@@ -315,7 +363,28 @@ type BucketIdentity = Pick<
 
 /** What a request adds to its bucket. */
 type RequestInput = BucketIdentity &
-  Pick<TrafficRow, "inputTokens" | "outputTokens" | "cacheReadTokens" | "cacheWriteTokens" | "requests">;
+  Pick<
+    TrafficRow,
+    | "inputTokens"
+    | "outputTokens"
+    | "cacheReadTokens"
+    | "cacheWriteTokens"
+    | "cacheWrite1hTokens"
+    | "requests"
+    | "tokenBasis"
+    | "serviceTier"
+    | "contextTier"
+  >;
+
+const TIERS: readonly PricingMode[] = ["standard", "batch", "flex", "priority"];
+
+function tierIndex(tier: PricingMode | undefined): number {
+  return tier === undefined ? 0 : TIERS.indexOf(tier);
+}
+
+function contextIndex(context: ContextTier | undefined): number {
+  return context === undefined ? 0 : context === "standard" ? 1 : 2;
+}
 
 /**
  * A set of non-zero 53-bit hashes that only counts: open addressing in a Float64Array (16 bytes an entry
@@ -364,15 +433,25 @@ function nameHash(model: string, provider: string | undefined): number {
   return (a >>> 0) * 2 ** 21 + ((b >>> 0) & 0x1fffff) || 1;
 }
 
-function newBucket(row: BucketIdentity, promptAbove: number): TrafficBucket {
+function newBucket(
+  row: BucketIdentity,
+  promptAbove: number,
+  tier: number,
+  context: number,
+  requestsUnknown: boolean,
+): TrafficBucket {
   const bucket: TrafficBucket = {
     model: row.model,
     requiresCompliance: row.requiresCompliance,
     requiresLatest: row.requiresLatest,
     promptAbove,
     requests: 0,
-    tokens: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 },
+    tokens: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, cacheWrite1h: 0 },
   };
+  const serviceTier = TIERS[tier];
+  if (serviceTier !== undefined && serviceTier !== "standard") bucket.serviceTier = serviceTier;
+  if (context !== 0) bucket.longContext = context === 2;
+  if (requestsUnknown) bucket.requestsUnknown = true;
   if (row.provider !== undefined) bucket.provider = row.provider;
   if (row.region !== undefined) bucket.region = row.region;
   if (row.useCase !== undefined) bucket.useCase = row.useCase;
@@ -396,7 +475,10 @@ function compareBuckets(a: TrafficBucket, b: TrafficBucket): number {
     Number(a.requiresCompliance) - Number(b.requiresCompliance) ||
     Number(a.requiresLatest) - Number(b.requiresLatest) ||
     Number(a.failed === true) - Number(b.failed === true) ||
-    a.promptAbove - b.promptAbove
+    a.promptAbove - b.promptAbove ||
+    tierIndex(a.serviceTier) - tierIndex(b.serviceTier) ||
+    Number(a.longContext ?? -1) - Number(b.longContext ?? -1) ||
+    Number(a.requestsUnknown === true) - Number(b.requestsUnknown === true)
   );
 }
 

@@ -1,0 +1,127 @@
+// `llmcost project` on the canonical columns imported logs carry (issue 11): each row priced at its logged
+// service tier, 1-hour cache writes at the 1-hour price, token totals as totals, the logged long-context
+// tier, rows without request counts; a missing tier price is unpriced traffic, never the standard price.
+// Every expected figure is worked out by hand from the prices below.
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { expectCleanError, runCli, runInProcess, tempFiles } from "../cli.js";
+
+const PRICING = `version: 1
+models:
+  - provider: acme
+    model: acme-large
+    family: acme-large
+    max_input_tokens: 5000
+    input: 2
+    output: 8
+    cache_read: 0.5
+    cache_write_5m: 2.5
+    cache_write_1h: 4
+    long_context:
+      threshold_tokens: 1000
+      input: 4
+      output: 12
+      cache_read: 1
+      cache_write_5m: 5
+      cache_write_1h: 8
+    batch:
+      multiplier: 0.5
+    source: test
+    as_of: 2026-11-01
+  - provider: acme
+    model: acme-small
+    family: acme-small
+    max_input_tokens: 2000
+    input: 1
+    output: 2
+    cache_write_5m: 1.25
+    source: test
+    as_of: 2026-11-01
+`;
+
+const SCENARIO = `version: 1
+name: hand
+options:
+  - id: direct
+    kind: direct
+growth: { monthly_rate: 0, horizon_months: 1 }
+`;
+
+const HEADER =
+  "timestamp,bucket_end,provider,model,input_tokens,output_tokens,cache_read_tokens,cache_write_tokens,cache_write_1h_tokens,requests,token_basis,service_tier,context_tier";
+// Every row covers the same 10 days: the month scale is 30.4375 / 10 = 3.04375.
+const SPAN = "2026-01-01T00:00:00Z,2026-01-11T00:00:00Z";
+
+function project(traffic: string, ...extra: string[]) {
+  const dir = tempFiles({ "p.yaml": PRICING, "t.csv": traffic, "s.yaml": SCENARIO });
+  const args = ["project", "-t", join(dir, "t.csv"), "-s", join(dir, "s.yaml"), "-p", join(dir, "p.yaml")];
+  return runCli([...args, "--as-of", "2026-11-01", ...extra]);
+}
+
+function json(traffic: string, ...extra: string[]) {
+  const result = project(traffic, "-f", "json", ...extra);
+  expect(result.stderr === "" || result.code === 0, result.stderr).toBe(true);
+  return { result, report: JSON.parse(result.stdout) };
+}
+
+describe("project prices each imported row as its log says", () => {
+  it("batch tier, 1-hour writes, token totals and the long-context tier, by hand", () => {
+    const traffic = [
+      HEADER,
+      // Batch (half price: $1 in, $4 out): 2 x (500 x 1 + 100 x 4) / 1e6 = $0.0018
+      `${SPAN},acme,acme-large,500,100,0,0,0,2,,batch,`,
+      // 1-hour writes: 400 uncached x 2 + 100 read x 0.5 + 100 5m-write x 2.5 + 200 1h-write x 4 + 50 out x 8
+      //   = 800 + 50 + 250 + 800 + 400 = 2300 => $0.0023
+      `${SPAN},acme,acme-large,800,50,100,100,200,1,,,`,
+      // Totals over 3 requests, mean prompt 1000 (not above 1000): (3000 x 2 + 600 x 8) / 1e6 = $0.0108
+      `${SPAN},acme,acme-large,3000,600,0,0,0,3,total,,`,
+      // Totals over 2 requests, mean prompt 2000 > 1000: long-context tier (4000 x 4 + 100 x 12) / 1e6 = $0.0172
+      `${SPAN},acme,acme-large,4000,100,0,0,0,2,total,,`,
+      // The log says long context, whatever the prompt: (200 x 4 + 10 x 12) / 1e6 = $0.00092
+      `${SPAN},acme,acme-large,200,10,0,0,0,1,,,long`,
+    ].join("\n");
+    const { result, report } = json(`${traffic}\n`);
+    expect(result.code).toBe(0);
+    // Observed: 0.0018 + 0.0023 + 0.0108 + 0.0172 + 0.00092 = $0.03302 over 2 + 1 + 3 + 2 + 1 = 9 requests.
+    expect(report.traffic.observed_requests).toBe(9);
+    expect(report.window.monthly_scale).toBeCloseTo(3.04375, 12);
+    const [direct] = report.options;
+    expect(direct.token_cost_usd).toBeCloseTo(0.03302 * 3.04375, 6);
+    expect(direct.per_request_usd).toBeCloseTo(0.03302 / 9, 6);
+    expect(direct.models[0].batch_requests).toBe(Math.round(2 * 3.04375));
+    // Tokens: input 500x2 + 800 + 3000 + 4000 + 200 = 9000; 1-hour writes 200, a month: x 3.04375.
+    expect(report.traffic.input_tokens).toBe(Math.round(9000 * 3.04375));
+    expect(report.traffic.cache_write_1h_tokens).toBe(Math.round(200 * 3.04375));
+    expect(report.assumptions.join("\n")).toMatch(/service_tier/);
+    expect(report.assumptions.join("\n")).toMatch(/token_basis total/);
+  });
+
+  it("a logged tier the model has no price for is unpriced traffic; --strict stops", () => {
+    const traffic = `${[HEADER, `${SPAN},acme,acme-small,100,10,0,0,0,1,,flex,`, `${SPAN},acme,acme-large,100,10,0,0,0,1,,,`].join("\n")}\n`;
+    const { report } = json(traffic);
+    const [direct] = report.options;
+    // Only acme-large is priced: (100 x 2 + 10 x 8) / 1e6 = $0.00028 observed.
+    expect(direct.token_cost_usd).toBeCloseTo(0.00028 * 3.04375, 5);
+    expect(direct.complete).toBe(false);
+    expect(report.unpriced[0]).toMatchObject({ model: "acme-small" });
+    expect(report.unpriced[0].reason).toMatch(
+      /acme\/acme-small has no flex price \(the traffic's service_tier\)/,
+    );
+    const strict = project(traffic, "--strict");
+    expectCleanError(strict);
+    expect(strict.stderr).toMatch(/--strict: traffic without a price: "acme-small"/);
+  });
+
+  it("1-hour writes on a model without a 1-hour price: billed at its 5-minute price, and said", async () => {
+    const traffic = `${[HEADER, `${SPAN},acme,acme-small,1000,10,0,0,400,1,,,`].join("\n")}\n`;
+    const dir = tempFiles({ "p.yaml": PRICING, "t.csv": traffic, "s.yaml": SCENARIO });
+    const args = ["project", "-t", join(dir, "t.csv"), "-s", join(dir, "s.yaml"), "-p", join(dir, "p.yaml")];
+    const result = await runInProcess([...args, "-f", "json", "--as-of", "2026-11-01"]);
+    const report = JSON.parse(result.stdout);
+    // 600 uncached x 1 + 400 x 1.25 (5-minute price) + 10 x 2 = 600 + 500 + 20 = 1120 => $0.00112
+    expect(report.options[0].token_cost_usd).toBeCloseTo(0.00112 * 3.04375, 5);
+    expect(report.warnings).toContain(
+      "acme/acme-small has no 1-hour cache-write price: its logged 1-hour cache writes are billed at the 5-minute price",
+    );
+  });
+});

@@ -146,7 +146,7 @@ export function metaKey(key: string, prefix: string): string {
 }
 
 /** A scalar as meta text: strings as they are, numbers and booleans printed, anything else as JSON. */
-export function metaText(value: unknown): string | undefined {
+function metaText(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === "string") return value;
   if (typeof value === "number" || typeof value === "boolean") return String(value);

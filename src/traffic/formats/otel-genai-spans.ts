@@ -85,6 +85,8 @@ const NOT_MODEL_CALLS = new Set([
   "execute_tool",
   "retrieval",
 ]);
+/** Operations that are a model call, so a span of one without a model is an error. */
+const MODEL_CALLS = new Set(["chat", "text_completion", "generate_content", "embeddings"]);
 const NOT_GENAI = "not a GenAI span";
 const NOT_A_CALL = "GenAI span that is not a model call (agent, tool, workflow or retrieval)";
 
@@ -114,6 +116,31 @@ function nanos(value: unknown, at: RecordLocation, field: string): bigint {
   return expected(at, field, "unix nanoseconds (a whole number, or its decimal text)", value);
 }
 
+/** Token counts, current names first. The conventions say input tokens include cache tokens; an
+ * instrumentation that reports more cache tokens than input tokens evidently did not (Anthropic's own
+ * `input_tokens` are uncached), so they are added back. */
+function usage(attributes: Attributes): {
+  input: number;
+  output: number;
+  cacheRead: number;
+  cacheWrite: number;
+} {
+  const input = attributes.count("gen_ai.usage.input_tokens", "gen_ai.usage.prompt_tokens") ?? 0;
+  const cacheRead =
+    attributes.count("gen_ai.usage.cache_read.input_tokens", "gen_ai.usage.cache_read_input_tokens") ?? 0;
+  const cacheWrite =
+    attributes.count(
+      "gen_ai.usage.cache_creation.input_tokens",
+      "gen_ai.usage.cache_creation_input_tokens",
+    ) ?? 0;
+  return {
+    input: cacheRead + cacheWrite > input ? input + cacheRead + cacheWrite : input,
+    output: attributes.count("gen_ai.usage.output_tokens", "gen_ai.usage.completion_tokens") ?? 0,
+    cacheRead,
+    cacheWrite,
+  };
+}
+
 function spanRow(
   span: JsonObject,
   resource: Attributes,
@@ -129,32 +156,18 @@ function spanRow(
   }
   const operation = attributes.string("gen_ai.operation.name");
   const model = attributes.string("gen_ai.response.model", "gen_ai.request.model");
-  if (
-    (operation !== undefined && NOT_MODEL_CALLS.has(operation)) ||
-    (model === undefined &&
-      operation !== "chat" &&
-      operation !== "embeddings" &&
-      operation !== "text_completion" &&
-      operation !== "generate_content")
-  ) {
+  if (operation !== undefined && NOT_MODEL_CALLS.has(operation)) {
     context.skip(NOT_A_CALL);
     return;
   }
-  if (model === undefined)
+  if (model === undefined) {
+    if (operation === undefined || !MODEL_CALLS.has(operation)) {
+      context.skip(NOT_A_CALL);
+      return;
+    }
     fieldError(at, attributes.field("gen_ai.request.model"), `expected the model of this ${operation} span`);
-
-  let input = attributes.count("gen_ai.usage.input_tokens", "gen_ai.usage.prompt_tokens") ?? 0;
-  const cacheRead =
-    attributes.count("gen_ai.usage.cache_read.input_tokens", "gen_ai.usage.cache_read_input_tokens") ?? 0;
-  const cacheWrite =
-    attributes.count(
-      "gen_ai.usage.cache_creation.input_tokens",
-      "gen_ai.usage.cache_creation_input_tokens",
-    ) ?? 0;
-  // The conventions say input tokens include cache tokens; an instrumentation that reports them above its
-  // input count evidently did not (Anthropic's own `input_tokens` are uncached), so they are added back.
-  if (cacheRead + cacheWrite > input) input += cacheRead + cacheWrite;
-
+  }
+  const tokens = usage(attributes);
   const start = nanos(span.startTimeUnixNano, at, path(base, "startTimeUnixNano"));
   const endValue = span.endTimeUnixNano;
   const end = endValue === undefined ? undefined : nanos(endValue, at, path(base, "endTimeUnixNano"));
@@ -196,10 +209,10 @@ function spanRow(
     }),
     model,
     ...(region !== undefined && { region }),
-    inputTokens: input,
-    outputTokens: attributes.count("gen_ai.usage.output_tokens", "gen_ai.usage.completion_tokens") ?? 0,
-    cacheReadTokens: cacheRead,
-    cacheWriteTokens: cacheWrite,
+    inputTokens: tokens.input,
+    outputTokens: tokens.output,
+    cacheReadTokens: tokens.cacheRead,
+    cacheWriteTokens: tokens.cacheWrite,
     cacheWrite1hTokens: 0,
     requests: 1,
     tokenBasis: "per-request",

@@ -90,8 +90,10 @@ describe("LOG_FORMATS", () => {
     const unresolved: string[] = [];
     for (const [name, files] of Object.entries(FIXTURES)) {
       for (const row of runFormat(format(name), files).rows) {
-        if (!catalog.resolve(row.model, row.provider))
-          unresolved.push(`${name}: ${row.provider}/${row.model}`);
+        const resolved = catalog.resolve(row.model, row.provider);
+        if (!resolved) unresolved.push(`${name}: ${row.provider}/${row.model}`);
+        else if (unofferedProfile(resolved.price, row.model))
+          unresolved.push(`${name}: ${row.model} (profile not offered)`);
       }
     }
     expect(unresolved).toEqual([]);

@@ -11,6 +11,7 @@ import {
   fieldError,
   isObject,
   type JsonObject,
+  mappedModel,
   objectAt,
   optionalCount,
   path,
@@ -207,7 +208,7 @@ function spanRow(
     ...(providerName !== undefined && {
       provider: normaliseProvider(PROVIDERS[providerName] ?? providerName),
     }),
-    model,
+    model: mappedModel(model, context),
     ...(region !== undefined && { region }),
     inputTokens: tokens.input,
     outputTokens: tokens.output,

@@ -98,4 +98,24 @@ describe("LOG_FORMATS", () => {
     }
     expect(unresolved).toEqual([]);
   });
+
+  it("--model-map maps a logged model id in every format", () => {
+    const maps: Record<string, [string, string]> = {
+      "bedrock-invocation-logs": ["amazon.nova-pro-v1:0", "amazon.nova-lite-v1:0"],
+      "openai-usage-completions": ["gpt-4o-2024-08-06", "gpt-4.1"],
+      "anthropic-usage-report": ["claude-opus-4-5-20251101", "claude-sonnet-4-5-20250929"],
+      "litellm-spend-logs": ["gpt-4o-mini", "gpt-4.1-mini"],
+      "otel-genai-spans": ["o4-mini", "o3"],
+    };
+    for (const [name, [from, to]] of Object.entries(maps)) {
+      const files = FIXTURES[name] ?? [];
+      const before = runFormat(format(name), files).rows.filter((row) => row.model === from).length;
+      const after = runFormat(format(name), files, new Map([[from, to]])).rows;
+      expect(before, name).toBeGreaterThan(0);
+      expect(
+        after.filter((row) => row.model === from),
+        name,
+      ).toEqual([]);
+    }
+  });
 });

@@ -8,6 +8,7 @@ import {
   fieldError,
   isObject,
   type JsonObject,
+  mappedModel,
   metaKey,
   objectAt,
   optionalCount,
@@ -75,8 +76,7 @@ const ARN = /^arn:aws[a-z-]*:bedrock:([a-z0-9-]*):(\d*):([a-z-]+)\/(.+)$/;
  * user's mapping for anything else (application inference profiles, provisioned or custom models).
  */
 function modelOf(modelId: string, at: RecordLocation, field: string, context: ImportContext): string {
-  const mapped = context.modelMap.get(modelId);
-  if (mapped !== undefined) return mapped;
+  if (context.modelMap.has(modelId)) return mappedModel(modelId, context);
   const arn = ARN.exec(modelId);
   if (!arn) return modelId;
   const [, , , resource, id] = arn;

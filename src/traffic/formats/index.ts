@@ -5,10 +5,12 @@ import { bedrockInvocationLogs } from "./bedrock-invocation-logs.js";
 import { litellmSpendLogs } from "./litellm-spend-logs.js";
 import type { LogFormat } from "./log-format.js";
 import { openaiUsageCompletions } from "./openai-usage-completions.js";
+import { otelGenaiSpans } from "./otel-genai-spans.js";
 
 export const LOG_FORMATS: readonly LogFormat[] = [
   bedrockInvocationLogs,
   openaiUsageCompletions,
   anthropicUsageReport,
   litellmSpendLogs,
+  otelGenaiSpans,
 ];

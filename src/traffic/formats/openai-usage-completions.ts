@@ -6,6 +6,7 @@ import type { ImportContext, ImportedRow, LogFormat, RecordLocation } from "./lo
 import {
   arrayAt,
   count,
+  emitMapped,
   expected,
   fieldError,
   isObject,
@@ -156,9 +157,10 @@ function bucketRows(
 function toRows(
   record: unknown,
   at: RecordLocation,
-  emit: (row: ImportedRow) => void,
-  _context: ImportContext,
+  rowOut: (row: ImportedRow) => void,
+  context: ImportContext,
 ): void {
+  const emit = emitMapped(rowOut, context);
   if (isPage(record)) {
     (record.data as unknown[]).forEach((bucket, i) => {
       bucketRows(bucket, at, path("data", i), emit);

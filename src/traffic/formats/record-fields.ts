@@ -1,7 +1,7 @@
 // Reading fields of a parsed log record with errors located at the record and the field's JSON path
 // (`input.inputTokenCount`, `data[0].results[2].model`). Shared by the log formats; pure.
 import { InputError } from "../../errors.js";
-import type { RecordLocation } from "./log-format.js";
+import type { ImportContext, ImportedRow, RecordLocation } from "./log-format.js";
 
 export type JsonObject = Record<string, unknown>;
 
@@ -146,7 +146,7 @@ export function metaKey(key: string, prefix: string): string {
 }
 
 /** A scalar as meta text: strings as they are, numbers and booleans printed, anything else as JSON. */
-export function metaText(value: unknown): string | undefined {
+function metaText(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === "string") return value;
   if (typeof value === "number" || typeof value === "boolean") return String(value);
@@ -157,4 +157,18 @@ export function metaText(value: unknown): string | undefined {
 export function putMeta(meta: Record<string, string>, key: string, value: unknown): void {
   const text = metaText(value);
   if (text !== undefined && text !== "") meta[key] = text;
+}
+
+/** The user's `--model-map` entry for a logged model id, or the id itself. */
+export function mappedModel(model: string, context: ImportContext): string {
+  return context.modelMap.get(model) ?? model;
+}
+
+/** `emit` with each row's model passed through the user's `--model-map`. */
+export function emitMapped(
+  emit: (row: ImportedRow) => void,
+  context: ImportContext,
+): (row: ImportedRow) => void {
+  if (context.modelMap.size === 0) return emit;
+  return (row) => emit({ ...row, model: mappedModel(row.model, context) });
 }

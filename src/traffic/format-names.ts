@@ -7,4 +7,5 @@ export const INPUT_FORMATS = [
   "openai-usage-completions",
   "anthropic-usage-report",
   "litellm-spend-logs",
+  "otel-genai-spans",
 ] as const;

@@ -4,7 +4,7 @@
 // glob, files in a `data/` folder are Bedrock invocation logging's large request and response bodies, not
 // log records: they are skipped and counted. A folder or glob that matches nothing is an error.
 import { stat } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { isAbsolute, join, relative } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { InputError } from "../errors.js";
 import { readFailure } from "../io/files.js";
@@ -75,7 +75,13 @@ async function filesUnder(folder: string): Promise<Found> {
 }
 
 async function filesMatching(pattern: string): Promise<Found> {
-  const paths = await glob(pattern, { onlyFiles: true, followSymbolicLinks: true, dot: false });
+  // Paths in the form the pattern has: absolute for an absolute pattern, else relative to the working folder.
+  const paths = await glob(pattern, {
+    onlyFiles: true,
+    followSymbolicLinks: true,
+    dot: false,
+    absolute: isAbsolute(pattern),
+  });
   const base = staticBase(pattern);
   return split(paths.map((path) => ({ relative: relative(base, path), file: path })));
 }

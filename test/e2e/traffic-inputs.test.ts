@@ -5,6 +5,7 @@
 import { copyFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { LOG_FORMATS } from "../../src/traffic/formats/index.js";
 import { expectCleanError, runCli, tempFiles } from "../cli.js";
 
 const BEDROCK = "fixtures/logs/bedrock";
@@ -139,7 +140,9 @@ describe("--traffic", () => {
     // Forced to llmcost's CSV, JSON lines fail as CSV, at the header.
     const asCsv = runCli(["project", "-t", APP_PROFILE, "--input-format", "llmcost-csv"]);
     expectCleanError(asCsv);
-    expect(asCsv.stderr).toContain("invocations.jsonl row 0: a quoted field has text after its closing quote");
+    expect(asCsv.stderr).toContain(
+      "invocations.jsonl row 0: a quoted field has text after its closing quote",
+    );
   });
 
   it("needs --model-map for an application-inference-profile ARN", () => {

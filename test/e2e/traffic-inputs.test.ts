@@ -173,6 +173,7 @@ describe("llmcost convert", () => {
     "fixtures/logs/openai-usage",
     "fixtures/logs/anthropic-usage",
     "fixtures/logs/litellm-spend",
+    "fixtures/logs/otel-genai",
   ];
   const figures = (report: ProjectJson) => ({
     traffic: report.traffic,

@@ -36,10 +36,10 @@ const { values } = parseArgs({
     "logs-only": { type: "boolean", default: false },
   },
 });
+const quick = values.quick;
 const logRecords = Number(values.logs ?? (quick ? 100_000 : 1_000_000));
 const logsOnly = values["logs-only"];
 if (!Number.isInteger(logRecords) || logRecords < 100) fail("--logs must be a whole number of at least 100");
-const quick = values.quick;
 const runs = Number(values.runs ?? (quick ? 1 : 3));
 const rowCounts = (values.rows ?? (quick ? "100000,500000" : "1000000,5000000")).split(",").map(Number);
 if (!Number.isInteger(runs) || runs < 1) fail("--runs must be a positive integer");

@@ -4,7 +4,7 @@
 // lines, CSV) or the record index (a document).
 import Papa from "papaparse";
 import { InputError } from "../errors.js";
-import type { ImportContext, ImportedRow, LogFormat, RecordLocation } from "./formats/log-format.js";
+import type { ImportContext, ImportedRow, RecordLocation } from "./formats/log-format.js";
 import { bytesError, openBytes, readDocument, type SniffedFile, type SniffedLog } from "./sniff.js";
 
 export interface LogReadOptions {

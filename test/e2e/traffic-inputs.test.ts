@@ -119,12 +119,7 @@ describe("--traffic", () => {
     const unknown = runCli(["project", "-t", join(dir, "other.jsonl")]);
     expectCleanError(unknown);
     expect(unknown.stderr).toContain("other.jsonl: matches no traffic format: it is JSON lines");
-    for (const name of [
-      "bedrock-invocation-logs",
-      "openai-usage-completions",
-      "anthropic-usage-report",
-      "litellm-spend-logs",
-    ]) {
+    for (const name of LOG_FORMATS.map((format) => format.name)) {
       expect(unknown.stderr).toContain(name);
     }
     // Forced, the same file is read by that format, whose error says what it expected.

@@ -69,6 +69,7 @@ export class LoggedCostLookup {
     tokens.output = row.outputTokens;
     tokens.cacheRead = row.cacheReadTokens;
     tokens.cacheWrite = row.cacheWriteTokens;
+    tokens.cacheWrite1h = row.cacheWrite1hTokens ?? 0;
     return tokenCostUsd(price, tokens, logged.context) * row.requests;
   }
 

@@ -151,6 +151,7 @@ export class RouteReplay {
     tokens.output = row.outputTokens;
     tokens.cacheRead = row.cacheReadTokens;
     tokens.cacheWrite = row.cacheWriteTokens;
+    tokens.cacheWrite1h = row.cacheWrite1hTokens ?? 0;
     this.weight = row.requests;
     this.rowStamp++;
   }

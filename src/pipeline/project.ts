@@ -8,6 +8,7 @@ import { buildProjectionReport, type ProjectionReport } from "../report/projecti
 import { monthlyScale, type TrafficProfile } from "../traffic/profile.js";
 import { unknownStatusWarning } from "../traffic/status.js";
 import { optionProfileChecks } from "./bedrock-profiles.js";
+import { plausibilityProblems } from "./plausibility.js";
 import { failureAssumption, loggedPricingAssumptions, projectionAssumptions } from "./project-assumptions.js";
 
 export interface ProjectionInput {
@@ -28,6 +29,8 @@ export function projectProfile(input: ProjectionInput): {
   report: ProjectionReport;
   /** Bedrock options asking for a profile a model they serve lacks (warnings; `--strict`: errors). */
   profileProblems: InputError[];
+  /** Implausible traffic (plausibility.ts): warnings; `--strict`: errors. */
+  plausibility: InputError[];
 } {
   const { profile, loaded, catalog } = input;
   const month = monthlyScale(profile, input.monthlyRequests, input.rowSpanMs);
@@ -42,6 +45,7 @@ export function projectProfile(input: ProjectionInput): {
   );
   const profileChecks = optionProfileChecks(loaded.scenario, analysis);
   const profileProblems = profileChecks.problems.map((problem) => locateScenarioProblem(loaded, problem));
+  const plausibility = plausibilityProblems(profile, catalog, input.trafficFile);
   const report = buildProjectionReport(analysis, {
     trafficFile: input.trafficFile,
     scenarioName: loaded.scenario.name,
@@ -65,10 +69,11 @@ export function projectProfile(input: ProjectionInput): {
     ...(input.asOf ? { asOf: input.asOf } : {}),
     warnings: [
       ...profileProblems.map(describeError),
+      ...plausibility.map(describeError),
       ...profile.unknownStatuses.map((u) => unknownStatusWarning(u.status, u.requests)),
     ],
   });
-  return { analysis, report, profileProblems };
+  return { analysis, report, profileProblems, plausibility };
 }
 
 /** Prompt-size bands a profile needs: every long-context threshold in the catalog. */

@@ -41,7 +41,7 @@ export async function runProject(options: ProjectOptions): Promise<number> {
   });
   progress.finish();
   await checkLoggedProfiles(profile, catalog, options.traffic, map);
-  const { analysis, report, profileProblems } = projectProfile({
+  const { analysis, report, profileProblems, plausibility } = projectProfile({
     profile,
     loaded,
     catalog,
@@ -53,6 +53,10 @@ export async function runProject(options: ProjectOptions): Promise<number> {
   report.assumptions.push(...earlyPricedAssumption(catalog, asOf));
   const [profileProblem] = profileProblems;
   if (options.strict && profileProblem) throw profileProblem;
+  const [implausible] = plausibility;
+  if (options.strict && implausible) {
+    throw new InputError(implausible.location, `--strict: ${implausible.message}`);
+  }
   const retired = retiredModels(catalog, asOf);
   if (options.strict && retired.length > 0) {
     throw new InputError({ file: options.traffic, field: "model" }, `--strict: ${retired.join("; ")}`);

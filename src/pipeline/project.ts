@@ -10,6 +10,7 @@ import { unknownStatusWarning } from "../traffic/status.js";
 import { optionProfileChecks } from "./bedrock-profiles.js";
 import { plausibilityProblems } from "./plausibility.js";
 import { failureAssumption, loggedPricingAssumptions, projectionAssumptions } from "./project-assumptions.js";
+import { requestCounts } from "./unknown-requests.js";
 
 export interface ProjectionInput {
   profile: TrafficProfile;
@@ -35,11 +36,18 @@ export function projectProfile(input: ProjectionInput): {
   const { profile, loaded, catalog } = input;
   const month = monthlyScale(profile, input.monthlyRequests, input.rowSpanMs);
   if ("problem" in month) throw new InputError({ file: input.trafficFile }, month.problem);
+  const counts = requestCounts(
+    profile,
+    loaded.scenario,
+    month.scale,
+    input.monthlyRequests,
+    input.trafficFile,
+  );
   const analysis = withScenarioLocations(loaded, () =>
     analyze({
-      scenario: loaded.scenario,
-      mix: profile,
-      monthlyRequests: profile.requests * month.scale,
+      scenario: counts.scenario,
+      mix: counts.mix,
+      monthlyRequests: counts.monthlyRequests,
       catalog,
     }),
   );
@@ -53,7 +61,9 @@ export function projectProfile(input: ProjectionInput): {
     scenarioIsDefault: loaded.isDefault,
     window: profile.window,
     monthlyScale: month.scale,
-    observedRequests: profile.requests,
+    // Rows without a request count: the observed count is unknown.
+    observedRequests: profile.unknownRequestRows === 0 ? profile.requests : null,
+    requestsKnown: counts.known,
     failedRequests: profile.failedRequests,
     observedTokens: profile.tokens,
     peak: profile.peak,
@@ -63,6 +73,7 @@ export function projectProfile(input: ProjectionInput): {
       ...projectionAssumptions(loaded, month.assumption),
       failureAssumption(profile),
       ...loggedPricingAssumptions(profile),
+      ...counts.assumptions,
       ...profileChecks.assumptions,
       ...(input.asOf ? [`Prices, latest models and lifecycle as of ${input.asOf} (--as-of).`] : []),
     ],

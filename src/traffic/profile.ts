@@ -516,7 +516,10 @@ export function monthlyScale(
   monthlyRequests?: number,
   rowSpanMs?: number,
 ): MonthlyScale | { problem: string } {
-  if (monthlyRequests !== undefined && profile.requests > 0) {
+  // Without request counts, --monthly-requests cannot scale the tokens: the window does (see
+  // pipeline/unknown-requests.ts for what it sets then).
+  const requestsKnown = profile.unknownRequestRows === 0;
+  if (monthlyRequests !== undefined && profile.requests > 0 && requestsKnown) {
     return {
       scale: monthlyRequests / profile.requests,
       basis: "monthly-requests",
@@ -536,8 +539,9 @@ export function monthlyScale(
   }
   if (start !== undefined && profile.weightedRows && !profile.bucketEnds) {
     return {
-      problem:
-        "rows are pre-aggregated (requests above 1) but the file does not say what a row covers: add a bucket_end column, or pass --window (e.g. --window 7d), or --monthly-requests",
+      problem: requestsKnown
+        ? "rows are pre-aggregated (requests above 1) but the file does not say what a row covers: add a bucket_end column, or pass --window (e.g. --window 7d), or --monthly-requests"
+        : "rows are pre-aggregated (token totals) but the file does not say what a row covers: add a bucket_end column, or pass --window (e.g. --window 1d); some rows have no request count, so --monthly-requests cannot scale them",
     };
   }
   if (profile.window.days > 0) {

@@ -206,3 +206,67 @@ describe("plausibility warnings", () => {
     expectCleanError(project(traffic, "--strict"));
   });
 });
+
+describe("rows without a request count (Anthropic's usage report)", () => {
+  const SCENARIO_INFRA = `version: 1
+name: hand
+options:
+  - id: direct
+    kind: direct
+infra:
+  - id: gateway
+    label: Gateway
+    applies_to: [direct]
+    unit: request
+    unit_price_usd: 0.001
+    quantity: { per_request: 1 }
+growth: { monthly_rate: 0, horizon_months: 1 }
+`;
+  // Totals over 10 days, no request count.
+  // Row 1: 6,500 uncached x 2 + 2,000 read x 0.5 + 1,000 5m x 2.5 + 500 1h x 4 + 1,000 out x 8
+  //   = 13,000 + 1,000 + 2,500 + 2,000 + 8,000 = 26,500 => $0.0265 (context_tier standard)
+  // Row 2: long context: 3,000 x 4 + 100 x 12 = 13,200 => $0.0132. Observed $0.0397; a month x 3.04375.
+  const TRAFFIC = `${[
+    HEADER,
+    `${SPAN},acme,acme-large,10000,1000,2000,1000,500,,total,,0-200k`,
+    `${SPAN},acme,acme-large,3000,100,0,0,0,,total,,200k-1M`,
+  ].join("\n")}\n`;
+  const TOKEN_COST = 0.0397 * 3.04375;
+
+  function run(...extra: string[]) {
+    const dir = tempFiles({ "p.yaml": PRICING, "t.csv": TRAFFIC, "s.yaml": SCENARIO_INFRA });
+    const args = ["project", "-t", join(dir, "t.csv"), "-s", join(dir, "s.yaml"), "-p", join(dir, "p.yaml")];
+    return runCli([...args, "--as-of", "2026-11-01", ...extra]);
+  }
+
+  it("scales tokens by the window; request figures are unknown, never zero", () => {
+    const result = run("-f", "json");
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.traffic.requests).toBeNull();
+    expect(report.traffic.observed_requests).toBeNull();
+    const [direct] = report.options;
+    expect(direct.token_cost_usd).toBeCloseTo(TOKEN_COST, 5);
+    expect(direct.per_request_usd).toBeNull();
+    // The gateway's per-request price needs a count: left out, and said.
+    expect(direct.infra_cost_usd).toBe(0);
+    expect(direct.monthly_cost_usd).toBeCloseTo(TOKEN_COST, 5);
+    expect(report.breakeven).toEqual([]);
+    const assumptions = report.assumptions.join("\n");
+    expect(assumptions).toMatch(/2 rows have no request count, so the month's request count is unknown/);
+    expect(assumptions).toMatch(/infra gateway: its 1 request per request are left out of the totals/);
+    const table = run();
+    expect(table.stdout).toMatch(/unknown/);
+  });
+
+  it("--monthly-requests sets only the request count: tokens still scale by the window", () => {
+    const report = JSON.parse(run("-f", "json", "--monthly-requests", "1000").stdout);
+    expect(report.traffic.requests).toBe(1000);
+    const [direct] = report.options;
+    expect(direct.token_cost_usd).toBeCloseTo(TOKEN_COST, 5);
+    // 1,000 requests x $0.001 = $1 of gateway.
+    expect(direct.infra_cost_usd).toBeCloseTo(1, 6);
+    expect(direct.per_request_usd).toBeCloseTo((TOKEN_COST + 1) / 1000, 6);
+    expect(report.assumptions.join("\n")).toMatch(/--monthly-requests 1000 sets the month's request count/);
+  });
+});

@@ -86,7 +86,7 @@ export async function runProject(options: ProjectOptions): Promise<number> {
   // At most 20 lines (the report's listed entries), then one line for the rest.
   for (const entry of report.unpriced) {
     diagnostics.warn(
-      `${entry.model}: ${entry.reason}; ${(entry.share_of_requests * 100).toFixed(1)}% of requests are not in the totals of ${entry.options.join(", ")}`,
+      `${entry.model}: ${entry.reason}; ${entry.share_of_requests === null ? `${(entry.share_of_tokens * 100).toFixed(1)}% of tokens` : `${(entry.share_of_requests * 100).toFixed(1)}% of requests`} are not in the totals of ${entry.options.join(", ")}`,
     );
   }
   if (report.unpriced_more) {

@@ -49,7 +49,7 @@ function trafficSection(report: ProjectionReport): Section {
       `${report.traffic_file}: ${observed}, scaled x${window.monthly_scale.toFixed(4)} to ${formatCount(traffic.requests)} requests a month`,
       `tokens a month: ${formatCount(traffic.input_tokens)} input (${formatCount(traffic.cache_read_tokens)} cache read, ${formatCount(traffic.cache_write_tokens)} cache write), ${formatCount(traffic.output_tokens)} output`,
       `peak: ${formatCount(traffic.peak_requests_per_minute)} requests and ${formatCount(traffic.peak_tokens_per_minute)} tokens per minute (observed)`,
-      ...(traffic.failed_requests > 0
+      ...((traffic.failed_requests ?? 0) > 0
         ? [
             `failed: ${formatCount(traffic.failed_requests)} requests a month, billed by the tokens their rows say were consumed`,
           ]
@@ -249,7 +249,7 @@ function unpricedSection(report: ProjectionReport): Section {
         u.provider ? `${u.provider}/${u.model}` : u.model,
         u.options.join(", "),
         formatCount(u.monthly_requests),
-        `${formatPercent(u.share_of_requests)} req, ${formatPercent(u.share_of_tokens)} tok`,
+        `${u.share_of_requests === null ? "unknown" : formatPercent(u.share_of_requests)} req, ${formatPercent(u.share_of_tokens)} tok`,
         u.reason,
       ]),
       ...(report.unpriced_more

@@ -96,6 +96,9 @@ function profileOptions(options: ProfileTrafficOptions): ProfileOptions {
   };
 }
 
+/** One file of llmcost's CSV, on worker threads when it is big and not gzip (profileSources's fast path).
+ * @internal the parallel-profile tests compare worker counts on one file
+ */
 export async function profileTraffic(
   file: string,
   options: ProfileTrafficOptions,

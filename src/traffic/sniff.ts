@@ -15,7 +15,7 @@ import type { LogFormat } from "./formats/log-format.js";
 export const CANONICAL_FORMAT = "llmcost-csv";
 
 /** How a file's records are laid out. */
-export type Layout = "json-lines" | "json-document" | "csv";
+type Layout = "json-lines" | "json-document" | "csv";
 
 /** A file in one of the log formats. */
 export interface SniffedLog {
@@ -28,7 +28,7 @@ export interface SniffedLog {
 export type SniffedFile = { file: string; gzip: boolean; format: "canonical" } | SniffedLog;
 
 /** A JSON document is parsed whole: past this many characters, save it as JSON lines (streamed). */
-export const MAX_DOCUMENT_CHARS = 128 << 20;
+const MAX_DOCUMENT_CHARS = 128 << 20;
 /** The first line is looked for in this many characters; a longer one is a document's start. */
 const MAX_HEAD_CHARS = 8 << 20;
 

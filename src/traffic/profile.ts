@@ -177,8 +177,8 @@ export class TrafficProfileBuilder {
     );
     if (prompt > (bucket.largestPrompt?.tokens ?? 0)) bucket.largestPrompt = { tokens: prompt, row: row.row };
     if (row.inputTokens === 0 && row.outputTokens === 0 && !row.failed) {
-      const zero = (bucket.zeroTokens ??= { requests: 0, row: row.row });
-      zero.requests += known ? requests : 0;
+      if (bucket.zeroTokens === undefined) bucket.zeroTokens = { requests: 0, row: row.row };
+      bucket.zeroTokens.requests += known ? requests : 0;
     }
     if (known) bucket.requests += requests;
     const tokens = bucket.tokens;
@@ -233,8 +233,10 @@ export class TrafficProfileBuilder {
         ours.largestPrompt = { tokens: prompt.tokens, row: prompt.row + rowOffset };
       }
       if (theirs.zeroTokens !== undefined) {
-        const zero = (ours.zeroTokens ??= { requests: 0, row: theirs.zeroTokens.row + rowOffset });
-        zero.requests += theirs.zeroTokens.requests;
+        if (ours.zeroTokens === undefined) {
+          ours.zeroTokens = { requests: 0, row: theirs.zeroTokens.row + rowOffset };
+        }
+        ours.zeroTokens.requests += theirs.zeroTokens.requests;
       }
     }
     for (const [minute, requests, tokens] of part.minutes) this.addMinute(minute, requests, tokens);

@@ -48,7 +48,9 @@ async function checkAs(
   switch (kind) {
     case "traffic": {
       const summary = await readTraffic(file, () => {}, { map: parseColumnMap(options.map) });
-      return { summary: `${summary.rows} rows, ${summary.requests} requests`, problems: [] };
+      const unknown = summary.unknownRequestRows;
+      const without = unknown > 0 ? ` (and ${unknown} rows of totals without a request count)` : "";
+      return { summary: `${summary.rows} rows, ${summary.requests} requests${without}`, problems: [] };
     }
     case "pricing": {
       const models = await loadPricingFile(file);

@@ -49,6 +49,7 @@ export function projectProfile(input: ProjectionInput): {
       mix: counts.mix,
       monthlyRequests: counts.monthlyRequests,
       catalog,
+      requestsKnown: counts.known,
     }),
   );
   const profileChecks = optionProfileChecks(loaded.scenario, analysis);

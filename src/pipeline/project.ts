@@ -54,6 +54,7 @@ export function projectProfile(input: ProjectionInput): {
       mix: counts.mix,
       monthlyRequests: counts.monthlyRequests,
       catalog,
+      requestsKnown: counts.known,
     }),
   );
   const profileChecks = optionProfileChecks(loaded.scenario, analysis);

@@ -86,6 +86,31 @@ const provisioned = z.strictObject({
   usable_share: fraction.default(0.7).describe("share of the capacity that uneven real traffic can use"),
 });
 
+/** A stated quota: exactly these keys (docs/capacity.md). Shared by a scenario's `quotas:` and a policy
+ * target's `quota:`. */
+export const quotaFiguresShape = {
+  rpm: z.number().positive().optional().describe("requests per minute"),
+  tpm: z.number().positive().optional().describe("quota tokens per minute: input + output x output_burndown"),
+  itpm: z.number().positive().optional().describe("input tokens per minute (providers with separate limits)"),
+  otpm: z
+    .number()
+    .positive()
+    .optional()
+    .describe("output tokens per minute (providers with separate limits)"),
+  output_burndown: z
+    .number()
+    .positive()
+    .optional()
+    .describe("quota tokens per output token (5 for the Bedrock models AWS lists)"),
+};
+
+const scenarioQuota = z.strictObject({
+  provider: z.string().min(1),
+  model: z.string().min(1),
+  inference_profile: z.enum(PROFILE_SCOPES).optional(),
+  ...quotaFiguresShape,
+});
+
 const deploymentOptionSchema = z.strictObject({
   id,
   kind: z.enum(OPTION_KINDS),
@@ -208,6 +233,19 @@ const scenarioObject = z.strictObject({
       horizon_months: z.number().int().min(1).max(120).default(12),
     })
     .default({ monthly_rate: 0.05, horizon_months: 12 }),
+  /** Quotas that replace the bundled ones for a pool (provider, model, Bedrock profile). */
+  quotas: z.array(scenarioQuota).default([]).describe("stated quotas per pool; override the bundled figures"),
+  /** Capacity planning inputs (docs/capacity.md). */
+  capacity: z
+    .strictObject({
+      /** Pre-aggregated traffic has no per-minute shape: its peak minute is the average minute x this. */
+      peak_factor: z
+        .number()
+        .min(1)
+        .optional()
+        .describe("busiest minute / average minute, for pre-aggregated traffic (no per-minute shape)"),
+    })
+    .optional(),
   /** Inputs of the computed optimization tips. */
   tips: z
     .strictObject({

@@ -10,6 +10,7 @@ import { monthlyScale, type TrafficProfile } from "../traffic/profile.js";
 import { unknownStatusWarning } from "../traffic/status.js";
 import { optionProfileChecks } from "./bedrock-profiles.js";
 import { failureAssumption, foldedAssumption, projectionAssumptions } from "./project-assumptions.js";
+import { projectCapacity } from "./project-capacity.js";
 
 export interface ProjectionInput {
   profile: TrafficProfile;
@@ -49,6 +50,7 @@ export function projectProfile(input: ProjectionInput): {
   );
   const profileChecks = optionProfileChecks(loaded.scenario, analysis);
   const profileProblems = profileChecks.problems.map((problem) => locateScenarioProblem(loaded, problem));
+  const capacity = projectCapacity(profile, loaded, catalog, month.scale, input.monthlyRequests);
   const report = buildProjectionReport(analysis, {
     trafficFile: input.trafficFile,
     scenarioName: loaded.scenario.name,
@@ -63,12 +65,14 @@ export function projectProfile(input: ProjectionInput): {
     freeTiers: loaded.scenario.free_tiers,
     otherModels: profile.otherModels,
     complianceSource: input.compliance?.source,
+    capacity: capacity.capacity,
     assumptions: [
       ...(input.policies?.assumptions ?? []),
       ...projectionAssumptions(loaded, month.assumption),
       failureAssumption(profile),
       ...foldedAssumption(profile),
       ...profileChecks.assumptions,
+      ...capacity.assumptions,
       ...(input.asOf ? [`Prices, latest models and lifecycle as of ${input.asOf} (--as-of).`] : []),
     ],
     ...(input.asOf ? { asOf: input.asOf } : {}),

@@ -7,6 +7,7 @@ import type { TokenCounts } from "../cost/request-cost.js";
 import { addTokens, type TrafficBucket } from "../cost/traffic-mix.js";
 import { DAY_MS } from "../units.js";
 import { DistinctNames, OTHER_MODELS } from "./distinct-names.js";
+import { MinuteDemand, type ModelMinutes } from "./minute-demand.js";
 import type { TrafficRow } from "./row.js";
 import type { RowValues } from "./row-values.js";
 import { StatusClassifier } from "./status.js";
@@ -35,6 +36,8 @@ export interface TrafficProfile {
   otherModels: number;
   /** Requests whose region and use case were counted together past ProfileOptions.maxBuckets; 0 when none. */
   foldedRequests: number;
+  /** Requests and tokens per UTC minute per logged (provider, model): capacity planning's input. */
+  minuteDemand?: ModelMinutes[];
 }
 
 export interface ProfileOptions {
@@ -82,6 +85,7 @@ export interface TrafficProfilePart {
   unknownStatuses: [string, number][];
   weightedRows: boolean;
   bucketEnds: boolean;
+  demand: ModelMinutes[];
 }
 
 // Buckets are found through nested maps (model, provider, region, use case), then an array slot for the
@@ -122,6 +126,7 @@ export class TrafficProfileBuilder {
   private readonly minutes = new Map<number, number>();
   private readonly minuteRequests: number[] = [];
   private readonly minuteTokens: number[] = [];
+  private readonly demand = new MinuteDemand();
   private rows = 0;
   private readonly unknownStatuses = new Map<string, number>();
   private readonly statuses = new StatusClassifier();
@@ -180,6 +185,15 @@ export class TrafficProfileBuilder {
     tokens.cacheWrite += row.cacheWriteTokens * weight;
     if (!Number.isNaN(timestamp)) {
       this.observe(timestamp, weight, (row.inputTokens + row.outputTokens) * weight);
+      this.demand.add(
+        bucket.provider,
+        bucket.model,
+        Math.floor(timestamp / MINUTE_MS),
+        weight,
+        row.inputTokens * weight,
+        row.outputTokens * weight,
+        row.cacheReadTokens * weight,
+      );
     }
   }
 
@@ -196,6 +210,7 @@ export class TrafficProfileBuilder {
       unknownStatuses: [...this.unknownStatuses],
       weightedRows: this.weightedRows,
       bucketEnds: this.bucketEnds,
+      demand: this.demand.models(),
     };
     if (this.start !== undefined) part.start = this.start;
     if (this.end !== undefined) part.end = this.end;
@@ -211,6 +226,7 @@ export class TrafficProfileBuilder {
     }
     for (const [minute, requests, tokens] of part.minutes) this.addMinute(minute, requests, tokens);
     for (const [status, requests] of part.unknownStatuses) this.addUnknownStatus(status, requests);
+    this.demand.merge(part.demand);
     this.weightedRows ||= part.weightedRows;
     this.bucketEnds ||= part.bucketEnds;
     if (part.start !== undefined && (this.start === undefined || part.start < this.start))
@@ -253,6 +269,7 @@ export class TrafficProfileBuilder {
       bucketEnds: this.bucketEnds,
       otherModels: this.folded.size,
       foldedRequests: this.foldedRequests,
+      minuteDemand: this.demand.models(),
     };
   }
 

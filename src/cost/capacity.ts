@@ -20,7 +20,7 @@ import {
 import type { DeploymentOption } from "./scenario-schema.js";
 
 /** A scenario's stated quota for one pool. */
-export interface ScenarioQuota extends StatedQuota {
+interface ScenarioQuota extends StatedQuota {
   provider: string;
   model: string;
   inference_profile?: string | undefined;
@@ -216,12 +216,7 @@ function checkPool(
  * Does the plan fit: false when any numeric limit is exceeded; null when a limit the provider enforces is
  * unknown (rpm unless "none"; the token side needs tpm, or both itpm and otpm); true otherwise.
  */
-export function fitsQuota(
-  rpm: LimitCheck,
-  tpm: LimitCheck,
-  itpm: LimitCheck,
-  otpm: LimitCheck,
-): boolean | null {
+function fitsQuota(rpm: LimitCheck, tpm: LimitCheck, itpm: LimitCheck, otpm: LimitCheck): boolean | null {
   const all = [rpm, tpm, itpm, otpm];
   if (all.some((c) => c.increaseNeeded !== null && c.increaseNeeded > 0)) return false;
   const known = (c: LimitCheck) => typeof c.quota === "number" && c.peak !== null;

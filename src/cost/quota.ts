@@ -20,7 +20,7 @@ export interface StatedQuota {
 }
 
 /** One figure with where it came from. */
-export interface SourcedFigure<T> {
+interface SourcedFigure<T> {
   value: T;
   /** URL and as-of date of a bundled figure, or the file that stated it. */
   source: string;

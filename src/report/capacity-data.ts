@@ -19,7 +19,7 @@ function limitJson(check: LimitCheck) {
   };
 }
 
-export function capacityRowJson(pool: PoolCapacity) {
+function capacityRowJson(pool: PoolCapacity) {
   return {
     pool: pool.pool,
     model: pool.model,

@@ -5,6 +5,8 @@ import { UnknownStatusTally } from "../traffic/status.js";
 import { emptyDecision, type RoutingDecision } from "./decision.js";
 import { type RouteDiff, RouteDiffAccumulator } from "./diff.js";
 import type { CompiledPolicy, PriceLookup } from "./policy.js";
+import type { QuotaReplaySummary } from "./quota-limiter.js";
+import type { QuotaPlan } from "./quota-pools.js";
 import { RouteReplay, type RouteTrace } from "./replay.js";
 import { type RouteSummary, RouteSummaryAccumulator } from "./summary.js";
 
@@ -15,6 +17,8 @@ export interface RouteRunOptions {
   /** Called with every decision, in timestamp order (the decisions file). */
   onDecision?: (decision: RoutingDecision) => void;
   comparePolicy?: CompiledPolicy;
+  /** Quota pools of `policy` to enforce. */
+  quotas?: QuotaPlan;
 }
 
 export interface RouteRunResult {
@@ -23,6 +27,8 @@ export interface RouteRunResult {
   diff: RouteDiff | undefined;
   /** Status values llmcost does not know, with their requests (billed as succeeded; a warning). */
   unknownStatuses: { status: string; requests: number }[];
+  /** Throttles and pools when quotas were enforced. */
+  quotas: QuotaReplaySummary | undefined;
 }
 
 export class RouteRun {
@@ -51,6 +57,7 @@ export class RouteRun {
     this.replay = new RouteReplay(policy, catalog, {
       ...replayOptions,
       onBreakerTransition: this.summary.onBreakerTransition,
+      ...(options.quotas && { quotas: options.quotas }),
     });
     if (options.comparePolicy) {
       // Same seed: where both policies send a request to the same failing target, both see the same draw
@@ -88,6 +95,7 @@ export class RouteRun {
       trace: this.trace,
       diff: this.diff?.finish(),
       unknownStatuses: this.statuses.finish(),
+      quotas: this.replay.quotaSummary(),
     };
   }
 }

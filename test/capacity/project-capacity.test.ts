@@ -31,12 +31,12 @@ describe("project capacity on the burst fixture", () => {
     const rows = capacity(["-t", BURST, "-s", DRILL]);
     const [bedrock] = rows.bedrock ?? [];
     // 10:00 has 5 requests: 3 x (1,000 in, 200 out) and 2 x (200 in, 100 out).
-    // 10:05 has 4 requests of (1,000 in, 200 out). Claude Sonnet 4 on Bedrock burns output 5x (AWS):
+    // 10:05 has 4 requests of (1,000 in, 200 out). The drill scenario states output_burndown 5 (AWS burns Claude 4 output 5x):
     //   10:00 quota tokens = 3 x (1,000 + 200 x 5) + 2 x (200 + 100 x 5) = 6,000 + 1,400 = 7,400
     //   10:05 quota tokens = 4 x (1,000 + 200 x 5) = 8,000  <- the peak
     // Quota 3 rpm / 5,000 tpm: increase +2 rpm (5 - 3) and +3,000 tpm (8,000 - 5,000).
     expect(bedrock).toMatchObject({
-      pool: "bedrock/anthropic.claude-sonnet-4-20250514-v1:0@global",
+      pool: "bedrock/anthropic.claude-sonnet-4-6@global",
       peak_rpm: 5,
       peak_quota_tpm: 8000,
       quota_rpm: 3,
@@ -52,7 +52,7 @@ describe("project capacity on the burst fixture", () => {
     const [direct] = capacity(["-t", BURST, "-s", DRILL]).direct ?? [];
     // Busiest input minute: 10:05, 4 x 1,000 = 4,000 (10:00: 3,000 + 400 = 3,400); output: 4 x 200 = 800.
     expect(direct).toMatchObject({
-      model: "claude-sonnet-4-20250514",
+      model: "claude-sonnet-4-6",
       peak_rpm: 5,
       quota_rpm: 50,
       fits: true,
@@ -84,7 +84,7 @@ describe("project capacity on the burst fixture", () => {
     const dir = tempFiles({
       "agg.csv": [
         "timestamp,bucket_end,provider,model,input_tokens,output_tokens,requests",
-        "2025-06-01T00:00:00Z,2025-06-02T00:00:00Z,anthropic,claude-sonnet-4-20250514,1000,200,14400",
+        "2025-06-01T00:00:00Z,2025-06-02T00:00:00Z,anthropic,claude-sonnet-4-6,1000,200,14400",
       ].join("\n"),
       "s.yaml":
         "version: 1\nname: agg\noptions:\n  - id: direct\n    kind: direct\ncapacity:\n  peak_factor: 3\n",

@@ -12,6 +12,8 @@ import {
 import type { Run } from "../run-type.js";
 
 const ROUTE_FAIL_ON = ["compliance"] as const;
+/** Which quotas the replay enforces: the policy's `quota:` only, or the bundled figures under them. */
+const ROUTE_QUOTAS = ["policy", "bundled"] as const;
 type RouteFailOn = (typeof ROUTE_FAIL_ON)[number];
 
 export interface RouteOptions extends OutputOptions {
@@ -27,6 +29,7 @@ export interface RouteOptions extends OutputOptions {
   failOn?: RouteFailOn;
   asOf?: string;
   strict?: boolean;
+  quotas?: (typeof ROUTE_QUOTAS)[number];
 }
 
 export function registerRoute(program: Command, run: Run<[RouteOptions]>): void {
@@ -63,7 +66,13 @@ export function registerRoute(program: Command, run: Run<[RouteOptions]>): void 
       "--diff <policy>",
       "also replay another policy (the one considered; --policy is the one in place) and show the requests that change target and the cost delta, --diff minus --policy",
     )
-    .addOption(new Option("--fail-on <finding>", "exit 1 when the finding occurs").choices(ROUTE_FAIL_ON));
+    .addOption(new Option("--fail-on <finding>", "exit 1 when the finding occurs").choices(ROUTE_FAIL_ON))
+    .addOption(
+      new Option(
+        "--quotas <source>",
+        "quotas to enforce: the policy's target quota: blocks (policy, the default), or the bundled figures under them (bundled)",
+      ).choices(ROUTE_QUOTAS),
+    );
   addOutputOptions(command, REPORT_FORMATS)
     .addHelpText(
       "after",
@@ -73,7 +82,9 @@ Examples:
   $ llmcost route --dry-run -t logs.csv -P policy.yaml --decisions decisions.jsonl --format json | jq .targets
   $ llmcost route --dry-run -t logs.csv -P policy.yaml --explain req-7-1
   $ llmcost route --dry-run -t logs.csv -P current.yaml --diff new.yaml --format markdown   # delta: new - current
-  $ llmcost route --dry-run -t logs.csv -P fixtures/policies/failover-drill.yaml --seed 7 --fail-on compliance`,
+  $ llmcost route --dry-run -t logs.csv -P fixtures/policies/failover-drill.yaml --seed 7 --fail-on compliance
+  $ llmcost route --dry-run -t fixtures/traffic/burst-minute.csv -P fixtures/policies/quota-drill.yaml
+  $ llmcost route --dry-run -t logs.csv -P policy.yaml --quotas bundled --format json | jq .totals.throttled_requests`,
     )
     .action(run);
 }

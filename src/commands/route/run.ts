@@ -2,6 +2,7 @@
 // progress line, render the summary (or one request's trace), warn, return the exit code.
 
 import { todayUtc } from "../../cost/price-history.js";
+import { BUNDLED_QUOTAS } from "../../cost/quota-catalog.js";
 import { describeError, ExitCode, InputError, UsageError } from "../../errors.js";
 import { emitReport, prepareOutputs } from "../../io/output.js";
 import { loadRoutingPolicy } from "../../io/policy-load.js";
@@ -13,6 +14,7 @@ import { chosenFormat, REPORT_FORMATS } from "../../report/formats.js";
 import { renderRouteReport, renderTrace } from "../../report/route-render.js";
 import { buildRouteReport } from "../../report/route-report.js";
 import { DEFAULT_SEED } from "../../routing/prng.js";
+import { planQuotas } from "../../routing/quota-pools.js";
 import type { RouteRunResult } from "../../routing/run.js";
 import { applyColorChoice, createDiagnostics } from "../../terminal/diagnostics.js";
 import { createProgress } from "../../terminal/progress.js";
@@ -52,6 +54,11 @@ export async function runRoute(options: RouteOptions): Promise<number> {
     ? await loadRoutingPolicy(options.diff, catalog, onPolicyWarning)
     : undefined;
   const seed = options.seed ?? DEFAULT_SEED;
+  const quotas = planQuotas(
+    policy,
+    options.quotas === "bundled" ? BUNDLED_QUOTAS : undefined,
+    options.policy,
+  );
   const progress = createProgress(`routing ${options.traffic}`, !options.quiet);
   let result: RouteRunResult;
   try {
@@ -64,6 +71,7 @@ export async function runRoute(options: RouteOptions): Promise<number> {
       comparePolicy,
       explainRequestId: options.explain,
       decisionsFile: decisions,
+      quotas,
       onProgress: (done, total) => progress.update(done, total),
     });
   } finally {
@@ -92,7 +100,13 @@ export async function runRoute(options: RouteOptions): Promise<number> {
   if (options.strict && retired.length > 0) {
     throw new InputError({ file: options.policy, field: "targets" }, `--strict: ${retired.join("; ")}`);
   }
-  const report = buildRouteReport(result.summary, inputs, result.diff, routeMonth(result.summary.window));
+  const report = buildRouteReport(
+    result.summary,
+    inputs,
+    result.diff,
+    routeMonth(result.summary.window),
+    result.quotas,
+  );
   report.assumptions.push(...earlyPricedAssumption(catalog, asOf));
   assertFiniteMoney(report, [...options.pricing, options.policy]);
   // The html renderer and its chart library load only when asked for.

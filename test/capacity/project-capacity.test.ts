@@ -80,8 +80,8 @@ describe("project capacity on the burst fixture", () => {
     expect(bedrock?.peak_quota_tpm).toBe(16000);
   });
 
-  it("says pre-aggregated traffic has no per-minute shape, and uses a stated peak factor", () => {
-    const dir = tempFiles({
+  const aggregated = () =>
+    tempFiles({
       "agg.csv": [
         "timestamp,bucket_end,provider,model,input_tokens,output_tokens,requests",
         "2025-06-01T00:00:00Z,2025-06-02T00:00:00Z,anthropic,claude-sonnet-4-6,1000,200,14400",
@@ -90,6 +90,9 @@ describe("project capacity on the burst fixture", () => {
         "version: 1\nname: agg\noptions:\n  - id: direct\n    kind: direct\ncapacity:\n  peak_factor: 3\n",
       "plain.yaml": "version: 1\nname: agg\noptions:\n  - id: direct\n    kind: direct\n",
     });
+
+  it("says pre-aggregated traffic has no per-minute shape: peaks unknown without a peak factor", () => {
+    const dir = aggregated();
     const unknown = runCli([
       "project",
       "-t",
@@ -104,6 +107,10 @@ describe("project capacity on the burst fixture", () => {
     expect(row?.peak_rpm).toBeNull();
     expect(row?.fits).toBeNull();
     expect(unknown.stdout).toContain("no per-minute shape");
+  });
+
+  it("sizes pre-aggregated traffic with a stated peak factor", () => {
+    const dir = aggregated();
     // 14,400 requests over one day = 10 a minute on average; x 3 = 30 rpm (within tier 1's 50).
     // Input 14,400 x 1,000 / 1,440 = 10,000 a minute x 3 = 30,000 (tier 1 ITPM 30,000: fits, no headroom).
     const [sized] = capacity(["-t", join(dir, "agg.csv"), "-s", join(dir, "s.yaml")]).direct ?? [];

@@ -17,6 +17,7 @@ import {
   unknownQuota,
   withStated,
 } from "./quota.js";
+import { type PtSizing, sizeProvisioned } from "./pt-sizing.js";
 import type { DeploymentOption } from "./scenario-schema.js";
 
 /** A scenario's stated quota for one pool. */
@@ -39,6 +40,8 @@ export interface CapacityInput {
   /** Pre-aggregated traffic has no per-minute shape: peaks are the month's average minute (observed x
    * monthScale / minutes in a month) x peakFactor; null: not stated, so peaks are unknown. */
   bucketed: { monthScale: number; peakFactor: number | null } | undefined;
+  /** Observed traffic -> a month (provisioned-throughput sizing). */
+  monthScale: number;
 }
 
 /** One limit of a pool: the peak, the quota, and the increase it would need. */
@@ -71,6 +74,8 @@ export interface PoolCapacity {
 export interface OptionCapacity {
   option: string;
   pools: PoolCapacity[];
+  /** Bedrock provisioned options: the model units the peak needs (docs/capacity.md). */
+  sizing?: PtSizing & { model: string };
 }
 
 interface PoolMinute {
@@ -81,12 +86,53 @@ interface PoolMinute {
 }
 
 export function capacityOf(input: CapacityInput): OptionCapacity[] {
-  return input.options.map((option) => ({ option: option.id, pools: optionPools(option, input) }));
+  return input.options.map((option) => {
+    const pools = poolMinutes(option, input);
+    const sizing = option.provisioned ? sizePool(option, pools, input) : undefined;
+    const checked = [...pools]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, pool]) => checkPool(name, pool.price, option, pool.minutes, input));
+    return { option: option.id, pools: checked, ...(sizing && { sizing }) };
+  });
 }
 
-function optionPools(option: DeploymentOption, input: CapacityInput): PoolCapacity[] {
+type Pools = Map<string, { price: ModelPrice; minutes: Map<number, PoolMinute> }>;
+
+/** The provisioned model's units for its peak (or p99) minute, from the scenario's per-unit limits. */
+function sizePool(
+  option: DeploymentOption,
+  pools: Pools,
+  input: CapacityInput,
+): (PtSizing & { model: string }) | undefined {
+  const settings = option.provisioned;
+  if (!settings) return undefined;
+  const pool = [...pools.values()].find(
+    (p) => p.price.model === settings.model || p.price.aliases.includes(settings.model),
+  );
+  const hourly = pool?.price.provisioned?.perUnitHour[settings.commitment];
+  if (!pool || hourly === undefined) return undefined;
+  if (input.bucketed)
+    return { model: pool.price.model, sized: false, reason: "pre-aggregated traffic has no per-minute shape" };
+  const minutes = [...pool.minutes.values()].map((m) => ({
+    input: m.input * input.peakScale,
+    output: m.output * input.peakScale,
+  }));
+  const sizing = sizeProvisioned({
+    minutes,
+    unitInputTpm: settings.unit_input_tpm,
+    unitOutputTpm: settings.unit_output_tpm,
+    percentile: settings.size_for === "p99" ? 0.99 : 1,
+    hourlyUsd: hourly,
+    hoursPerMonth: settings.hours_per_month,
+    monthScale: input.monthScale / input.peakScale,
+    onDemand: { input: pool.price.rates.input, output: pool.price.rates.output },
+  });
+  return { model: pool.price.model, ...sizing };
+}
+
+function poolMinutes(option: DeploymentOption, input: CapacityInput): Pools {
   const side = sideOf(option.kind);
-  const pools = new Map<string, { price: ModelPrice; minutes: Map<number, PoolMinute> }>();
+  const pools: Pools = new Map();
   for (const series of input.demand) {
     const placement = input.mapper.place(series.model, series.provider, side);
     if (placement.kind !== "priced") continue;
@@ -116,9 +162,7 @@ function optionPools(option: DeploymentOption, input: CapacityInput): PoolCapaci
       }
     });
   }
-  return [...pools]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, pool]) => checkPool(name, pool.price, option, pool.minutes, input));
+  return pools;
 }
 
 function poolName(price: ModelPrice, option: DeploymentOption): string {

@@ -84,6 +84,19 @@ const provisioned = z.strictObject({
     .describe("input + output tokens one model unit serves per minute (overrides the catalog)"),
   /** Share of the theoretical capacity that real, uneven traffic can use (default 0.7). */
   usable_share: fraction.default(0.7).describe("share of the capacity that uneven real traffic can use"),
+  /** Sizing (docs/capacity.md): a model unit's separate input and output limits, per minute. */
+  unit_input_tpm: z.number().positive().optional().describe("input tokens per minute one model unit serves"),
+  unit_output_tpm: z.number().positive().optional().describe("output tokens per minute one model unit serves"),
+  size_for: z
+    .enum(["peak", "p99"])
+    .default("peak")
+    .describe("size the units for the busiest minute (peak) or the 99th percentile of minutes with traffic"),
+  hours_per_month: z
+    .number()
+    .positive()
+    .max(744)
+    .default(730.5)
+    .describe("hours billed a month in the sizing (730.5 = 30.4375 days; AWS's example uses 744)"),
 });
 
 /** A stated quota: exactly these keys (docs/capacity.md). Shared by a scenario's `quotas:` and a policy

@@ -33,6 +33,7 @@ export function projectCapacity(
     statedSource: loaded.isDefault ? "scenario (bundled default)" : loaded.file,
     peakScale,
     bucketed: bucketed ? { monthScale, peakFactor } : undefined,
+    monthScale,
   });
   const assumptions = [
     bucketed

@@ -2,6 +2,7 @@
 // the peak against the quota, whether it fits and the increase it would need.
 import type { LimitCheck, OptionCapacity, PoolCapacity } from "../cost/capacity.js";
 import type { QuotaFigure } from "../cost/quota.js";
+import { roundUsd } from "./numbers.js";
 
 /** A quota figure in JSON: the number, "none" (not enforced, per the source) or null (unknown). */
 function quotaJson(figure: QuotaFigure): number | "none" | null {
@@ -57,4 +58,25 @@ export function optionCapacityJson(
   option: string,
 ): CapacityRowJson[] {
   return capacity?.find((c) => c.option === option)?.pools.map(capacityRowJson) ?? [];
+}
+
+/** options[].provisioned_sizing: null for options without provisioned units. */
+export function provisionedSizingJson(capacity: readonly OptionCapacity[] | undefined, option: string) {
+  const sizing = capacity?.find((c) => c.option === option)?.sizing;
+  if (!sizing) return null;
+  if (!sizing.sized) return { model: sizing.model, sized: false as const, reason: sizing.reason };
+  return {
+    model: sizing.model,
+    sized: true as const,
+    model_units: sizing.units,
+    sized_for_input_tpm: Math.round(sizing.sizedFor.input),
+    sized_for_output_tpm: Math.round(sizing.sizedFor.output),
+    utilization_input: sizing.utilization.input,
+    utilization_output: sizing.utilization.output,
+    hours_per_month: sizing.hoursPerMonth,
+    provisioned_monthly_usd: roundUsd(sizing.provisionedMonthlyUsd),
+    overflow_monthly_usd: roundUsd(sizing.overflowMonthlyUsd),
+    total_monthly_usd: roundUsd(sizing.totalMonthlyUsd),
+    on_demand_monthly_usd: roundUsd(sizing.onDemandMonthlyUsd),
+  };
 }

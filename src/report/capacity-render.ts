@@ -1,7 +1,7 @@
 // The capacity section of the projection report (table, markdown, HTML): per option and pool, the peak
 // minute against the quota. Strings in, strings out.
-import type { CapacityRowJson } from "./capacity-data.js";
-import { formatCount } from "./numbers.js";
+import type { CapacityRowJson, provisionedSizingJson } from "./capacity-data.js";
+import { formatCount, formatUsd } from "./numbers.js";
 import type { Section } from "./sections.js";
 
 type Limit = CapacityRowJson["limits"]["rpm"];
@@ -35,7 +35,21 @@ function increaseNote(option: string, row: CapacityRowJson): string[] {
 }
 
 /** One section per option with capacity rows: model, requests, quota tokens, input and output per minute. */
-export function capacitySections(options: readonly { id: string; capacity: CapacityRowJson[] }[]): Section[] {
+type SizingJson = ReturnType<typeof provisionedSizingJson>;
+
+/** One line on the provisioned units the peak needs. */
+function sizingNote(sizing: SizingJson): string[] {
+  if (!sizing) return [];
+  if (!sizing.sized) return [`provisioned throughput for ${sizing.model}: not sized (${sizing.reason})`];
+  const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
+  return [
+    `provisioned throughput for ${sizing.model}: ${sizing.model_units} model units carry ${formatCount(sizing.sized_for_input_tpm)} input and ${formatCount(sizing.sized_for_output_tpm)} output tokens a minute (used ${pct(sizing.utilization_input)} input, ${pct(sizing.utilization_output)} output); ${formatUsd(sizing.provisioned_monthly_usd)} for ${sizing.hours_per_month} hours + ${formatUsd(sizing.overflow_monthly_usd)} overflow on demand = ${formatUsd(sizing.total_monthly_usd)} a month, against ${formatUsd(sizing.on_demand_monthly_usd)} all on demand`,
+  ];
+}
+
+export function capacitySections(
+  options: readonly { id: string; capacity: CapacityRowJson[]; provisioned_sizing: SizingJson }[],
+): Section[] {
   // Rows whose peak is unknown (pre-aggregated traffic without a peak factor) would be all "unknown": the
   // report's assumptions say why instead.
   const withRows = options.filter((o) => o.capacity.some((row) => row.basis !== "unknown"));
@@ -60,6 +74,7 @@ export function capacitySections(options: readonly { id: string; capacity: Capac
     ]),
     notes: [
       ...option.capacity.flatMap((row) => increaseNote(option.id, row)),
+      ...sizingNote(option.provisioned_sizing),
       ...(index === withRows.length - 1
         ? [
             'Tokens/min are quota tokens: input + output x output_burndown; "none": the provider enforces no such limit; sources in docs/capacity.md.',

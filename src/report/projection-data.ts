@@ -5,7 +5,7 @@ import type { OptionCapacity } from "../cost/capacity.js";
 import type { OptionProjection } from "../cost/option-projection.js";
 import type { TokenCounts } from "../cost/request-cost.js";
 import { OTHER_MODELS } from "../traffic/distinct-names.js";
-import { optionCapacityJson } from "./capacity-data.js";
+import { optionCapacityJson, provisionedSizingJson } from "./capacity-data.js";
 import { costCurveData } from "./cost-curve-data.js";
 import { roundUsd } from "./numbers.js";
 
@@ -159,6 +159,7 @@ export function buildProjectionReport(analysis: Analysis, context: ProjectionCon
           }
         : null,
       capacity: optionCapacityJson(context.capacity, projection.option.id),
+      provisioned_sizing: provisionedSizingJson(context.capacity, projection.option.id),
     })),
     breakeven: analysis.breakeven.map((pair) => ({
       a: pair.a,

@@ -6,6 +6,7 @@ import { forEachMinute, type ModelMinutes } from "../traffic/minute-demand.js";
 import { type ModelMapper, sideOf } from "./model-map.js";
 import type { ModelPrice } from "./price.js";
 import { MINUTES_PER_MONTH } from "./provisioned.js";
+import { type PtSizing, sizeProvisioned } from "./pt-sizing.js";
 import {
   type BundledQuota,
   bundledQuota,
@@ -17,7 +18,6 @@ import {
   unknownQuota,
   withStated,
 } from "./quota.js";
-import { type PtSizing, sizeProvisioned } from "./pt-sizing.js";
 import type { DeploymentOption } from "./scenario-schema.js";
 
 /** A scenario's stated quota for one pool. */
@@ -112,7 +112,11 @@ function sizePool(
   const hourly = pool?.price.provisioned?.perUnitHour[settings.commitment];
   if (!pool || hourly === undefined) return undefined;
   if (input.bucketed)
-    return { model: pool.price.model, sized: false, reason: "pre-aggregated traffic has no per-minute shape" };
+    return {
+      model: pool.price.model,
+      sized: false,
+      reason: "pre-aggregated traffic has no per-minute shape",
+    };
   const minutes = [...pool.minutes.values()].map((m) => ({
     input: m.input * input.peakScale,
     output: m.output * input.peakScale,

@@ -47,10 +47,20 @@ export function sizeProvisioned(input: PtSizingInput): PtSizing {
         "per-unit input and output tokens per minute are not known for this model: state unit_input_tpm and unit_output_tpm under provisioned",
     };
   const sizedFor = {
-    input: percentile(input.minutes.map((m) => m.input), input.percentile),
-    output: percentile(input.minutes.map((m) => m.output), input.percentile),
+    input: percentile(
+      input.minutes.map((m) => m.input),
+      input.percentile,
+    ),
+    output: percentile(
+      input.minutes.map((m) => m.output),
+      input.percentile,
+    ),
   };
-  const units = Math.max(1, Math.ceil(sizedFor.input / unitInputTpm), Math.ceil(sizedFor.output / unitOutputTpm));
+  const units = Math.max(
+    1,
+    Math.ceil(sizedFor.input / unitInputTpm),
+    Math.ceil(sizedFor.output / unitOutputTpm),
+  );
   const capacity = { input: units * unitInputTpm, output: units * unitOutputTpm };
   let total = { input: 0, output: 0 };
   let overflow = { input: 0, output: 0 };

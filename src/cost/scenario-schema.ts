@@ -86,7 +86,11 @@ const provisioned = z.strictObject({
   usable_share: fraction.default(0.7).describe("share of the capacity that uneven real traffic can use"),
   /** Sizing (docs/capacity.md): a model unit's separate input and output limits, per minute. */
   unit_input_tpm: z.number().positive().optional().describe("input tokens per minute one model unit serves"),
-  unit_output_tpm: z.number().positive().optional().describe("output tokens per minute one model unit serves"),
+  unit_output_tpm: z
+    .number()
+    .positive()
+    .optional()
+    .describe("output tokens per minute one model unit serves"),
   size_for: z
     .enum(["peak", "p99"])
     .default("peak")

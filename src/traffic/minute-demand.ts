@@ -51,12 +51,21 @@ export class MinuteDemand {
     values[slot + 4] = (values[slot + 4] ?? 0) + cacheRead;
   }
 
-  /** As plain data (structured-clone safe), for a worker's part and for the capacity code. */
+  /** As plain data (structured-clone safe), for a worker's part and for the capacity code: models by name,
+   * minutes in time order, so the result does not depend on the order parts were merged in. */
   models(): ModelMinutes[] {
     const out: ModelMinutes[] = [];
-    for (const [model, providers] of this.byModel)
-      for (const [provider, series] of providers) out.push({ provider, model, minutes: [...series.values] });
-    return out;
+    for (const [model, providers] of this.byModel) {
+      for (const [provider, series] of providers) {
+        const minutes: number[] = [];
+        const slots = [...series.slots.values()].sort(
+          (a, b) => (series.values[a] ?? 0) - (series.values[b] ?? 0),
+        );
+        for (const slot of slots) for (let k = 0; k < STRIDE; k++) minutes.push(series.values[slot + k] ?? 0);
+        out.push({ provider, model, minutes });
+      }
+    }
+    return out.sort((a, b) => compare(a.model, b.model) || compare(a.provider ?? "", b.provider ?? ""));
   }
 
   merge(parts: readonly ModelMinutes[]): void {
@@ -84,4 +93,8 @@ export function forEachMinute(
   const m = series.minutes;
   for (let i = 0; i + STRIDE <= m.length; i += STRIDE)
     visit(m[i] ?? 0, m[i + 1] ?? 0, m[i + 2] ?? 0, m[i + 3] ?? 0, m[i + 4] ?? 0);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

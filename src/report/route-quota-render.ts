@@ -52,7 +52,7 @@ export function quotaSections(report: RouteReport): ReportSection[] {
   };
   return [
     {
-      title: `Quotas (throttled: ${formatCount(report.totals.throttled_requests ?? 0)} requests; overflow cost ${formatUsd(report.totals.overflow_cost_impact_usd ?? 0)} in the window)`,
+      title: "Quotas per UTC minute",
       columns: [
         { header: "pool" },
         { header: "targets" },
@@ -60,13 +60,23 @@ export function quotaSections(report: RouteReport): ReportSection[] {
         { header: "throttled", align: "right" },
         { header: "minutes over", align: "right" },
       ],
-      rows: pools.map((p) => [
-        p.pool,
-        p.targets.join(", "),
-        limits(p),
-        formatCount(p.throttled_requests),
-        formatCount(p.minutes_over_quota),
-      ]),
+      rows: [
+        ...pools.map((p) => [
+          p.pool,
+          p.targets.join(", "),
+          limits(p),
+          formatCount(p.throttled_requests),
+          formatCount(p.minutes_over_quota),
+        ]),
+        // The total row: throttled requests, and what serving them elsewhere cost more in the window.
+        [
+          "total",
+          "",
+          `overflow cost ${formatUsd(report.totals.overflow_cost_impact_usd ?? 0)} (window)`,
+          formatCount(report.totals.throttled_requests ?? 0),
+          "",
+        ],
+      ],
     },
   ];
 }

@@ -36,6 +36,7 @@ export interface DryRunInput {
   observedFields?: ReadonlySet<string> | undefined;
   /** Quota pools to enforce (policy `quota:`, `--quotas bundled`). */
   quotas?: QuotaPlan | undefined;
+  compareQuotas?: QuotaPlan | undefined;
 }
 
 export async function dryRun(input: DryRunInput): Promise<RouteRunResult> {
@@ -48,6 +49,7 @@ export async function dryRun(input: DryRunInput): Promise<RouteRunResult> {
       ...(decisions && { onDecision: decisions.write }),
       ...(input.comparePolicy && { comparePolicy: input.comparePolicy }),
       ...(input.quotas && { quotas: input.quotas }),
+      ...(input.compareQuotas && { compareQuotas: input.compareQuotas }),
     });
     return { decisions, run };
   };

@@ -19,6 +19,8 @@ export interface RouteRunOptions {
   comparePolicy?: CompiledPolicy;
   /** Quota pools of `policy` to enforce. */
   quotas?: QuotaPlan;
+  /** Quota pools of `comparePolicy` to enforce (--diff). */
+  compareQuotas?: QuotaPlan;
 }
 
 export interface RouteRunResult {
@@ -62,7 +64,10 @@ export class RouteRun {
     if (options.comparePolicy) {
       // Same seed: where both policies send a request to the same failing target, both see the same draw
       // only if their draws line up; each replay keeps its own stream so neither perturbs the other.
-      this.compare = new RouteReplay(options.comparePolicy, catalog, replayOptions);
+      this.compare = new RouteReplay(options.comparePolicy, catalog, {
+        ...replayOptions,
+        ...(options.compareQuotas && { quotas: options.compareQuotas }),
+      });
       this.diff = new RouteDiffAccumulator();
     }
   }

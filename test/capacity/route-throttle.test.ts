@@ -181,6 +181,13 @@ default:
     ]);
   });
 
+  it("enforces the --diff policy's quotas in its own replay (a policy diffed with itself changes nothing)", () => {
+    // Without its quotas the compared replay would serve all 11 on Bedrock: 4 requests would differ.
+    const report = route(["-t", BURST, "-P", DRILL, "--diff", DRILL]);
+    expect(report.totals.throttled_requests).toBe(4);
+    expect(report.diff.changed_requests).toBe(0);
+  });
+
   it("refuses two targets of one pool stating different quotas", () => {
     const dir = tempFiles({
       "p.yaml": `version: 1

@@ -54,11 +54,11 @@ export async function runRoute(options: RouteOptions): Promise<number> {
     ? await loadRoutingPolicy(options.diff, catalog, onPolicyWarning)
     : undefined;
   const seed = options.seed ?? DEFAULT_SEED;
-  const quotas = planQuotas(
-    policy,
-    options.quotas === "bundled" ? BUNDLED_QUOTAS : undefined,
-    options.policy,
-  );
+  const bundled = options.quotas === "bundled" ? BUNDLED_QUOTAS : undefined;
+  const quotas = planQuotas(policy, bundled, options.policy);
+  // --diff: the other policy's quotas are enforced in its own replay, as they would be if deployed.
+  const compareQuotas =
+    comparePolicy && options.diff ? planQuotas(comparePolicy, bundled, options.diff) : undefined;
   const progress = createProgress(`routing ${options.traffic}`, !options.quiet);
   let result: RouteRunResult;
   try {
@@ -72,6 +72,7 @@ export async function runRoute(options: RouteOptions): Promise<number> {
       explainRequestId: options.explain,
       decisionsFile: decisions,
       quotas,
+      compareQuotas,
       onProgress: (done, total) => progress.update(done, total),
     });
   } finally {

@@ -138,6 +138,8 @@ export function capacityOf(input: CapacityInput): OptionCapacity[] {
   const placed = new Map<string, Pools>();
   const checks = new Map<string, PoolCapacity>();
   return input.options.map((option) => {
+    // A policy option's traffic is split by its routing policy: route --dry-run with quotas checks it.
+    if (option.kind === "policy") return { option: option.id, pools: [] };
     const placement = `${sideOf(option.kind)}|${option.inference_profile ?? "global"}`;
     let pools = placed.get(placement);
     if (!pools) {

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { ConditionSchema } from "../routing/policy-schema.js";
 import { CACHE_WRITE_TTLS, PROFILE_SCOPES, PT_COMMITMENTS } from "./price.js";
+import { quotaFiguresShape } from "./quota-schema.js";
 
 const OPTION_KINDS = [
   "direct",
@@ -102,24 +103,6 @@ const provisioned = z.strictObject({
     .default(730.5)
     .describe("hours billed a month in the sizing (730.5 = 30.4375 days; AWS's example uses 744)"),
 });
-
-/** A stated quota: exactly these keys (docs/capacity.md). Shared by a scenario's `quotas:` and a policy
- * target's `quota:`. */
-export const quotaFiguresShape = {
-  rpm: z.number().positive().optional().describe("requests per minute"),
-  tpm: z.number().positive().optional().describe("quota tokens per minute: input + output x output_burndown"),
-  itpm: z.number().positive().optional().describe("input tokens per minute (providers with separate limits)"),
-  otpm: z
-    .number()
-    .positive()
-    .optional()
-    .describe("output tokens per minute (providers with separate limits)"),
-  output_burndown: z
-    .number()
-    .positive()
-    .optional()
-    .describe("quota tokens per output token (5 for the Bedrock models AWS lists)"),
-};
 
 const scenarioQuota = z.strictObject({
   provider: z.string().min(1),

@@ -3,7 +3,7 @@
 // compilePolicy in policy.ts, because they need the whole document and the pricing catalog.
 import { z } from "zod";
 import { PROFILE_SCOPES } from "../cost/price.js";
-import { quotaFiguresShape } from "../cost/scenario-schema.js";
+import { quotaFiguresShape } from "../cost/quota-schema.js";
 import { TRAFFIC_COLUMNS, type TrafficColumn } from "../traffic/row.js";
 
 /** Request fields a condition can read: the canonical traffic columns but the timestamps (`timestamp`,

@@ -63,7 +63,6 @@ Examples:
   $ llmcost project -t logs.csv --pricing litellm-prices.json --format json | jq '.breakeven'
   $ llmcost project -t fixtures/traffic/saas-assistant-week.csv --policy fixtures/policies/seed-hybrid.yaml
   $ llmcost project -t fixtures/traffic/saas-assistant-week.csv -s fixtures/scenarios/hipaa-hybrid.yaml
-
   $ llmcost project -t fixtures/traffic/burst-minute.csv -s fixtures/scenarios/quota-drill.yaml -f json | jq '.options[].capacity'`,
     )
     .action(run);

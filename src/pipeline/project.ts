@@ -19,6 +19,7 @@ import {
   loggedPricingAssumptions,
   projectionAssumptions,
 } from "./project-assumptions.js";
+import { projectCapacity } from "./project-capacity.js";
 import { requestCounts } from "./unknown-requests.js";
 
 export interface ProjectionInput {
@@ -73,6 +74,7 @@ export function projectProfile(input: ProjectionInput): {
   const profileChecks = optionProfileChecks(loaded.scenario, analysis);
   const profileProblems = profileChecks.problems.map((problem) => locateScenarioProblem(loaded, problem));
   const plausibility = plausibilityProblems(profile, catalog, input.trafficFile);
+  const capacity = projectCapacity(profile, loaded, catalog, month.scale, input.monthlyRequests);
   const report = buildProjectionReport(analysis, {
     trafficFile: input.trafficFile,
     ...(input.sources && { sources: input.sources }),
@@ -90,6 +92,7 @@ export function projectProfile(input: ProjectionInput): {
     freeTiers: loaded.scenario.free_tiers,
     otherModels: profile.otherModels,
     complianceSource: input.compliance?.source,
+    capacity: capacity.capacity,
     assumptions: [
       ...(input.policies?.assumptions ?? []),
       ...sourceAssumptions(input),
@@ -99,6 +102,7 @@ export function projectProfile(input: ProjectionInput): {
       ...loggedPricingAssumptions(profile),
       ...counts.assumptions,
       ...profileChecks.assumptions,
+      ...capacity.assumptions,
       ...(input.asOf ? [`Prices, latest models and lifecycle as of ${input.asOf} (--as-of).`] : []),
     ],
     ...(input.asOf ? { asOf: input.asOf } : {}),

@@ -1,10 +1,12 @@
 // The projection report as plain, versioned data: what `--format json` prints and what every other
 // renderer reads. Field names are the documented JSON names (README, "JSON output").
 import type { Analysis } from "../cost/analyzer.js";
+import type { OptionCapacity } from "../cost/capacity.js";
 import type { OptionProjection } from "../cost/option-projection.js";
 import type { TokenCounts } from "../cost/request-cost.js";
 import { OTHER_MODELS } from "../traffic/distinct-names.js";
 import type { SourcesSummary } from "../traffic/read-sources.js";
+import { optionCapacityJson, provisionedSizingJson } from "./capacity-data.js";
 import { costCurveData } from "./cost-curve-data.js";
 import { roundUsd } from "./numbers.js";
 import { buildVerdict } from "./verdict-data.js";
@@ -44,6 +46,8 @@ export interface ProjectionContext {
   complianceSource?: string | undefined;
   /** Distinct unpriced models the profile counted together under OTHER_MODELS (issue 17). */
   otherModels?: number;
+  /** Peak demand against quotas per option and pool (issue 15). */
+  capacity?: OptionCapacity[];
 }
 
 /** Where a cell names the cheapest option and every option violates the compliance regime. */
@@ -209,6 +213,8 @@ export function buildProjectionReport(analysis: Analysis, context: ProjectionCon
               : null,
           }
         : null,
+      capacity: optionCapacityJson(context.capacity, projection.option.id),
+      provisioned_sizing: provisionedSizingJson(context.capacity, projection.option.id),
     })),
     breakeven,
     growth: analysis.growth.months.map((month) => ({

@@ -1,4 +1,6 @@
 // Renders the projection report: terminal table, markdown, or CSV line items. Strings in, strings out.
+
+import { capacitySections } from "./capacity-render.js";
 import { breakevenMermaid, growthMermaid } from "./charts/mermaid.js";
 import type { TextFormat } from "./formats.js";
 import {
@@ -66,6 +68,7 @@ export function projectionSections(report: ProjectionReport): Section[] {
     trafficSection(report),
     optionsSection(report),
     ...report.options.map((option) => modelsSection(report, option)),
+    ...capacitySections(report.options),
     breakevenSection(report),
     growthSection(report),
     sensitivitySection(report),

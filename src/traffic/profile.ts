@@ -8,6 +8,7 @@ import type { TokenCounts } from "../cost/request-cost.js";
 import { addTokens, type TrafficBucket } from "../cost/traffic-mix.js";
 import { DAY_MS } from "../units.js";
 import { DistinctNames, OTHER_MODELS } from "./distinct-names.js";
+import { MinuteDemand, type ModelMinutes } from "./minute-demand.js";
 import type { ContextTier, TrafficRow } from "./row.js";
 import type { RowValues } from "./row-values.js";
 import { StatusClassifier } from "./status.js";
@@ -41,6 +42,8 @@ export interface TrafficProfile {
   otherModels: number;
   /** Requests whose region and use case were counted together past ProfileOptions.maxBuckets; 0 when none. */
   foldedRequests: number;
+  /** Requests and tokens per UTC minute per logged (provider, model): capacity planning's input. */
+  minuteDemand?: ModelMinutes[];
 }
 
 export interface ProfileOptions {
@@ -90,6 +93,7 @@ export interface TrafficProfilePart {
   bucketEnds: boolean;
   totalRows: number;
   unknownRequestRows: number;
+  demand: ModelMinutes[];
 }
 
 // Buckets are found through nested maps (model, provider, region, use case), then an array slot for the
@@ -130,6 +134,7 @@ export class TrafficProfileBuilder {
   private readonly minutes = new Map<number, number>();
   private readonly minuteRequests: number[] = [];
   private readonly minuteTokens: number[] = [];
+  private readonly demand = new MinuteDemand();
   private rows = 0;
   private readonly unknownStatuses = new Map<string, number>();
   private readonly statuses = new StatusClassifier();
@@ -212,6 +217,15 @@ export class TrafficProfileBuilder {
     if (oneHour !== 0) tokens.cacheWrite1h = (tokens.cacheWrite1h ?? 0) + oneHour * weight;
     if (!Number.isNaN(timestamp)) {
       this.observe(timestamp, known ? requests : 0, (row.inputTokens + row.outputTokens) * weight);
+      this.demand.add(
+        bucket.provider,
+        bucket.model,
+        Math.floor(timestamp / MINUTE_MS),
+        known ? requests : 0,
+        row.inputTokens * weight,
+        row.outputTokens * weight,
+        row.cacheReadTokens * weight,
+      );
     }
   }
 
@@ -230,6 +244,7 @@ export class TrafficProfileBuilder {
       bucketEnds: this.bucketEnds,
       totalRows: this.totalRows,
       unknownRequestRows: this.unknownRequestRows,
+      demand: this.demand.models(),
     };
     if (this.start !== undefined) part.start = this.start;
     if (this.end !== undefined) part.end = this.end;
@@ -264,6 +279,7 @@ export class TrafficProfileBuilder {
     }
     for (const [minute, requests, tokens] of part.minutes) this.addMinute(minute, requests, tokens);
     for (const [status, requests] of part.unknownStatuses) this.addUnknownStatus(status, requests);
+    this.demand.merge(part.demand);
     this.weightedRows ||= part.weightedRows;
     this.bucketEnds ||= part.bucketEnds;
     this.totalRows += part.totalRows;
@@ -310,6 +326,7 @@ export class TrafficProfileBuilder {
       unknownRequestRows: this.unknownRequestRows,
       otherModels: this.folded.size,
       foldedRequests: this.foldedRequests,
+      minuteDemand: this.demand.models(),
     };
   }
 

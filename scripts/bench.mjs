@@ -238,10 +238,44 @@ try {
         command: process.execPath,
         args: [cli, "project", "-t", distinct, "-f", "json", "-o", join(work, "distinct.json"), "-q"],
       },
+      {
+        name: "route, 1 model a row",
+        command: process.execPath,
+        args: [
+          cli,
+          "route",
+          "--dry-run",
+          "-P",
+          join(root, "fixtures/policies/seed-hybrid.yaml"),
+          "-t",
+          distinct,
+          "-f",
+          "json",
+          "-o",
+          join(work, "distinct-route.json"),
+          "-q",
+        ],
+      },
     ],
     runs,
   );
   rmSync(distinct, { force: true });
+  const useCases = join(work, "distinct-use-cases.csv");
+  writeDistinctModels(useCases, quick ? 200_000 : 1_000_000, "use-cases");
+  Object.assign(
+    report.cardinality,
+    await runCases(
+      [
+        {
+          name: "project, 1 use case a row",
+          command: process.execPath,
+          args: [cli, "project", "-t", useCases, "-f", "json", "-o", join(work, "distinct-uc.json"), "-q"],
+        },
+      ],
+      runs,
+    ),
+  );
+  rmSync(useCases, { force: true });
   process.stderr.write("start-up:\n");
   report.startup = await runCases(startupCases, Math.max(runs, 5) * 2);
 } catch (error) {
@@ -252,13 +286,15 @@ try {
 report.machine.loadAfter = loadavg().map((x) => Number(x.toFixed(2)));
 report.checks = checks(report);
 
-/** `rows` rows, each with its own model name (none priced), a minute apart. */
-function writeDistinctModels(file, rows) {
-  const lines = ["timestamp,request_id,provider,model,input_tokens,output_tokens"];
+/** `rows` rows, a minute apart, each with its own model name (none priced), or with "use-cases" one priced
+ * model and each row its own use case and region. */
+function writeDistinctModels(file, rows, kind = "models") {
+  const lines = ["timestamp,request_id,provider,model,use_case,region,input_tokens,output_tokens"];
   const start = Date.UTC(2025, 5, 2);
   for (let i = 0; i < rows; i++) {
+    const what = kind === "models" ? `acme,model-${i},,` : `openai,gpt-4o-mini,uc-${i},reg-${i}`;
     lines.push(
-      `${new Date(start + i * 60_000).toISOString()},r${i},acme,model-${i},${100 + (i % 50)},${10 + (i % 7)}`,
+      `${new Date(start + i * 60_000).toISOString()},r${i},${what},${100 + (i % 50)},${10 + (i % 7)}`,
     );
   }
   writeFileSync(file, `${lines.join("\n")}\n`);
@@ -322,6 +358,22 @@ function checks(r) {
   if (cardinality) {
     list.push({ name: "project peak RSS MB, 1M distinct models", value: cardinality.peakRssMb, target: 400 });
   }
+  const useCaseCardinality = r.cardinality?.["project, 1 use case a row"];
+  if (useCaseCardinality) {
+    list.push({
+      name: "project peak RSS MB, 1M distinct use cases",
+      value: useCaseCardinality.peakRssMb,
+      target: 400,
+    });
+  }
+  const routeCardinality = r.cardinality?.["route, 1 model a row"];
+  if (routeCardinality) {
+    list.push({
+      name: "route peak RSS MB, 1M distinct models",
+      value: routeCardinality.peakRssMb,
+      target: 400,
+    });
+  }
   list.push(...logChecks(r));
   return round(list);
 }
@@ -358,9 +410,10 @@ function printTable(r) {
       );
     }
   }
+  if (r.cardinality) lines.push("\ndistinct models:");
   for (const [name, result] of Object.entries(r.cardinality ?? {})) {
     lines.push(
-      `\ndistinct models:\n  ${pad(name, 28)} ${pad(`${(result.medianMs / 1000).toFixed(2)} s`, 10)} peak RSS ${result.peakRssMb?.toFixed(0) ?? "?"} MB`,
+      `  ${pad(name, 28)} ${pad(`${(result.medianMs / 1000).toFixed(2)} s`, 10)} peak RSS ${result.peakRssMb?.toFixed(0) ?? "?"} MB`,
     );
   }
   lines.push("\nstart-up:");

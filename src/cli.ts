@@ -54,6 +54,7 @@ Examples:
   registerWizard(
     program,
     lazy(async () => (await import("./commands/wizard/run.js")).runWizard),
+    { script: argv[1] },
   );
   registerPricing(program, {
     list: lazy(async () => (await import("./commands/pricing/run.js")).runPricingList),

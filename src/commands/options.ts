@@ -1,7 +1,7 @@
 // Options shared by the report commands, declared once.
 import { type Command, InvalidArgumentError as InvalidOptionArgument, Option } from "commander";
 import { UsageError } from "../errors.js";
-import { type ReportFormat, TEXT_FORMATS } from "../report/formats.js";
+import { formatExtensions, type ReportFormat, TEXT_FORMATS } from "../report/formats.js";
 import { INPUT_FORMATS } from "../traffic/format-names.js";
 
 export interface OutputOptions {
@@ -14,10 +14,17 @@ export interface OutputOptions {
 
 /** `formats`: what --format accepts (the text formats unless the command also renders html). */
 export function addOutputOptions(command: Command, formats: readonly ReportFormat[] = TEXT_FORMATS): Command {
-  const html = formats.includes("html") ? "; html when --output ends in .html" : "";
   return command
-    .addOption(new Option("-f, --format <format>", `report format (default: table${html})`).choices(formats))
-    .option("-o, --output <file>", "write the report to a file (atomically) instead of stdout")
+    .addOption(
+      new Option(
+        "-f, --format <format>",
+        `report format (default: the --output file's extension, ${formatExtensions(formats)}; else table, on a terminal or a pipe)`,
+      ).choices(formats),
+    )
+    .option(
+      "-o, --output <file>",
+      "write the report to a file (atomically) instead of stdout; without --format its extension picks the format",
+    )
     .option("--no-color", "disable colors (NO_COLOR and FORCE_COLOR are honoured too)")
     .addOption(new Option("-q, --quiet", "no progress or warnings on stderr").conflicts("verbose"))
     .option("--verbose", "more detail on stderr, and stack traces for internal errors");

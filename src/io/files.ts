@@ -51,5 +51,12 @@ export async function readTextFile(file: string): Promise<string> {
   } catch {
     throw new InputError({ file }, "is not valid UTF-8 text; expected a UTF-8 encoded file");
   }
+  // Two turns of the event loop before the caller parses: a signal that arrived while the file was read
+  // or decoded is handled now, before a long parse may set the handlers aside (withDefaultSignals). One
+  // turn is not enough: a signal that came during this continuation is only polled in the next one.
+  await nextTurn();
+  await nextTurn();
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));

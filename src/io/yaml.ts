@@ -13,7 +13,8 @@ const MAX_YAML_CHARS = 16 * 2 ** 20;
 /**
  * Past 1 MB a parse takes long enough (seconds at 16 MB) to run it with the default signal action (see
  * withDefaultSignals). Not below: setting the handlers aside closes their libuv handles, and a signal that
- * arrived just before, not yet handled, would be dropped with them.
+ * arrived just before, not yet handled, would be dropped with them. readTextFile lets the event loop turn
+ * twice after reading, so that window is the few statements between its return and the parse.
  */
 const LONG_PARSE_CHARS = 2 ** 20;
 
@@ -31,15 +32,17 @@ export function parseYamlText(file: string, text: string): ParsedYaml {
       `is ${(text.length / 2 ** 20).toFixed(1)} MB; YAML inputs are limited to 16 MB (a scenario, policy, pricing or answers file is far smaller; for large price lists use LiteLLM JSON)`,
     );
   }
-  const tooDeep = firstTooDeepLine(text);
-  if (tooDeep !== undefined) {
-    throw new InputError(
-      { file, line: tooDeep },
-      `invalid YAML: expected at most ${MAX_DEPTH} levels of nesting, found more (rejected before parsing)`,
-    );
-  }
   const lineCounter = new LineCounter();
-  const parse = () => parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
+  const parse = () => {
+    const tooDeep = firstTooDeepLine(text);
+    if (tooDeep !== undefined) {
+      throw new InputError(
+        { file, line: tooDeep },
+        `invalid YAML: expected at most ${MAX_DEPTH} levels of nesting, found more (rejected before parsing)`,
+      );
+    }
+    return parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
+  };
   const document = text.length > LONG_PARSE_CHARS ? withDefaultSignals(parse) : parse();
   const [firstError] = document.errors;
   if (firstError) {

@@ -2,8 +2,8 @@
 import { mapTarget } from "../cost/model-map.js";
 import type { DeploymentOption } from "../cost/scenario-schema.js";
 import type { LoadedScenario } from "../io/scenario-load.js";
-import { formatUnitPrice } from "../report/numbers.js";
-import type { TrafficProfile } from "../traffic/profile.js";
+import { countOf, formatUnitPrice } from "../report/numbers.js";
+import { MAX_BUCKETS, OTHER_REGIONS, OTHER_USE_CASES, type TrafficProfile } from "../traffic/profile.js";
 import { FAILURE_STATUSES } from "../traffic/status.js";
 
 export function projectionAssumptions(loaded: LoadedScenario, scaling: string): string[] {
@@ -64,7 +64,7 @@ function optionAssumption(option: DeploymentOption): string {
   if (option.provisioned) {
     const p = option.provisioned;
     parts.push(
-      `${p.model_units} model units of ${p.model}, ${p.commitment} commitment, ${p.usable_share * 100}% of capacity usable`,
+      `${countOf(p.model_units, "model unit")} of ${p.model}, ${p.commitment} commitment, ${p.usable_share * 100}% of capacity usable`,
     );
   }
   return parts.join(", ");
@@ -120,4 +120,12 @@ export function failureAssumption(profile: TrafficProfile): string {
   return profile.failedRequests > 0
     ? `${rule}; ${profile.failedRequests} of ${profile.requests} observed requests failed`
     : `${rule}; no observed request failed`;
+}
+
+/** Traffic whose region and use case the profile counted together (too many distinct combinations). */
+export function foldedAssumption(profile: TrafficProfile): string[] {
+  if (profile.foldedRequests === 0) return [];
+  return [
+    `${profile.foldedRequests} observed requests came past ${MAX_BUCKETS.toLocaleString("en-US")} distinct model, region and use-case combinations: their region and use case are counted together as "${OTHER_REGIONS}" and "${OTHER_USE_CASES}" (batchable use cases kept); their tokens and requests are exact`,
+  ];
 }

@@ -10,7 +10,12 @@ import { describeSources, type SourcesSummary } from "../traffic/read-sources.js
 import { CANONICAL_FORMAT } from "../traffic/sniff.js";
 import { unknownStatusWarning } from "../traffic/status.js";
 import { optionProfileChecks } from "./bedrock-profiles.js";
-import { failureAssumption, loggedPricingAssumptions, projectionAssumptions } from "./project-assumptions.js";
+import {
+  failureAssumption,
+  foldedAssumption,
+  loggedPricingAssumptions,
+  projectionAssumptions,
+} from "./project-assumptions.js";
 
 export interface ProjectionInput {
   profile: TrafficProfile;
@@ -66,6 +71,7 @@ export function projectProfile(input: ProjectionInput): {
       ...projectionAssumptions(loaded, month.assumption),
       failureAssumption(profile),
       ...loggedPricingAssumptions(profile),
+      ...foldedAssumption(profile),
       ...profileChecks.assumptions,
       ...(input.asOf ? [`Prices, latest models and lifecycle as of ${input.asOf} (--as-of).`] : []),
     ],

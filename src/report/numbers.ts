@@ -23,6 +23,19 @@ export function formatCount(value: number): string {
   return integer.format(value);
 }
 
+const quantity3 = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 3 });
+
+/** A billed quantity (GB, GB-seconds, requests): whole above 10, three significant digits below, so a
+ * fraction of a GB that is billed is not shown as "0 GB". */
+export function formatQuantity(value: number): string {
+  return Math.abs(value) >= 10 ? integer.format(value) : quantity3.format(value);
+}
+
+/** `1 model unit`, `2 model units`. */
+export function countOf(count: number, singular: string, plural = `${singular}s`): string {
+  return `${formatCount(count)} ${count === 1 ? singular : plural}`;
+}
+
 export function formatPercent(fraction: number, digits = 1): string {
   return `${(fraction * 100).toFixed(digits)}%`;
 }

@@ -1,7 +1,15 @@
 // Renders the projection report: terminal table, markdown, or CSV line items. Strings in, strings out.
 import { breakevenMermaid, growthMermaid } from "./charts/mermaid.js";
 import type { TextFormat } from "./formats.js";
-import { formatCount, formatPercent, formatUsd, formatUsdPerRequest, roundUsd } from "./numbers.js";
+import {
+  countOf,
+  formatCount,
+  formatPercent,
+  formatQuantity,
+  formatUsd,
+  formatUsdPerRequest,
+  roundUsd,
+} from "./numbers.js";
 import type { ProjectionReport } from "./projection-data.js";
 import { renderSectionsAsMarkdown, renderSectionsForTerminal, type Section } from "./sections.js";
 import { renderCsv } from "./table.js";
@@ -48,7 +56,9 @@ function trafficSection(report: ProjectionReport): Section {
     notes: [
       `${report.traffic_file}: ${observed}, scaled x${window.monthly_scale.toFixed(4)} to ${formatCount(traffic.requests)} requests a month`,
       `tokens a month: ${formatCount(traffic.input_tokens)} input (${formatCount(traffic.cache_read_tokens)} cache read, ${formatCount(traffic.cache_write_tokens)} cache write), ${formatCount(traffic.output_tokens)} output`,
-      `peak: ${formatCount(traffic.peak_requests_per_minute)} requests and ${formatCount(traffic.peak_tokens_per_minute)} tokens per minute (observed)`,
+      window.start
+        ? `peak: ${formatCount(traffic.peak_requests_per_minute)} requests and ${formatCount(traffic.peak_tokens_per_minute)} tokens per minute (observed)`
+        : "peak: unknown (the traffic has no timestamps)",
       ...(traffic.failed_requests > 0
         ? [
             `failed: ${formatCount(traffic.failed_requests)} requests a month, billed by the tokens their rows say were consumed`,
@@ -140,14 +150,14 @@ function modelsSection(report: ProjectionReport, option: ProjectionReport["optio
       i.label,
       "infra",
       "",
-      `${formatCount(i.quantity)} ${i.unit}`,
+      `${formatQuantity(i.quantity)} ${i.unit}`,
       "",
       formatUsd(i.monthly_cost_usd),
     ]),
     ...(option.provisioned
       ? [
           [
-            `${option.provisioned.model_units} model units of ${option.provisioned.model}`,
+            `${countOf(option.provisioned.model_units, "model unit")} of ${option.provisioned.model}`,
             "provisioned",
             "",
             "",
@@ -186,13 +196,18 @@ function breakevenSection(report: ProjectionReport): Section {
     rows: report.breakeven.map((b) => [
       `${b.a} vs ${b.b}`,
       b.requests_per_month === null ? "never" : formatCount(b.requests_per_month),
-      b.cheaper_below ?? "equal",
+      b.cheaper_below ?? SAME_COST,
       b.requests_per_month === null
-        ? `(${b.cheaper_below ?? "equal"} stays cheaper)`
-        : (b.cheaper_above ?? "equal"),
+        ? b.cheaper_below === null
+          ? "(the same cost at every volume)"
+          : `(${b.cheaper_below} stays cheaper)`
+        : (b.cheaper_above ?? SAME_COST),
     ]),
   };
 }
+
+/** Neither option of a pair is cheaper: they cost the same (within rounding). */
+const SAME_COST = "neither (same cost)";
 
 function growthSection(report: ProjectionReport): Section {
   const ids = report.options.map((o) => o.id);

@@ -1,8 +1,9 @@
 // Renders the route report, the --explain trace and the --diff comparison as table, markdown or CSV.
 // Sections are shared; CSV is long-form (section, item, column, value) so one file holds them all.
 import type { RouteTrace } from "../routing/replay.js";
+import { type Cell, cellText, cellValue, countCell, type Figure, numberCell, usdCell } from "./figure.js";
 import type { TextFormat } from "./formats.js";
-import { formatCount, formatUsd } from "./numbers.js";
+import { formatCount, roundUsd } from "./numbers.js";
 import { type ReportSection, type RouteReport, renderJson, routeSections } from "./route-report.js";
 import { buildTraceReport } from "./route-trace.js";
 import { escapeMarkdown, renderCsv, renderMarkdownTable, renderTerminalTable } from "./table.js";
@@ -17,13 +18,15 @@ function renderSections(
     const rows = sections.flatMap((s) =>
       s.rows.flatMap((row) => {
         const item = row[0] ?? "";
-        return row.slice(1).map((value, i) => [s.title, item, s.columns[i + 1]?.header ?? "", value]);
+        return row
+          .slice(1)
+          .map((value, i) => [s.title, cellText(item), s.columns[i + 1]?.header ?? "", cellValue(value)]);
       }),
     );
     return renderCsv(["section", "item", "column", "value"], rows);
   }
   const render = format === "markdown" ? renderMarkdownTable : renderTerminalTable;
-  const body = sections.map((s) => render(s.columns, s.rows, s.title)).join("\n\n");
+  const body = sections.map((s) => render(s.columns, textRows(s.rows), s.title)).join("\n\n");
   // Notes quote model names from the logs: escape them like table cells.
   const list = notes.map((n) => (format === "markdown" ? `- ${escapeMarkdown(n)}` : `  - ${n}`)).join("\n");
   return `${body}\n\n${format === "markdown" ? `### ${notesTitle}` : notesTitle}\n${list}\n`;
@@ -41,42 +44,50 @@ export function routeReportSections(report: RouteReport): ReportSection[] {
   return sections;
 }
 
+/**
+ * The --diff comparison. `--policy` is the policy in place, `--diff` the one considered: "from -> to" reads as
+ * moving from the first to the second, and every delta is the --diff policy's cost minus the --policy's
+ * (positive: the considered policy costs more). Only pairs whose target changes are listed.
+ */
 function diffSections(report: RouteReport): ReportSection[] {
   const diff = report.diff;
   if (!diff) return [];
+  const other = report.inputs.diff_policy ?? "the --diff policy";
+  const unchanged = diff.requests - diff.changed_requests;
   return [
     {
-      title: `Diff against ${report.inputs.diff_policy ?? "?"}: ${formatCount(diff.changed_requests)} of ${formatCount(diff.requests)} requests change route`,
+      title: `Diff: ${formatCount(diff.changed_requests)} of ${formatCount(diff.requests)} requests change target under ${other} (${formatCount(unchanged)} keep theirs)`,
       columns: [
-        { header: "from (this policy)" },
-        { header: "to (other policy)" },
+        { header: "from (--policy)" },
+        { header: "to (--diff)" },
         { header: "requests", align: "right" },
       ],
-      rows: diff.matrix.map((m) => [m.from, m.to, formatCount(m.requests)]),
+      rows: diff.matrix.filter((m) => m.from !== m.to).map((m) => [m.from, m.to, countCell(m.requests)]),
     },
     {
-      title: "Cost per use case",
+      title:
+        "Cost per use case (delta = --diff policy minus --policy; positive: the --diff policy costs more)",
       columns: [
         { header: "use case" },
         { header: "requests", align: "right" },
-        { header: "this policy", align: "right" },
-        { header: "other policy", align: "right" },
-        { header: "delta", align: "right" },
+        { header: "--policy", align: "right" },
+        { header: "--diff", align: "right" },
+        { header: "delta (--diff - --policy)", align: "right" },
       ],
       rows: [
         ...diff.use_cases.map((u) => [
           u.use_case,
-          formatCount(u.requests),
-          formatUsd(u.cost_before_usd),
-          formatUsd(u.cost_after_usd),
-          formatUsd(u.delta_usd),
+          countCell(u.requests),
+          usdCell(u.cost_before_usd),
+          usdCell(u.cost_after_usd),
+          usdCell(u.delta_usd),
         ]),
         [
           "total",
-          formatCount(diff.requests),
-          formatUsd(diff.totals.cost_before_usd),
-          formatUsd(diff.totals.cost_after_usd),
-          formatUsd(diff.totals.delta_usd),
+          countCell(diff.requests),
+          usdCell(diff.totals.cost_before_usd),
+          usdCell(diff.totals.cost_after_usd),
+          usdCell(diff.totals.delta_usd),
         ],
       ],
     },
@@ -126,7 +137,7 @@ export function renderTrace(routeTrace: RouteTrace, format: TextFormat): string 
     {
       title: "Attempts",
       columns: [{ header: "#", align: "right" }, { header: "target" }, { header: "outcome" }],
-      rows: trace.attempts.map((a, i) => [String(i + 1), a.target, a.outcome]),
+      rows: trace.attempts.map((a, i) => [countCell(i + 1), a.target, a.outcome]),
     },
     {
       title: "Decision",
@@ -134,9 +145,12 @@ export function renderTrace(routeTrace: RouteTrace, format: TextFormat): string 
       rows: [
         ["target", d.target ?? "(unroutable)"],
         ["rule / reason", `${d.rule} / ${d.reason_code}`],
-        ["confidence", d.confidence === null ? "" : d.confidence.toFixed(2)],
+        ["confidence", numberCell(d.confidence, (value) => value.toFixed(2))],
         ["cost", perRequestUsd(d.cost_usd)],
-        ["as logged", d.logged_cost_usd === null ? "(unpriced)" : perRequestUsd(d.logged_cost_usd)],
+        [
+          "as logged",
+          d.logged_cost_usd === null ? { text: "(unpriced)", raw: null } : perRequestUsd(d.logged_cost_usd),
+        ],
         ["impact", perRequestUsd(d.cost_impact_usd)],
         ["fallback path", d.fallback_path],
       ],
@@ -146,10 +160,15 @@ export function renderTrace(routeTrace: RouteTrace, format: TextFormat): string 
 }
 
 /** Per-request amounts are fractions of a cent to a few cents: six decimals keep them comparable. */
-function perRequestUsd(value: number | null): string {
-  return value === null ? "" : `$${value.toFixed(6)}`;
+function perRequestUsd(value: number | null): Figure {
+  return numberCell(value === null ? null : roundUsd(value), (usd) => `$${usd.toFixed(6)}`);
 }
 
-function fixed(value: number | null): string {
-  return value === null ? "" : value.toFixed(4);
+function fixed(value: number | null): Figure {
+  return numberCell(value, (score) => score.toFixed(4));
+}
+
+/** The rows as text, for the terminal, markdown and html tables. */
+export function textRows(rows: readonly (readonly Cell[])[]): string[][] {
+  return rows.map((row) => row.map(cellText));
 }

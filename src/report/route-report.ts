@@ -2,8 +2,10 @@
 // snake_case JSON, and the tabular sections the table, markdown and CSV renderers share.
 import type { RouteDiff } from "../routing/diff.js";
 import type { RouteSummary } from "../routing/summary.js";
+import { OTHER_MODELS } from "../traffic/distinct-names.js";
 import type { SourcesSummary } from "../traffic/read-sources.js";
-import { formatCount, formatPercent, formatUsd, roundUsd } from "./numbers.js";
+import { type Cell, countCell, shareCell, usdCell } from "./figure.js";
+import { formatCount, roundUsd } from "./numbers.js";
 import type { Column } from "./table.js";
 
 /** The version of the route report and of the --explain trace. 2: --as-of (issue 10); window and monthly
@@ -120,12 +122,14 @@ export function buildRouteReport(
       monthly_cost_usd: monthly(b.costUsd),
       unpriced_requests: b.unpricedRequests,
     })),
-    unpriced_logged_models: summary.unpricedLoggedModels.map((m) => ({
+    unpriced_logged_models: summary.unpricedLoggedModels.slice(0, LISTED).map((m) => ({
       model: m.model,
       requests: m.requests,
       /** Schema 2: why it has no price. */
       reason: m.reason,
     })),
+    /** Schema 2: the unpriced logged models past the first LISTED, added up (null when none). */
+    unpriced_logged_more: unpricedMore(summary),
     /** Schema 2: logged models with requests before their release (priced at the first known price). */
     logged_before_release: summary.loggedBeforeRelease.map((m) => ({
       model: m.model,
@@ -133,7 +137,7 @@ export function buildRouteReport(
       requests: m.requests,
     })),
     /** Schema 2: requests per logged model and routed target (null: unroutable). */
-    flows: summary.flows.map((f) => ({
+    flows: listedFlows(summary).map((f) => ({
       logged_model: f.loggedModel,
       target: f.target ?? null,
       requests: f.requests,
@@ -155,6 +159,7 @@ function diffReport(diff: RouteDiff) {
       rule_after: e.ruleAfter,
       cost_delta_usd: e.costDeltaUsd,
     })),
+    /** Every from -> to pair, unchanged ones (from = to) included; the rendered reports list changed pairs. */
     matrix: diff.matrix,
     use_cases: diff.useCases.map((u) => ({
       use_case: u.useCase,
@@ -202,10 +207,58 @@ function routeAssumptions(
   const unpriced = summary.totals.loggedUnpricedRequests;
   if (unpriced > 0) {
     assumptions.push(
-      `${formatCount(unpriced)} requests were logged against models with no price: ${summary.unpricedLoggedModels.map((m) => `${m.model} (${m.reason})`).join(", ")}.`,
+      `${formatCount(unpriced)} requests were logged against models with no price: ${unpricedList(summary)}.`,
     );
   }
   return assumptions;
+}
+
+/** How many unpriced logged models, and logged models in `flows`, the report names one by one; the rest are
+ * added up into one entry, so a log with a million distinct model names gives a small report. */
+const LISTED = 20;
+
+function unpricedMore(summary: RouteSummary): { models: number; requests: number } | null {
+  const rest = summary.unpricedLoggedModels.slice(LISTED);
+  const folded = summary.unpricedLoggedFolded;
+  if (rest.length === 0 && folded.models === 0) return null;
+  return {
+    models: rest.length + folded.models,
+    requests: rest.reduce((sum, m) => sum + m.requests, folded.requests),
+  };
+}
+
+function unpricedList(summary: RouteSummary): string {
+  const listed = summary.unpricedLoggedModels.slice(0, LISTED).map((m) => `${m.model} (${m.reason})`);
+  const more = unpricedMore(summary);
+  if (more) listed.push(`${formatCount(more.models)} more models (${formatCount(more.requests)} requests)`);
+  return listed.join(", ");
+}
+
+/** Flows of the LISTED busiest logged models; the others' requests are one OTHER_MODELS flow per target. */
+function listedFlows(summary: RouteSummary): RouteSummary["flows"] {
+  const { flows } = summary;
+  const byModel = new Map<string, number>();
+  for (const f of flows) byModel.set(f.loggedModel, (byModel.get(f.loggedModel) ?? 0) + f.requests);
+  if (byModel.size <= LISTED) return flows;
+  const kept = new Set(
+    [...byModel]
+      .filter(([model]) => model !== OTHER_MODELS)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .slice(0, LISTED)
+      .map(([model]) => model),
+  );
+  const other = new Map<string | undefined, number>();
+  const listed: RouteSummary["flows"] = [];
+  for (const f of flows) {
+    if (kept.has(f.loggedModel)) listed.push(f);
+    else other.set(f.target, (other.get(f.target) ?? 0) + f.requests);
+  }
+  // Targets in policy order, unroutable last, as for every other logged model.
+  const order = (target: string | undefined) =>
+    target === undefined ? summary.targets.length : summary.targets.findIndex((t) => t.target === target);
+  for (const [target, requests] of [...other].sort((a, b) => order(a[0]) - order(b[0])))
+    listed.push({ loggedModel: OTHER_MODELS, target, requests });
+  return listed;
 }
 
 function iso(ms: number | undefined): string | null {
@@ -220,7 +273,8 @@ export function renderJson(report: unknown): string {
 export interface ReportSection {
   title: string;
   columns: Column[];
-  rows: string[][];
+  /** Numbers are figures: formatted in tables, raw in CSV. */
+  rows: Cell[][];
 }
 
 const right = (header: string): Column => ({ header, align: "right" });
@@ -232,15 +286,15 @@ export function routeSections(report: RouteReport): ReportSection[] {
       title: "Route dry run",
       columns: [{ header: "" }, right("value")],
       rows: [
-        ["window", `${report.window.first ?? "?"} .. ${report.window.last ?? "?"}${windowDays(report)}`],
-        ["requests (window)", formatCount(t.requests)],
-        ["replayed cost (window)", formatUsd(t.replayed_cost_usd)],
-        ["replayed cost (monthly)", usdOrUnknown(t.replayed_monthly_cost_usd)],
-        ["as logged (window)", formatUsd(t.logged_cost_usd)],
-        ["as logged (monthly)", usdOrUnknown(t.logged_monthly_cost_usd)],
-        ["cost impact, priced requests (window)", formatUsd(t.cost_impact_usd)],
-        ["cost impact, priced requests (monthly)", usdOrUnknown(t.cost_impact_monthly_usd)],
-        ["unroutable requests", formatCount(t.unroutable_requests)],
+        ["window", windowText(report)],
+        ["requests (window)", countCell(t.requests)],
+        ["replayed cost (window)", usdCell(t.replayed_cost_usd)],
+        ["replayed cost (monthly)", usdCell(t.replayed_monthly_cost_usd)],
+        ["as logged (window)", usdCell(t.logged_cost_usd)],
+        ["as logged (monthly)", usdCell(t.logged_monthly_cost_usd)],
+        ["cost impact, priced requests (window)", usdCell(t.cost_impact_usd)],
+        ["cost impact, priced requests (monthly)", usdCell(t.cost_impact_monthly_usd)],
+        ["unroutable requests", countCell(t.unroutable_requests)],
       ],
     },
     {
@@ -257,22 +311,22 @@ export function routeSections(report: RouteReport): ReportSection[] {
       rows: report.targets.map((row) => [
         row.target,
         `${row.provider}/${row.model}${row.inference_profile ? ` (${row.inference_profile})` : ""}`,
-        formatCount(row.requests),
-        formatPercent(row.share),
-        formatCount(row.input_tokens + row.output_tokens),
-        formatUsd(row.cost_usd),
-        usdOrUnknown(row.monthly_cost_usd),
+        countCell(row.requests),
+        shareCell(row.share),
+        countCell(row.input_tokens + row.output_tokens),
+        usdCell(row.cost_usd),
+        usdCell(row.monthly_cost_usd),
       ]),
     },
     {
       title: `Hits per rule${report.rules_never_hit.length > 0 ? ` (never hit: ${report.rules_never_hit.join(", ")})` : ""}`,
       columns: [{ header: "rule" }, { header: "reason" }, right("requests"), right("share")],
-      rows: report.rules.map((r) => [r.rule, r.reason_code, formatCount(r.requests), formatPercent(r.share)]),
+      rows: report.rules.map((r) => [r.rule, r.reason_code, countCell(r.requests), shareCell(r.share)]),
     },
     {
       title: "Reasons",
       columns: [{ header: "reason" }, right("requests")],
-      rows: report.reasons.map((r) => [r.reason_code, formatCount(r.requests)]),
+      rows: report.reasons.map((r) => [r.reason_code, countCell(r.requests)]),
     },
     complianceSection(report),
     {
@@ -285,9 +339,9 @@ export function routeSections(report: RouteReport): ReportSection[] {
       ],
       rows: report.baselines.map((b) => [
         b.baseline === "as_logged" ? "as logged" : `everything on ${b.target ?? "?"}`,
-        formatUsd(b.cost_usd),
-        usdOrUnknown(b.monthly_cost_usd),
-        formatUsd(t.replayed_cost_usd - b.cost_usd),
+        usdCell(b.cost_usd),
+        usdCell(b.monthly_cost_usd),
+        usdCell(t.replayed_cost_usd - b.cost_usd),
       ]),
     },
   ];
@@ -306,7 +360,7 @@ export function routeSections(report: RouteReport): ReportSection[] {
         f.from,
         f.to,
         f.reason_code,
-        formatCount(f.requests),
+        countCell(f.requests),
         f.first_at ?? "",
         f.last_at ?? "",
       ]),
@@ -322,8 +376,11 @@ export function routeSections(report: RouteReport): ReportSection[] {
   return sections;
 }
 
-function usdOrUnknown(usd: number | null): string {
-  return usd === null ? "unknown" : formatUsd(usd);
+/** First to last timestamp; a log without timestamps has no window to show. */
+function windowText(report: RouteReport): string {
+  const { first, last } = report.window;
+  if (first === null || last === null) return "unknown (the traffic has no timestamps)";
+  return `${first} .. ${last}${windowDays(report)}`;
 }
 
 function windowDays(report: RouteReport): string {
@@ -338,9 +395,9 @@ function complianceSection(report: RouteReport): ReportSection {
     rows: [
       ["label", c.label ?? "(any compliance label)"],
       ["enforced", c.enforced ? "yes" : "no"],
-      ["requests requiring compliance", formatCount(c.required_requests)],
-      ["violations", formatCount(c.violations)],
-      ["rerouted by enforcement", formatCount(c.rerouted_requests)],
+      ["requests requiring compliance", countCell(c.required_requests)],
+      ["violations", countCell(c.violations)],
+      ["rerouted by enforcement", countCell(c.rerouted_requests)],
       ...(c.violation_request_ids.length > 0
         ? [["example violations", c.violation_request_ids.join(", ")]]
         : []),

@@ -1,6 +1,9 @@
 // Requests per logged model and routed target, for the report's "logged model -> target" flow. Counted on the
 // replay's hot path, so a row costs at most two map look-ups (none when it has the previous row's model, the
-// common case in logs) and allocates nothing: one counter array per distinct logged model.
+// common case in logs) and allocates nothing: one counter array per distinct logged model, for at most
+// NAMED_MODELS_LIMIT models; the requests of any further model are counted under OTHER_MODELS.
+
+import { NAMED_MODELS_LIMIT, OTHER_MODELS } from "../traffic/distinct-names.js";
 
 export interface LoggedModelFlow {
   /** `provider/model` as logged, or the model alone when the log has no provider. */
@@ -12,6 +15,9 @@ export interface LoggedModelFlow {
 
 export class LoggedModelFlows {
   private readonly byProvider = new Map<string | undefined, Map<string, Float64Array>>();
+  private named = 0;
+  /** Requests of the logged models past NAMED_MODELS_LIMIT, by target. */
+  private other: Float64Array | undefined;
   private lastProvider: string | undefined;
   private lastModel: string | undefined;
   private last: Float64Array | undefined;
@@ -39,10 +45,17 @@ export class LoggedModelFlows {
     }
     let counts = models.get(model);
     if (!counts) {
+      if (this.named >= NAMED_MODELS_LIMIT) return this.otherCounts();
       counts = new Float64Array(this.targets + 1);
       models.set(model, counts);
+      this.named++;
     }
     return counts;
+  }
+
+  private otherCounts(): Float64Array {
+    this.other ??= new Float64Array(this.targets + 1);
+    return this.other;
   }
 
   /** Every non-zero (logged model, target) pair, by logged model then target order (unroutable last). */
@@ -52,6 +65,7 @@ export class LoggedModelFlows {
       [...models].map(([model, counts]) => ({ name: provider ? `${provider}/${model}` : model, counts })),
     );
     named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    if (this.other) named.push({ name: OTHER_MODELS, counts: this.other });
     for (const { name, counts } of named) {
       counts.forEach((requests, slot) => {
         if (requests > 0)

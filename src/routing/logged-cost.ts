@@ -8,6 +8,7 @@ import { pricePeriods } from "../cost/price-history.js";
 import { unofferedProfile } from "../cost/profiles.js";
 import { type PricingContext, STANDARD, type TokenCounts, tokenCostUsd } from "../cost/request-cost.js";
 import { InputError } from "../errors.js";
+import { DistinctNames, NAMED_MODELS_LIMIT } from "../traffic/distinct-names.js";
 import type { TrafficRow } from "../traffic/row.js";
 import type { PriceLookup } from "./policy.js";
 
@@ -32,9 +33,18 @@ export interface LoggedBeforeRelease {
   requests: number;
 }
 
+/** Logged models without a price: up to NAMED_MODELS_LIMIT by name, the rest counted together. */
+export interface UnpricedLogged {
+  /** `provider/model` -> its requests and why it has no price. */
+  named: ReadonlyMap<string, { requests: number; reason: string }>;
+  /** The models past the limit: how many, and their requests. */
+  folded: { models: number; requests: number };
+}
+
 export class LoggedCostLookup {
-  /** `provider/model` of logged models without a price, with their request counts and why. */
-  readonly unpriced = new Map<string, { requests: number; reason: string }>();
+  private readonly unpriced = new Map<string, { requests: number; reason: string }>();
+  private readonly foldedNames = new DistinctNames();
+  private foldedRequests = 0;
   private readonly byProvider = new Map<string, Map<string, LoggedPrice | null>>();
   private readonly tokens: TokenCounts = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 };
 
@@ -50,7 +60,10 @@ export class LoggedCostLookup {
       const key = `${row.provider ?? "?"}/${row.model}`;
       const seen = this.unpriced.get(key);
       if (seen) seen.requests += row.requests;
-      else {
+      else if (this.unpriced.size >= NAMED_MODELS_LIMIT) {
+        this.foldedNames.add(row.model, row.provider);
+        this.foldedRequests += row.requests;
+      } else {
         const reason = this.catalog.unpricedReason?.(row.model, row.provider) ?? "no price in the catalog";
         this.unpriced.set(key, { requests: row.requests, reason });
       }
@@ -70,6 +83,13 @@ export class LoggedCostLookup {
     tokens.cacheRead = row.cacheReadTokens;
     tokens.cacheWrite = row.cacheWriteTokens;
     return tokenCostUsd(price, tokens, logged.context) * row.requests;
+  }
+
+  unpricedLogged(): UnpricedLogged {
+    return {
+      named: this.unpriced,
+      folded: { models: this.foldedNames.size, requests: this.foldedRequests },
+    };
   }
 
   /** Logged models with requests before their release, by key. */
@@ -101,7 +121,8 @@ export class LoggedCostLookup {
     let entry = models.get(row.model);
     if (entry === undefined) {
       entry = this.resolve(row);
-      models.set(row.model, entry);
+      // Unpriced names past the limit are resolved again each time rather than remembered (memory).
+      if (entry !== null || this.unpriced.size < NAMED_MODELS_LIMIT) models.set(row.model, entry);
     }
     return entry;
   }

@@ -12,7 +12,7 @@ import { type CandidateScore, rankCandidates, type ScoreRecord } from "./candida
 import { type BreakerTransition, CircuitBreakers } from "./circuit-breaker.js";
 import { type AttemptOutcome, emptyDecision, type RoutingDecision, rowRequestId } from "./decision.js";
 import { describeRequest, type RequestFields, type RuleTrace, traceRules } from "./explain.js";
-import { type LoggedBeforeRelease, LoggedCostLookup } from "./logged-cost.js";
+import { type LoggedBeforeRelease, LoggedCostLookup, type UnpricedLogged } from "./logged-cost.js";
 import type { CompiledPolicy, CompiledRule, PriceLookup, RouteKind } from "./policy.js";
 import type { ReasonCode } from "./policy-schema.js";
 import { DEFAULT_SEED, seededRandom } from "./prng.js";
@@ -334,8 +334,8 @@ export class RouteReplay {
     return { decision, trace };
   }
 
-  loggedUnpricedModels(): ReadonlyMap<string, { requests: number; reason: string }> {
-    return this.logged.unpriced;
+  loggedUnpricedModels(): UnpricedLogged {
+    return this.logged.unpricedLogged();
   }
 
   loggedBeforeRelease(): LoggedBeforeRelease[] {

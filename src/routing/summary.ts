@@ -8,7 +8,7 @@ import { type BaselineRow, SingleTargetBaselines } from "./baselines.js";
 import type { BreakerState, BreakerTransition } from "./circuit-breaker.js";
 import { type RoutingDecision, requestIdOf } from "./decision.js";
 import { LoggedModelFlows } from "./flows.js";
-import type { LoggedBeforeRelease } from "./logged-cost.js";
+import type { LoggedBeforeRelease, UnpricedLogged } from "./logged-cost.js";
 import { CompensatedSums } from "./money.js";
 import type { CompiledPolicy } from "./policy.js";
 import { REASON_CODES, type ReasonCode } from "./policy-schema.js";
@@ -78,8 +78,10 @@ export interface RouteSummary {
     costUsd: number;
     unpricedRequests: number;
   }[];
-  /** Logged models without a price, with why (e.g. a rerank model is priced per query). */
+  /** Logged models without a price, with why (e.g. a rerank model is priced per query), busiest first:
+   * up to NAMED_MODELS_LIMIT of them, then `unpricedLoggedFolded` counts the rest. */
   unpricedLoggedModels: { model: string; requests: number; reason: string }[];
+  unpricedLoggedFolded: { models: number; requests: number };
   /** Logged models with requests before their release: the as-logged baseline used their first known price. */
   loggedBeforeRelease: LoggedBeforeRelease[];
   /** Requests per logged model (`provider/model`) and routed target (undefined: unroutable). */
@@ -206,10 +208,7 @@ export class RouteSummaryAccumulator {
     });
   }
 
-  finish(
-    unpricedLogged: ReadonlyMap<string, { requests: number; reason: string }>,
-    loggedBeforeRelease: LoggedBeforeRelease[] = [],
-  ): RouteSummary {
+  finish(unpricedLogged: UnpricedLogged, loggedBeforeRelease: LoggedBeforeRelease[] = []): RouteSummary {
     const share = (value: number) => (this.requests > 0 ? value / this.requests : 0);
     const allRules = [...this.policy.rules, this.policy.defaultRule];
     return {
@@ -278,11 +277,10 @@ export class RouteSummaryAccumulator {
           unpricedRequests: 0,
         })),
       ],
-      unpricedLoggedModels: [...unpricedLogged].map(([model, { requests, reason }]) => ({
-        model,
-        requests,
-        reason,
-      })),
+      unpricedLoggedModels: [...unpricedLogged.named]
+        .map(([model, { requests, reason }]) => ({ model, requests, reason }))
+        .sort((a, b) => b.requests - a.requests || (a.model < b.model ? -1 : a.model > b.model ? 1 : 0)),
+      unpricedLoggedFolded: unpricedLogged.folded,
       loggedBeforeRelease,
       flows: this.flows.finish().map((f) => ({
         loggedModel: f.loggedModel,

@@ -25,6 +25,9 @@ export interface ProfileTrafficOptions extends ReadTrafficOptions {
   /** See ProfileOptions: models to keep one by one past `maxModels`. */
   keepModel?: ProfileOptions["keepModel"];
   maxModels?: number;
+  /** See ProfileOptions: buckets past which region and use case are counted together. */
+  maxBuckets?: number;
+  keepUseCase?: ProfileOptions["keepUseCase"];
   /** Worker threads; 1 reads on the main thread. Default: one per core (at most 4) for files of 16 MB
    * and more that are not gzip-compressed. Given explicitly, it applies whatever the file's size. */
   workers?: number;
@@ -93,6 +96,8 @@ function profileOptions(options: ProfileTrafficOptions): ProfileOptions {
     longContextThresholds: options.longContextThresholds,
     ...(options.keepModel && { keepModel: options.keepModel }),
     ...(options.maxModels !== undefined && { maxModels: options.maxModels }),
+    ...(options.maxBuckets !== undefined && { maxBuckets: options.maxBuckets }),
+    ...(options.keepUseCase && { keepUseCase: options.keepUseCase }),
   };
 }
 

@@ -7,6 +7,7 @@ import type { PricingMode } from "../cost/price.js";
 import type { TokenCounts } from "../cost/request-cost.js";
 import { addTokens, type TrafficBucket } from "../cost/traffic-mix.js";
 import { DAY_MS } from "../units.js";
+import { DistinctNames, OTHER_MODELS } from "./distinct-names.js";
 import type { ContextTier, TrafficRow } from "./row.js";
 import type { RowValues } from "./row-values.js";
 import { StatusClassifier } from "./status.js";
@@ -38,10 +39,9 @@ export interface TrafficProfile {
   unknownStatuses: { status: string; requests: number }[];
   /** Distinct models counted together under OTHER_MODELS (see ProfileOptions.keepModel); 0 when none. */
   otherModels: number;
+  /** Requests whose region and use case were counted together past ProfileOptions.maxBuckets; 0 when none. */
+  foldedRequests: number;
 }
-
-/** The model name of the bucket that holds the traffic of models past ProfileOptions.maxModels. */
-export const OTHER_MODELS = "(other models)";
 
 export interface ProfileOptions {
   longContextThresholds: number[];
@@ -52,7 +52,23 @@ export interface ProfileOptions {
    */
   keepModel?: (model: string, provider: string | undefined) => boolean;
   maxModels?: number;
+  /**
+   * Past this many buckets, a row that would open a new one has its region counted as OTHER_REGIONS and its
+   * use case as OTHER_USE_CASES (unless `keepUseCase` says to keep it: a use case the scenario prices apart),
+   * so a million distinct use cases or regions cannot make a million buckets. Tokens and requests stay exact;
+   * only the split by region and use case is lost for them. Without it every combination is kept.
+   */
+  maxBuckets?: number;
+  keepUseCase?: (useCase: string) => boolean;
 }
+
+/** The buckets `project` keeps apart: a real log's models x regions x use cases x flags stay well below it,
+ * and the analysis's time and memory grow with the buckets (a million of them took minutes and 2.9 GB). */
+export const MAX_BUCKETS = 20_000;
+
+/** The region and use case of the traffic counted together past ProfileOptions.maxBuckets. */
+export const OTHER_REGIONS = "(other regions)";
+export const OTHER_USE_CASES = "(other use cases)";
 
 /** How many distinct unknown status values a profile names (the rest are counted under the last). */
 const MAX_UNKNOWN_STATUSES = 20;
@@ -100,10 +116,13 @@ export class TrafficProfileBuilder {
   private readonly thresholds: number[];
   private readonly keepModel: ProfileOptions["keepModel"];
   private readonly maxModels: number;
+  private readonly maxBuckets: number;
+  private readonly keepUseCase: ProfileOptions["keepUseCase"];
+  private foldedRequests = 0;
   /** Distinct models with their own buckets that keepModel said no to. */
   private unknownModels = 0;
   /** 53-bit hashes of the names folded into OTHER_MODELS: counts them without holding the strings. */
-  private readonly folded = new HashCount();
+  private readonly folded = new DistinctNames();
   private readonly tree: BucketTree = new Map();
   private readonly buckets: TrafficBucket[] = [];
   /** Minute -> its slot in minuteRequests / minuteTokens: no object per minute (a month of traffic spread
@@ -124,6 +143,8 @@ export class TrafficProfileBuilder {
   constructor(options: ProfileOptions) {
     this.keepModel = options.keepModel;
     this.maxModels = options.maxModels ?? Number.POSITIVE_INFINITY;
+    this.maxBuckets = options.maxBuckets ?? Number.POSITIVE_INFINITY;
+    this.keepUseCase = options.keepUseCase;
     // Descending, so the first threshold a prompt exceeds is the largest one.
     this.thresholds = [...new Set(options.longContextThresholds)].filter((t) => t > 0).sort((a, b) => b - a);
   }
@@ -175,6 +196,7 @@ export class TrafficProfileBuilder {
       tierIndex(row.serviceTier),
       contextIndex(row.contextTier),
       !known,
+      known ? requests : 0,
     );
     if (known) bucket.requests += requests;
     const tokens = bucket.tokens;
@@ -219,6 +241,7 @@ export class TrafficProfileBuilder {
         tierIndex(theirs.serviceTier),
         theirs.longContext === undefined ? 0 : theirs.longContext ? 2 : 1,
         theirs.requestsUnknown === true,
+        theirs.requests,
       );
       ours.requests += theirs.requests;
       addTokens(ours.tokens, theirs.tokens);
@@ -270,6 +293,7 @@ export class TrafficProfileBuilder {
       totalRows: this.totalRows,
       unknownRequestRows: this.unknownRequestRows,
       otherModels: this.folded.size,
+      foldedRequests: this.foldedRequests,
     };
   }
 
@@ -299,7 +323,7 @@ export class TrafficProfileBuilder {
     if (level !== undefined) return level;
     if (this.keepModel !== undefined && !this.keepModel(model, provider)) {
       if (this.unknownModels >= this.maxModels) {
-        this.folded.add(nameHash(model, provider));
+        this.folded.add(model, provider);
         return child(this.tree, OTHER_MODELS, newProviders);
       }
       this.unknownModels++;
@@ -308,29 +332,36 @@ export class TrafficProfileBuilder {
   }
 
   /** The bucket of `row`'s identity in prompt band `band`, with the log's service tier (index into
-   * TIERS), context tier (0 unknown, 1 standard, 2 long) and whether its request count is unknown. */
+   * TIERS), context tier (0 unknown, 1 standard, 2 long) and whether its request count is unknown;
+   * `requests` counts toward the folded requests if it lands past maxBuckets. */
   private bucketFor(
     row: BucketIdentity,
     band: number,
     tier: number,
     context: number,
     requestsUnknown: boolean,
+    requests: number,
   ): TrafficBucket {
     const level = this.modelLevel(row.model, row.provider);
     const folded = level === this.tree.get(OTHER_MODELS) && row.model !== OTHER_MODELS;
-    const identity = folded ? { ...row, model: OTHER_MODELS, provider: undefined } : row;
-    const slots = child(
-      child(child(level, identity.provider, newRegions), row.region, newUseCases),
-      row.useCase,
-      newSlots,
-    );
+    let identity: BucketIdentity = folded ? { ...row, model: OTHER_MODELS, provider: undefined } : row;
     const flags = (row.failed ? 4 : 0) + (row.requiresCompliance ? 2 : 0) + (row.requiresLatest ? 1 : 0);
     const logged = ((requestsUnknown ? 4 : 0) + tier) * 3 + context;
     const slot = (logged * 8 + flags) * (this.thresholds.length + 1) + band;
-    let bucket = slots[slot];
+    const providers = child(level, identity.provider, newRegions);
+    let bucket = providers.get(identity.region)?.get(identity.useCase)?.[slot];
+    if (bucket === undefined && this.buckets.length >= this.maxBuckets) {
+      const useCase =
+        identity.useCase !== undefined && this.keepUseCase?.(identity.useCase)
+          ? identity.useCase
+          : OTHER_USE_CASES;
+      identity = { ...identity, region: OTHER_REGIONS, useCase };
+      this.foldedRequests += requests;
+      bucket = providers.get(OTHER_REGIONS)?.get(useCase)?.[slot];
+    }
     if (bucket === undefined) {
       bucket = newBucket(identity, this.thresholds[band] ?? 0, tier, context, requestsUnknown);
-      slots[slot] = bucket;
+      child(child(providers, identity.region, newUseCases), identity.useCase, newSlots)[slot] = bucket;
       this.buckets.push(bucket);
     }
     return bucket;
@@ -384,53 +415,6 @@ function tierIndex(tier: PricingMode | undefined): number {
 
 function contextIndex(context: ContextTier | undefined): number {
   return context === undefined ? 0 : context === "standard" ? 1 : 2;
-}
-
-/**
- * A set of non-zero 53-bit hashes that only counts: open addressing in a Float64Array (16 bytes an entry
- * at most half full), where a Set<number> would hold a heap number and a table entry for each (~50 bytes).
- */
-class HashCount {
-  private table = new Float64Array(1024);
-  size = 0;
-
-  add(hash: number): void {
-    if ((this.size + 1) * 2 > this.table.length) this.grow();
-    if (this.insert(this.table, hash)) this.size++;
-  }
-
-  private insert(table: Float64Array, hash: number): boolean {
-    const mask = table.length - 1;
-    for (let i = hash % table.length; ; i = (i + 1) & mask) {
-      const there = table[i] ?? 0;
-      if (there === hash) return false;
-      if (there === 0) {
-        table[i] = hash;
-        return true;
-      }
-    }
-  }
-
-  private grow(): void {
-    const bigger = new Float64Array(this.table.length * 2);
-    for (const hash of this.table) if (hash !== 0) this.insert(bigger, hash);
-    this.table = bigger;
-  }
-}
-
-/** FNV-1a, twice with different seeds, folded into 53 bits: a collision among a million names has odds
- * of about 1 in 10^4 (and would undercount the folded names by one). */
-function nameHash(model: string, provider: string | undefined): number {
-  const text = `${provider ?? ""}\u0000${model}`;
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 13);
-  }
-  // Never 0: the empty slot of HashCount.
-  return (a >>> 0) * 2 ** 21 + ((b >>> 0) & 0x1fffff) || 1;
 }
 
 function newBucket(

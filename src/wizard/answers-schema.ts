@@ -135,10 +135,12 @@ const describedWorkload = z.strictObject({
 
 const csvWorkload = z.strictObject({
   source: z.literal("csv"),
-  /** A traffic CSV, relative to the working directory. */
+  /** A traffic CSV, relative to the folder of the answers file (`~` is the home folder). */
   traffic_file: z.string().min(1),
   /** Use cases in the CSV that can wait for a batch job. */
   batchable_use_cases: z.array(z.string().min(1)).default([]),
+  /** Use cases in the CSV that handle regulated data: the draft policy keeps them on compliant targets. */
+  regulated_use_cases: z.array(z.string().min(1)).default([]),
 });
 
 const workloadSchema = z.discriminatedUnion("source", [describedWorkload, csvWorkload]);

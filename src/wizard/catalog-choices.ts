@@ -2,6 +2,7 @@
 // and the default Bedrock model for traffic sent to a direct model today.
 import type { ModelCatalog } from "../cost/model-map.js";
 import type { ModelPrice } from "../cost/price.js";
+import { ownValue } from "../own-key.js";
 import type { Choice } from "./prompter.js";
 
 /** Served when nothing closer is known: the general-purpose Claude model on Bedrock. */
@@ -51,9 +52,14 @@ export function defaultBedrockModel(
   directModel: string,
   knownMap: Readonly<Record<string, string>>,
 ): string {
-  const mapped = knownMap[directModel];
-  if (mapped !== undefined && typeof bedrockModel(catalog, mapped) !== "string") return mapped;
   const logged = resolveOrReason(catalog, directModel);
+  // As `project`'s model map: the logged id, then the id and key it resolves to (a dated
+  // gpt-4o-mini-2024-07-18 takes gpt-4o-mini's entry).
+  const resolvedIds = typeof logged === "object" ? [logged.model, logged.key] : [];
+  for (const from of [directModel, ...resolvedIds]) {
+    const mapped = ownValue(knownMap, from);
+    if (mapped !== undefined && typeof bedrockModel(catalog, mapped) !== "string") return mapped;
+  }
   const family = typeof logged === "object" ? logged.family : undefined;
   const sameFamily = catalog.models
     .filter((m) => m.provider === "bedrock" && m.family === family)

@@ -39,7 +39,11 @@ export function draftPolicy(input: PolicyDraftInput): PolicySpec {
   const regimes = answers.constraints.compliance;
   const targets: PolicySpec["targets"] = {};
   const rules: PolicySpec["rules"] = [];
+  const regulatedRules: PolicySpec["rules"] = [];
   const fallbacks: PolicySpec["fallbacks"] = {};
+  const { workload } = answers;
+  // A traffic CSV is not rewritten, so its regulated use cases are named in rules that come first.
+  const regulated = workload.source === "csv" && regimes.length > 0 ? workload.regulated_use_cases : [];
   for (const [model, provider] of input.directModels) {
     const names: string[] = [];
     if (useDirect) {
@@ -66,6 +70,15 @@ export function draftPolicy(input: PolicyDraftInput): PolicySpec {
         latest: catalog.resolve(bedrock, "bedrock")?.price.latest ?? false,
       };
       if (useDirect) fallbacks[directTargetName(model)] = [bedrockTargetName(bedrock)];
+      if (regulated.length > 0) {
+        regulatedRules.push({
+          name: `regulated-from-${slug(model)}`,
+          when: { model, use_case: { in: [...regulated] } },
+          route: { target: bedrockTargetName(bedrock) },
+          confidence: 0.8,
+          reason: "compliance",
+        });
+      }
     }
     rules.push({
       name: `from-${slug(model)}`,
@@ -79,7 +92,7 @@ export function draftPolicy(input: PolicyDraftInput): PolicySpec {
     version: 1,
     description: `Draft from llmcost wizard: each model's traffic goes to the cheaper of its direct model and its Bedrock counterpart${regimes.length ? `; regulated requests (${regimes.join(", ")}) only to Bedrock targets` : ""}. Review before use.`,
     targets,
-    rules,
+    rules: [...regulatedRules, ...rules],
     default: { route: routeAmong(Object.keys(targets)), reason: "default" },
     fallbacks,
     circuit_breaker: { failure_threshold: 5, cooldown_seconds: 60, half_open_probes: 1 },

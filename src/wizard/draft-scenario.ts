@@ -27,7 +27,8 @@ export function draftScenario(input: ScenarioDraftInput): Scenario {
   const workload = answers.workload;
   return {
     ...base,
-    name: `llmcost wizard: ${describeWorkload(answers)}`,
+    // The report titles it "llmcost projection: <name>": the name says what was projected, not the tool again.
+    name: `${describeWorkload(answers)} (wizard draft)`,
     description: `Written by llmcost wizard from the bundled default stack. ${constraintsText(answers)}`,
     options,
     model_map: { bedrock: input.bedrockModelMap, direct: {} },
@@ -46,7 +47,7 @@ export function draftScenario(input: ScenarioDraftInput): Scenario {
 function describeWorkload(answers: Answers): string {
   const w = answers.workload;
   if (w.source === "csv") return `traffic of ${w.traffic_file}`;
-  return `${w.requests_per_day} requests a day (${w.use_cases.map((u) => `${u.name} ${u.share_percent}%`).join(", ")})`;
+  return `${w.requests_per_day.toLocaleString("en-US")} requests a day (${w.use_cases.map((u) => `${u.name} ${u.share_percent}%`).join(", ")})`;
 }
 
 function constraintsText(answers: Answers): string {

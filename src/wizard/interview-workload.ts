@@ -1,5 +1,7 @@
 // The first part of the interview: the workload, either read from a traffic CSV or described use case by
 // use case. Every number is checked at the prompt with the answers schema's own rules.
+
+import { expandHome } from "../io/paths.js";
 import {
   DEFAULT_REQUESTS_PER_DAY,
   DEFAULT_USE_CASES,
@@ -33,7 +35,7 @@ export async function askWorkload(prompter: Prompter, context: InterviewContext)
 async function askCsv(prompter: Prompter, context: InterviewContext): Promise<WorkloadAnswers> {
   let overview: TrafficOverview | undefined;
   let problem = "";
-  const file = await prompter.input({
+  const answer = await prompter.input({
     message: "Path to the traffic CSV (.csv or .csv.gz)",
     validate: (path) => {
       if (path.trim() === "") return "enter a path";
@@ -41,13 +43,15 @@ async function askCsv(prompter: Prompter, context: InterviewContext): Promise<Wo
       return true;
     },
   });
+  // A shell would expand `~`; the prompt does the same, so a path pasted from a terminal works.
+  const file = expandHome(answer.trim());
   try {
-    overview = await context.inspectTraffic(file.trim());
+    overview = await context.inspectTraffic(file);
   } catch (error) {
     problem = error instanceof Error ? error.message : String(error);
   }
   if (!overview) {
-    prompter.note(`cannot use ${file.trim()}: ${problem}`);
+    prompter.note(`cannot use ${file}: ${problem}`);
     return askCsv(prompter, context);
   }
   for (const line of overview.lines) prompter.note(line);
@@ -62,7 +66,7 @@ async function askCsv(prompter: Prompter, context: InterviewContext): Promise<Wo
             checked: context.defaultBatchable.includes(name),
           })),
         });
-  return { source: "csv", traffic_file: file.trim(), batchable_use_cases: batchable };
+  return { source: "csv", traffic_file: file, batchable_use_cases: batchable, regulated_use_cases: [] };
 }
 
 async function askDescribed(prompter: Prompter, context: InterviewContext): Promise<WorkloadAnswers> {

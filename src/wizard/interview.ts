@@ -31,7 +31,7 @@ const REGIME_NAMES: Record<ComplianceRegime, string> = {
 export async function runInterview(prompter: Prompter, context: InterviewContext): Promise<Answers> {
   prompter.note("llmcost wizard: a few questions, then the projection. Enter accepts the default.");
   const workload = await askWorkload(prompter, context);
-  const constraints = await askConstraints(prompter, workload);
+  const constraints = await askConstraints(prompter, context, workload);
   const candidates = await askCandidates(prompter, context, workload);
   const infrastructure = await askInfrastructure(prompter, context, constraints.compliance);
   const growth = await askGrowth(prompter);
@@ -41,6 +41,7 @@ export async function runInterview(prompter: Prompter, context: InterviewContext
 
 async function askConstraints(
   prompter: Prompter,
+  context: InterviewContext,
   workload: WorkloadAnswers,
 ): Promise<{ compliance: ComplianceRegime[]; regions: (typeof REGIONS)[number][] }> {
   const compliance = await prompter.checkbox({
@@ -58,6 +59,20 @@ async function askConstraints(
       choices: workload.use_cases.map((u) => ({ value: u.name, name: u.name, checked: true })),
     });
     for (const useCase of workload.use_cases) useCase.requires_compliance = regulated.includes(useCase.name);
+  }
+  if (compliance.length > 0 && workload.source === "csv") {
+    // The CSV is the user's and is not rewritten: the draft policy routes these use cases to compliant targets.
+    const { useCases } = await context.inspectTraffic(workload.traffic_file);
+    if (useCases.length === 0) {
+      prompter.note(
+        "The CSV has no use_case column: mark regulated rows with its requires_compliance column instead.",
+      );
+    } else {
+      workload.regulated_use_cases = await prompter.checkbox({
+        message: "Which use cases handle regulated data (they must stay on compliant targets)?",
+        choices: useCases.map((name) => ({ value: name, name, checked: true })),
+      });
+    }
   }
   return { compliance, regions };
 }

@@ -1,6 +1,7 @@
 // The Prompter on a real terminal: @inquirer/prompts. Ctrl-C makes any prompt reject with ExitPromptError,
 // which the wizard command turns into exit 130.
-import { checkbox, confirm, input, number, search, select } from "@inquirer/prompts";
+import { checkbox, confirm, input, search, select } from "@inquirer/prompts";
+import { parseNumberAnswer } from "./number-answer.js";
 import type { Choice, Prompter } from "./prompter.js";
 
 function matches(choice: Choice<string>, term: string | undefined): boolean {
@@ -17,18 +18,22 @@ export function terminalPrompter(write: (text: string) => void): Prompter {
         ...(question.default !== undefined ? { default: question.default } : {}),
         ...(question.validate ? { validate: question.validate } : {}),
       }),
-    number: (question) =>
-      number({
+    // A text prompt rather than @inquirer's number prompt, which refuses "250,000" (see number-answer.ts).
+    number: async (question) => {
+      const check = (text: string): true | string => {
+        const value = parseNumberAnswer(text);
+        if (typeof value === "string") return value;
+        return question.validate ? question.validate(value) : true;
+      };
+      const text = await input({
         message: question.message,
-        default: question.default,
-        required: true,
-        // Shares, multipliers and seconds are fractional; each question's validator sets the real bounds.
-        step: "any",
-        validate: (value) => {
-          if (value === undefined) return "enter a number";
-          return question.validate ? question.validate(value) : true;
-        },
-      }),
+        default: String(question.default),
+        validate: check,
+      });
+      const value = parseNumberAnswer(text);
+      if (typeof value === "string") throw new Error(`the prompt accepted "${text}": ${value}`);
+      return value;
+    },
     select: (question) =>
       select({
         message: question.message,

@@ -3,6 +3,7 @@
 import { access, mkdir } from "node:fs/promises";
 import { UsageError } from "../errors.js";
 import { prepareOutputs, writeFailure, writeOutput } from "../io/output.js";
+import { shellWord } from "../io/paths.js";
 import type { Prompter } from "./prompter.js";
 
 export interface FileToWrite {
@@ -57,19 +58,16 @@ export async function writeWizardFiles(
   return { written: files.map((f) => f.path) };
 }
 
-/** Quotes a shell word only when it needs it, so the printed commands paste as they are. */
-function shellWord(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
-}
-
+/** The commands that reproduce the projection and replay the draft policy; `llmcost` is how it was invoked. */
 export function rerunCommands(
   paths: { traffic: string; scenario: string; policy: string },
   pricing: readonly string[],
+  llmcost = "llmcost",
 ): string[] {
   const extra = pricing.flatMap((file) => ["--pricing", shellWord(file)]);
   const traffic = shellWord(paths.traffic);
   return [
-    ["llmcost project --traffic", traffic, "--scenario", shellWord(paths.scenario), ...extra].join(" "),
-    ["llmcost route --dry-run --traffic", traffic, "--policy", shellWord(paths.policy), ...extra].join(" "),
+    [llmcost, "project --traffic", traffic, "--scenario", shellWord(paths.scenario), ...extra].join(" "),
+    [llmcost, "route --dry-run --traffic", traffic, "--policy", shellWord(paths.policy), ...extra].join(" "),
   ];
 }

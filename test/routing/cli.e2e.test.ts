@@ -173,7 +173,8 @@ describe("llmcost route --dry-run", () => {
     );
     const csv = (await llmcost("route", "--dry-run", "-t", TRAFFIC, "-P", SEED, "-f", "csv")).stdout;
     expect(csv.split("\n")[0]).toBe("section,item,column,value");
-    expect(csv).toMatch(/'-\$/); // negative money differences start with "-" and are quoted for spreadsheets
+    // Money is a raw number (a negative difference too, unquoted: a number is not a formula).
+    expect(csv).toMatch(/^Baselines,everything on bedrock-sonnet,replayed - baseline \(window\),-\d+\.\d+$/m);
   });
 
   test("bad input: policy problems and unsorted traffic name file, line/row and field; exit 2", async () => {

@@ -2,10 +2,10 @@
 // what the wizard showed), the refusals at the edges, and a real terminal session driven through tmux. The
 // checks on what the wizard wrote (validate, project, route) and the bad answers file run in-process.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { expectCleanError, ROOT, runCli, runInProcess, tempFiles } from "../cli.js";
+import { expectCleanError, expectLocatedError, ROOT, runCli, runInProcess, tempFiles } from "../cli.js";
 
 const ANSWERS = "fixtures/wizard/saas-assistant.answers.yaml";
 
@@ -66,8 +66,13 @@ describe("llmcost wizard --answers", () => {
     const projected = await projectedTotals(["--traffic", traffic, "--scenario", scenario]);
     expect(projected.requests).toBe(1_217_500); // 40,000 x 30.4375
     expect(projected.totals).toEqual(shown);
-    expect(result.stdout).toContain(`$ llmcost project --traffic ${traffic} --scenario ${scenario}`);
-    expect(result.stdout).toContain(`$ llmcost route --dry-run --traffic ${traffic} --policy ${policy}`);
+    // Started as `node bin/llmcost.js` from the repository: the rerun commands say so (llmcost is not on PATH).
+    expect(result.stdout).toContain(
+      `$ node bin/llmcost.js project --traffic ${traffic} --scenario ${scenario}`,
+    );
+    expect(result.stdout).toContain(
+      `$ node bin/llmcost.js route --dry-run --traffic ${traffic} --policy ${policy}`,
+    );
     const route = await runInProcess([
       "route",
       "--dry-run",
@@ -129,6 +134,157 @@ describe("llmcost wizard --answers", () => {
   });
 });
 
+describe("paths in an answers file are relative to that file", () => {
+  const CSV_ANSWERS = join(ROOT, "fixtures/wizard/from-traffic-csv.answers.yaml");
+
+  it("runs from another working folder: the CSV is found beside the answers file", async () => {
+    const elsewhere = tempFiles({});
+    const out = join(elsewhere, "plan");
+    const result = runCli(["wizard", "--answers", CSV_ANSWERS, "--out-dir", "plan"], { cwd: elsewhere });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const csv = join(ROOT, "fixtures/traffic/saas-assistant-week.csv");
+    expect(result.stdout).toContain(`Read ${csv}: 4,000 rows, 4,000 requests`);
+    // Outside the repository, the binary is named in full; the CSV too, so the commands paste anywhere.
+    expect(result.stdout).toContain(
+      `$ node ${join(ROOT, "bin/llmcost.js")} project --traffic ${csv} --scenario plan/llmcost.scenario.yaml`,
+    );
+    const projected = await projectedTotals([
+      "--traffic",
+      csv,
+      "--scenario",
+      join(out, "llmcost.scenario.yaml"),
+    ]);
+    expect(projected.totals).toEqual(shownTotals(result.stdout));
+  });
+
+  it("names the answers file, the line and the field of a traffic_file that is not there", async () => {
+    const dir = tempFiles({
+      "a.yaml": "version: 1\nworkload:\n  source: csv\n  traffic_file: logs/missing.csv\n",
+    });
+    const result = await runInProcess(["wizard", "--answers", join(dir, "a.yaml"), "--out-dir", dir]);
+    expectLocatedError(
+      result,
+      { file: join(dir, "a.yaml"), line: 4, field: "workload.traffic_file" },
+      new RegExp(
+        `traffic file ${join(dir, "logs/missing.csv")}: file not found \\(a path in an answers file is relative to the file's folder\\)$`,
+      ),
+    );
+  });
+
+  it("says how to write a path that was meant relative to the working folder", async () => {
+    const dir = tempFiles({
+      "a.yaml":
+        "version: 1\nworkload:\n  source: csv\n  traffic_file: fixtures/traffic/saas-assistant-week.csv\n",
+    });
+    const result = await runInProcess(["wizard", "--answers", join(dir, "a.yaml"), "--out-dir", dir]);
+    expectCleanError(result);
+    const fromDir = relative(dir, join(ROOT, "fixtures/traffic/saas-assistant-week.csv"));
+    expect(result.stderr).toContain(
+      `; fixtures/traffic/saas-assistant-week.csv exists relative to the working folder: write it as "${fromDir}"`,
+    );
+  });
+});
+
+describe("CSV workloads with a compliance regime", () => {
+  it("routes the regulated use cases of the CSV to compliant Bedrock targets in the draft policy", async () => {
+    const csv = join(ROOT, "fixtures/traffic/saas-assistant-week.csv");
+    const dir = tempFiles({
+      "a.yaml": `version: 1\nworkload:\n  source: csv\n  traffic_file: ${csv}\n  regulated_use_cases: [chat]\nconstraints:\n  compliance: [hipaa]\n`,
+    });
+    const result = await runInProcess(["wizard", "--answers", join(dir, "a.yaml"), "--out-dir", dir]);
+    expect(result.code).toBe(0);
+    const route = await runInProcess([
+      "route",
+      "--dry-run",
+      "--traffic",
+      csv,
+      "--policy",
+      join(dir, "llmcost.policy.yaml"),
+      "--format",
+      "json",
+    ]);
+    expect(route.code).toBe(0);
+    const report: { rules: { rule: string; reason_code: string; requests: number }[] } = JSON.parse(
+      route.stdout,
+    );
+    // Every chat row of the CSV, one request each: `cut -d, -f6 saas-assistant-week.csv | grep -c '^chat$'`.
+    const chatRows = readFileSync(csv, "utf8")
+      .split("\n")
+      .filter((line) => line.split(",")[5] === "chat").length;
+    expect(chatRows).toBe(1823);
+    const regulated = report.rules.filter((r) => r.rule.startsWith("regulated-from-"));
+    expect(regulated.every((r) => r.reason_code === "compliance")).toBe(true);
+    expect(regulated.reduce((sum, r) => sum + r.requests, 0)).toBe(chatRows);
+  });
+});
+
+describe("regulated_use_cases in an answers file", () => {
+  it("names a use case the CSV does not have, with its line", async () => {
+    const csv = join(ROOT, "fixtures/traffic/saas-assistant-week.csv");
+    const dir = tempFiles({
+      "a.yaml": `version: 1\nworkload:\n  source: csv\n  traffic_file: ${csv}\n  regulated_use_cases:\n    - chat\n    - billing\nconstraints:\n  compliance: [hipaa]\n`,
+    });
+    const result = await runInProcess(["wizard", "--answers", join(dir, "a.yaml"), "--out-dir", dir]);
+    expectLocatedError(
+      result,
+      { file: join(dir, "a.yaml"), line: 7, field: "workload.regulated_use_cases[1]" },
+      /use case "billing" is not in .*saas-assistant-week\.csv \(its use cases: chat, classification, rag_qa, summarize\)$/,
+    );
+  });
+});
+
+describe("llmcost wizard --save-answers", () => {
+  it("saves the answers used, paths relative to the saved file, and replaying them gives the same output", () => {
+    const dir = tempFiles({});
+    const saved = join(dir, "saved", "replay.answers.yaml");
+    mkdirSync(join(dir, "saved"));
+    const first = runCli([
+      "wizard",
+      "--answers",
+      "fixtures/wizard/from-traffic-csv.answers.yaml",
+      "--out-dir",
+      join(dir, "one"),
+      "--save-answers",
+      saved,
+    ]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain(
+      `Saved the answers to ${saved} (replay: node bin/llmcost.js wizard --answers ${saved})`,
+    );
+    expect(readFileSync(saved, "utf8")).toContain(
+      `traffic_file: ${relative(join(dir, "saved"), join(ROOT, "fixtures/traffic/saas-assistant-week.csv"))}\n`,
+    );
+    const replay = runCli(["wizard", "--answers", saved, "--out-dir", join(dir, "one"), "--yes"]);
+    expect(replay.code).toBe(0);
+    expect(readdirSync(join(dir, "one")).sort()).toEqual(["llmcost.policy.yaml", "llmcost.scenario.yaml"]);
+    expect(afterAnswersLine(replay.stdout)).toBe(
+      afterAnswersLine(first.stdout).replace(/Saved the answers.*\n/, ""),
+    );
+  });
+
+  it("refuses to save over the answers file it reads, before asking anything", async () => {
+    const result = await runInProcess([
+      "wizard",
+      "--answers",
+      ANSWERS,
+      "--save-answers",
+      ANSWERS,
+      "--out-dir",
+      tempFiles({}),
+    ]);
+    expectCleanError(result);
+    expect(result.stderr).toContain(
+      `${ANSWERS}: cannot be written (--save-answers): it is the input file ${ANSWERS}`,
+    );
+  });
+});
+
+/** The wizard's stdout after its first line ("answers from FILE"), which names the answers file. */
+function afterAnswersLine(stdout: string): string {
+  return stdout.slice(stdout.indexOf("\n") + 1);
+}
+
 describe("llmcost wizard without a terminal", () => {
   it("exits 2 and names the non-interactive commands", () => {
     const out = tempFiles({});
@@ -152,13 +308,13 @@ describe.skipIf(!HAS_TMUX)("llmcost wizard in a terminal (tmux; skipped when tmu
     return result.stdout;
   }
 
-  function start(out: string): { screen: () => string; keys: (...keys: string[]) => void } {
+  function start(out: string, extra = ""): { screen: () => string; keys: (...keys: string[]) => void } {
     const name = `llmcost-wizard-${process.pid}-${Date.now()}-${sessions.length}`;
     const script = join(out, "..", `${name}.sh`);
     // The shell prints the exit code and stays, so the test can read it before the session is killed.
     writeFileSync(
       script,
-      `cd '${ROOT}' && NO_COLOR=1 node bin/llmcost.js wizard --out-dir '${out}'; echo "WIZARD-EXIT=$?"; sleep 600\n`,
+      `cd '${ROOT}' && NO_COLOR=1 node bin/llmcost.js wizard --out-dir '${out}' ${extra}; echo "WIZARD-EXIT=$?"; sleep 600\n`,
     );
     tmux("new-session", "-d", "-s", name, "-x", "200", "-y", "50", `sh '${script}'`);
     sessions.push(name);
@@ -238,6 +394,69 @@ describe.skipIf(!HAS_TMUX)("llmcost wizard in a terminal (tmux; skipped when tmu
     ]);
     expect(projected.requests).toBe(913_125); // 30,000 a day x 30.4375 days
     expect(projected.totals).toEqual(shownTotals(shown));
+  }, 180_000);
+
+  it("takes 30,000 as a number, finds Nova models by typing, and --save-answers replays to the same files", async () => {
+    const dir = tempFiles({});
+    const out = join(dir, "plan");
+    const saved = join(dir, "session.answers.yaml");
+    const { screen, keys } = start(out, `--save-answers '${saved}'`);
+    await waitFor(screen, "? Where does the workload come from?");
+    keys("Enter");
+    await waitFor(screen, "? Requests per day (all use cases)");
+    keys("30,000", "Enter");
+    const before = [
+      "How many use cases",
+      ...useCasePrompts("chat", 1, true),
+      ...useCasePrompts("summarize", 2, true),
+      ...useCasePrompts("classify", 3, false),
+      "Compliance regimes that apply",
+      "AWS regions the workload runs in",
+      "Deployment options to compare",
+      "On Bedrock, traffic now sent to gpt-4o is served by",
+    ];
+    for (const prompt of before) {
+      await waitFor(screen, `? ${prompt}`);
+      keys("Enter");
+    }
+    await waitFor(screen, "? On Bedrock, traffic now sent to gpt-4o-mini is served by");
+    keys("nova-micro");
+    await waitFor(screen, /❯ amazon\.nova-micro-v1:0/);
+    keys("Enter");
+    const after = [
+      "Bedrock inference profile",
+      "Complexity multiplier on the direct option",
+      "Lambda memory in front of Bedrock",
+      "Lambda duration per request",
+      "Traffic growth per month",
+      "Growth horizon, months",
+    ];
+    for (const prompt of after) {
+      await waitFor(screen, `? ${prompt}`);
+      keys("Enter");
+    }
+    const shown = await waitFor(screen, /WIZARD-EXIT=\d+/, 60_000);
+    expect(shown).toContain("WIZARD-EXIT=0");
+    expect(shown).toContain("✔ Requests per day (all use cases) 30,000");
+    expect(shown).toContain(`Saved the answers to ${saved}`);
+    const answers = readFileSync(saved, "utf8");
+    expect(answers).toContain("requests_per_day: 30000\n");
+    expect(answers).toContain("gpt-4o-mini: amazon.nova-micro-v1:0\n");
+    const replayed = join(dir, "replayed");
+    const replay = runCli(["wizard", "--answers", saved, "--out-dir", replayed]);
+    expect(replay.code).toBe(0);
+    for (const file of ["llmcost.scenario.yaml", "llmcost.traffic.csv", "llmcost.policy.yaml"]) {
+      expect(readFileSync(join(replayed, file), "utf8")).toBe(readFileSync(join(out, file), "utf8"));
+    }
+    // "30,000" was read as 30000 a day: chat 60% x 30000 x 30.4375 = 547,875; summarize 25% = 228,281.25
+    // -> 228,281; classify 15% = 136,968.75 -> 136,969 requests a month.
+    const requests = readFileSync(join(out, "llmcost.traffic.csv"), "utf8")
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((line) => line.split(",")[4]);
+    expect(requests).toEqual(["547875", "228281", "136969"]);
+    expect(shownTotals(replay.stdout)).toEqual(shownTotals(shown));
   }, 180_000);
 
   it("Ctrl-C at a prompt exits 130 without a stack trace or a file", async () => {

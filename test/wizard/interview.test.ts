@@ -1,5 +1,7 @@
 // The interview with scripted answers: defaults, refusals at the prompt with their reasons, the CSV path,
 // and how answers end up in the scenario, the traffic and the draft policy.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import type { PricingCatalog } from "../../src/cost/catalog.js";
@@ -8,9 +10,11 @@ import { type LoadedScenario, loadScenario } from "../../src/io/scenario-load.js
 import { PolicySchema } from "../../src/routing/policy-schema.js";
 import { checkAnswers } from "../../src/wizard/answers-load.js";
 import { answersSchema } from "../../src/wizard/answers-schema.js";
+import { defaultBedrockModel } from "../../src/wizard/catalog-choices.js";
 import { interviewContext, type WizardContext } from "../../src/wizard/context.js";
 import { runInterview } from "../../src/wizard/interview.js";
 import { buildPlan } from "../../src/wizard/plan.js";
+import { tempFiles } from "../cli.js";
 import { ScriptedPrompter } from "./scripted-prompter.js";
 
 let catalog: PricingCatalog;
@@ -147,6 +151,7 @@ describe("interview", () => {
       source: "csv",
       traffic_file: "fixtures/traffic/saas-assistant-week.csv",
       batchable_use_cases: ["summarize", "classification"],
+      regulated_use_cases: [],
     });
     // One Bedrock model-map question per direct model in the log.
     expect(Object.keys(answers.candidates.bedrock_model_map).sort()).toEqual([
@@ -157,6 +162,77 @@ describe("interview", () => {
       "gpt-4o",
       "gpt-4o-mini",
     ]);
+  });
+
+  it("expands ~ in the CSV path as a shell would", async () => {
+    const home = tempFiles({ "week.csv": readFileSync("fixtures/traffic/saas-assistant-week.csv", "utf8") });
+    const saved = process.env.HOME;
+    process.env.HOME = home;
+    try {
+      const prompter = new ScriptedPrompter({
+        "Where does the workload come from": ["csv"],
+        "Path to the traffic CSV": ["~/week.csv"],
+      });
+      const answers = await runInterview(prompter, context);
+      expect(answers.workload).toMatchObject({ source: "csv", traffic_file: join(home, "week.csv") });
+      expect(prompter.notes.some((n) => n.startsWith(`Read ${join(home, "week.csv")}: 4,000 rows`))).toBe(
+        true,
+      );
+    } finally {
+      process.env.HOME = saved;
+    }
+  });
+
+  it("maps a dated model in a CSV as `project` does: gpt-4o-mini-2024-07-18 takes gpt-4o-mini's entry", async () => {
+    const dir = tempFiles({
+      "dated.csv": "model,input_tokens,output_tokens\ngpt-4o-mini-2024-07-18,1000,100\n",
+    });
+    const prompter = new ScriptedPrompter({
+      "Where does the workload come from": ["csv"],
+      "Path to the traffic CSV": [join(dir, "dated.csv")],
+    });
+    const answers = await runInterview(prompter, context);
+    // The default scenario maps gpt-4o-mini to Claude Haiku 4.5 (fixtures/scenarios/default.yaml); Enter
+    // at the search takes the first choice, the suggestion.
+    expect(answers.candidates.bedrock_model_map).toEqual({
+      "gpt-4o-mini-2024-07-18": "anthropic.claude-haiku-4-5-20251001-v1:0",
+    });
+    expect(defaultBedrockModel(catalog, "gpt-4o-mini-2024-07-18", context.defaultModelMap)).toBe(
+      "anthropic.claude-haiku-4-5-20251001-v1:0",
+    );
+  });
+
+  it("asks which use cases of a CSV are regulated when a compliance regime is chosen", async () => {
+    const prompter = new ScriptedPrompter({
+      "Where does the workload come from": ["csv"],
+      "Path to the traffic CSV": ["fixtures/traffic/saas-assistant-week.csv"],
+      "Compliance regimes": [["hipaa"]],
+      "regulated data": [["chat", "rag_qa"]],
+    });
+    const answers = await runInterview(prompter, context);
+    expect(prompter.unused()).toEqual([]);
+    expect(answers.workload).toMatchObject({ regulated_use_cases: ["chat", "rag_qa"] });
+    const csvProfile = await context.readProfile("fixtures/traffic/saas-assistant-week.csv");
+    const plan = buildPlan({ answers, catalog, base, paths, csvProfile });
+    const policy = PolicySchema.parse(parse(plan.policyYaml));
+    // One regulated rule per traffic model, ahead of the cost rules, to that model's Bedrock target.
+    expect(policy.rules.slice(0, 6).map((r) => r.name)).toEqual(
+      policy.rules.slice(6).map((r) => r.name.replace(/^from-/, "regulated-from-")),
+    );
+    expect(policy.rules.find((r) => r.name === "regulated-from-gpt-4o")).toMatchObject({
+      when: { model: "gpt-4o", use_case: { in: ["chat", "rag_qa"] } },
+      route: { target: "bedrock-claude-sonnet-4-5-20250929" },
+      reason: "compliance",
+    });
+  });
+
+  it("asks no regulated use cases of a CSV without a compliance regime", async () => {
+    const prompter = new ScriptedPrompter({
+      "Where does the workload come from": ["csv"],
+      "Path to the traffic CSV": ["fixtures/traffic/saas-assistant-week.csv"],
+    });
+    await runInterview(prompter, context);
+    expect(prompter.asked.some((m) => m.includes("regulated data"))).toBe(false);
   });
 
   it("asks no Bedrock model map when only the direct option is compared", async () => {

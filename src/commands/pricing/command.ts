@@ -37,7 +37,7 @@ function addPricingOptions(command: Command): Command {
     .addOption(asOfOption())
     .option(
       "--max-age-days <n>",
-      `flag prices older than N days as stale (default: ${DEFAULT_MAX_AGE_DAYS})`,
+      "flag prices older than N days as stale",
       parsePositiveInt("--max-age-days"),
       DEFAULT_MAX_AGE_DAYS,
     );

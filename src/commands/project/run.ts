@@ -11,11 +11,13 @@ import { checkLoggedProfiles } from "../../pipeline/bedrock-profiles.js";
 import { longContextThresholds, projectProfile } from "../../pipeline/project.js";
 import { earlyPricedAssumption, retiredModels } from "../../pipeline/retired.js";
 import { describeNonFinite, firstNonFiniteNumber } from "../../report/finite-money.js";
-import { chosenChartFormat } from "../../report/formats.js";
+import { chosenFormat, REPORT_FORMATS } from "../../report/formats.js";
 import { renderProjection } from "../../report/projection-render.js";
 import { applyColorChoice, createDiagnostics } from "../../terminal/diagnostics.js";
 import { createProgress } from "../../terminal/progress.js";
 import { parseColumnMap } from "../../traffic/columns.js";
+import { NAMED_MODELS_LIMIT } from "../../traffic/distinct-names.js";
+import { MAX_BUCKETS } from "../../traffic/profile.js";
 import { profileSources } from "../../traffic/profile-traffic.js";
 import { formatAssumptions, openTrafficInputs, summarizeSources } from "../../traffic/read-sources.js";
 import { parseModelMap } from "../options.js";
@@ -40,9 +42,13 @@ export async function runProject(options: ProjectOptions): Promise<number> {
     map,
     modelMap,
     longContextThresholds: longContextThresholds(catalog),
-    // Past 10,000 distinct models that no option can price, further ones are counted together (memory).
+    // Past NAMED_MODELS_LIMIT distinct models no option can price, further ones are counted together (memory).
     keepModel: (model, provider) => placeable(catalog, loaded.scenario.model_map, model, provider),
-    maxModels: 10_000,
+    maxModels: NAMED_MODELS_LIMIT,
+    // Past MAX_BUCKETS (model, provider, region, use case, flags, band) combinations, new ones are counted
+    // without their region and use case, except use cases the scenario prices apart (memory and time).
+    maxBuckets: MAX_BUCKETS,
+    keepUseCase: (useCase) => loaded.scenario.batchable_use_cases.includes(useCase),
     onProgress: (done, total) => progress.update(done, total),
   });
   progress.finish();
@@ -80,7 +86,7 @@ export async function runProject(options: ProjectOptions): Promise<number> {
       describeNonFinite(overflow, priceInputs),
     );
   }
-  const format = chosenChartFormat(options);
+  const format = chosenFormat(options, REPORT_FORMATS);
   // The html renderer and its chart library load only when asked for.
   const text =
     format === "html"

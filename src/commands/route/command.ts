@@ -72,7 +72,7 @@ export function registerRoute(program: Command, run: Run<[RouteOptions]>): void 
     )
     .option(
       "--diff <policy>",
-      "also replay another policy and show which requests change route and the cost delta",
+      "also replay another policy (the one considered; --policy is the one in place) and show the requests that change target and the cost delta, --diff minus --policy",
     )
     .addOption(new Option("--fail-on <finding>", "exit 1 when the finding occurs").choices(ROUTE_FAIL_ON));
   addOutputOptions(command, REPORT_FORMATS)
@@ -83,7 +83,7 @@ Examples:
   $ llmcost route --dry-run -t fixtures/traffic/saas-assistant-week.csv -P fixtures/policies/seed-hybrid.yaml
   $ llmcost route --dry-run -t logs.csv -P policy.yaml --decisions decisions.jsonl --format json | jq .targets
   $ llmcost route --dry-run -t logs.csv -P policy.yaml --explain req-7-1
-  $ llmcost route --dry-run -t logs.csv -P new.yaml --diff current.yaml --format markdown
+  $ llmcost route --dry-run -t logs.csv -P current.yaml --diff new.yaml --format markdown   # delta: new - current
   $ llmcost route --dry-run -t logs.csv -P fixtures/policies/failover-drill.yaml --seed 7 --fail-on compliance
   $ llmcost route --dry-run -t fixtures/logs/bedrock/ -P fixtures/policies/seed-hybrid.yaml
 

@@ -9,7 +9,7 @@ import { loadCatalog } from "../../io/pricing-load.js";
 import { earlyPricedAssumption, retiredModels } from "../../pipeline/retired.js";
 import { dryRun, routeMonth } from "../../pipeline/route-dry-run.js";
 import { describeNonFinite, firstNonFiniteNumber } from "../../report/finite-money.js";
-import { chosenChartFormat } from "../../report/formats.js";
+import { chosenFormat, REPORT_FORMATS } from "../../report/formats.js";
 import { renderRouteReport, renderTrace } from "../../report/route-render.js";
 import { buildRouteReport } from "../../report/route-report.js";
 import { DEFAULT_SEED } from "../../routing/prng.js";
@@ -33,7 +33,7 @@ export async function runRoute(options: RouteOptions): Promise<number> {
       "route needs --dry-run: llmcost replays logged traffic offline and never routes live requests",
     );
   }
-  const format = chosenChartFormat(options);
+  const format = chosenFormat(options, REPORT_FORMATS);
   if (format === "html" && options.explain !== undefined) {
     throw new UsageError("--explain has no html report: use --format table, markdown, csv or json");
   }
@@ -121,17 +121,16 @@ export async function runRoute(options: RouteOptions): Promise<number> {
       ? await (await import("../../report/html/route-html.js")).renderRouteHtml(report)
       : renderRouteReport(report, format);
   await emitReport(text, output);
-  // At most 20 lines, then one for the rest.
-  for (const model of report.unpriced_logged_models.slice(0, 20)) {
+  // The report lists at most 20, then one entry for the rest: one line each.
+  for (const model of report.unpriced_logged_models) {
     diagnostics.warn(
       `logged model ${model.model} has no price (${model.reason}): ${model.requests} requests left out of the as-logged baseline`,
     );
   }
-  const moreUnpriced = report.unpriced_logged_models.slice(20);
-  if (moreUnpriced.length > 0) {
-    const requests = moreUnpriced.reduce((sum, model) => sum + model.requests, 0);
+  const moreUnpriced = report.unpriced_logged_more;
+  if (moreUnpriced) {
     diagnostics.warn(
-      `${moreUnpriced.length} more logged models have no price: ${requests} requests left out of the as-logged baseline`,
+      `${moreUnpriced.models} more logged models have no price: ${moreUnpriced.requests} requests left out of the as-logged baseline`,
     );
   }
   for (const warning of retired) diagnostics.warn(warning);

@@ -5,13 +5,23 @@ import type { Run } from "../run-type.js";
 
 export interface WizardOptions {
   answers?: string;
+  saveAnswers?: string;
   outDir: string;
   yes?: boolean;
   pricing: string[];
   color: boolean;
 }
 
-export function registerWizard(program: Command, run: Run<[WizardOptions]>): void {
+/** What the runner is given besides the flags: the script as started (process.argv[1]), for rerun commands. */
+export interface WizardInvocation {
+  script: string | undefined;
+}
+
+export function registerWizard(
+  program: Command,
+  run: Run<[WizardOptions, WizardInvocation]>,
+  invocation: WizardInvocation,
+): void {
   program
     .command("wizard")
     .description(
@@ -26,6 +36,10 @@ export function registerWizard(program: Command, run: Run<[WizardOptions]>): voi
       "where to write llmcost.scenario.yaml, llmcost.traffic.csv, llmcost.policy.yaml",
       ".",
     )
+    .option(
+      "--save-answers <file>",
+      "also write the interview's answers to this YAML file, to replay them later with --answers",
+    )
     .option("-y, --yes", "overwrite existing files without asking")
     .addOption(pricingOption())
     .option("--no-color", "disable colors (NO_COLOR and FORCE_COLOR are honoured too)")
@@ -35,10 +49,13 @@ export function registerWizard(program: Command, run: Run<[WizardOptions]>): voi
 Examples:
   $ llmcost wizard                                   # ask, show the projection, write ./llmcost.*
   $ llmcost wizard --out-dir plans/checkout          # write the files elsewhere
+  $ llmcost wizard --save-answers my.answers.yaml    # ask, and keep the answers to replay them
+  $ llmcost wizard --answers my.answers.yaml --yes    # the same session again, no questions
   $ llmcost wizard --answers fixtures/wizard/saas-assistant.answers.yaml --out-dir /tmp/demo --yes
   $ llmcost project --traffic llmcost.traffic.csv --scenario llmcost.scenario.yaml   # rerun afterwards
 
-Answers file format: docs/wizard.md. Without a terminal, use --answers (or llmcost project).`,
+Answers file format: docs/wizard.md; a path in it (traffic_file) is relative to the answers file's folder.
+Without a terminal, use --answers (or llmcost project).`,
     )
-    .action(run);
+    .action((options: WizardOptions) => run(options, invocation));
 }

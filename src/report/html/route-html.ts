@@ -3,7 +3,7 @@ import { chartFigure } from "../charts/chart.js";
 import { loadPlotKit } from "../charts/plot-kit.js";
 import { ROUTE_CHARTS } from "../charts/route-charts.js";
 import { formatCount, formatUsd } from "../numbers.js";
-import { routeReportSections } from "../route-render.js";
+import { routeReportSections, textRows } from "../route-render.js";
 import type { RouteReport } from "../route-report.js";
 import { renderHtmlPage } from "./page.js";
 
@@ -13,7 +13,7 @@ export async function renderRouteHtml(report: RouteReport): Promise<string> {
     title: `llmcost route dry run: ${report.inputs.policy}`,
     verdict: routeVerdict(report),
     figures: ROUTE_CHARTS.map((spec) => chartFigure(spec, report, kit)),
-    tables: routeReportSections(report),
+    tables: routeReportSections(report).map((section) => ({ ...section, rows: textRows(section.rows) })),
     assumptions: report.assumptions,
     warnings: [],
   });

@@ -8,7 +8,7 @@ import { chartFigure } from "../../../src/report/charts/chart.js";
 import { breakevenMermaid, growthMermaid } from "../../../src/report/charts/mermaid.js";
 import { loadPlotKit } from "../../../src/report/charts/plot-kit.js";
 import { PROJECTION_CHARTS } from "../../../src/report/charts/projection-charts.js";
-import { chosenChartFormat, chosenFormat } from "../../../src/report/formats.js";
+import { chosenFormat, REPORT_FORMATS } from "../../../src/report/formats.js";
 import { renderHtmlPage } from "../../../src/report/html/page.js";
 import type { ProjectionReport } from "../../../src/report/projection-data.js";
 import type { RouteReport } from "../../../src/report/route-report.js";
@@ -25,15 +25,20 @@ async function projectionJson(): Promise<ProjectionReport> {
 }
 
 describe("format choice", () => {
-  it("table unless --format says otherwise; --output *.html picks html only when --format is not given", () => {
-    expect(chosenChartFormat({})).toBe("table");
-    expect(chosenChartFormat({ output: "report.html" })).toBe("html");
-    expect(chosenChartFormat({ output: "REPORT.HTML" })).toBe("html");
-    expect(chosenChartFormat({ output: "report.html", format: "json" })).toBe("json");
-    expect(chosenChartFormat({ output: "report.md" })).toBe("table");
-    expect(chosenChartFormat({ output: "report.json" })).toBe("table");
-    // Commands without an html report keep the plain rule.
-    expect(chosenFormat({})).toBe("table");
+  it("--format, else the --output extension when the command writes that format, else table", () => {
+    expect(chosenFormat({}, REPORT_FORMATS)).toBe("table");
+    expect(chosenFormat({ output: "report.html" }, REPORT_FORMATS)).toBe("html");
+    expect(chosenFormat({ output: "REPORT.HTML" }, REPORT_FORMATS)).toBe("html");
+    expect(chosenFormat({ output: "report.html", format: "json" }, REPORT_FORMATS)).toBe("json");
+    expect(chosenFormat({ output: "report.md" }, REPORT_FORMATS)).toBe("markdown");
+    expect(chosenFormat({ output: "report.markdown" }, REPORT_FORMATS)).toBe("markdown");
+    expect(chosenFormat({ output: "report.json" }, REPORT_FORMATS)).toBe("json");
+    expect(chosenFormat({ output: "report.csv" }, REPORT_FORMATS)).toBe("csv");
+    expect(chosenFormat({ output: "report.txt" }, REPORT_FORMATS)).toBe("table");
+    expect(chosenFormat({ output: "json" }, REPORT_FORMATS)).toBe("table");
+    // Commands without an html report (pricing) write a table rather than a format they do not have.
+    expect(chosenFormat({ output: "prices.html" })).toBe("table");
+    expect(chosenFormat({ output: "prices.json" })).toBe("json");
   });
 
   it("pricing does not accept --format html", async () => {

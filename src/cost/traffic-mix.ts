@@ -24,6 +24,11 @@ export interface TrafficBucket {
   requestsUnknown?: boolean;
   requests: number;
   tokens: TokenCounts;
+  /** Plausibility witnesses the profile keeps (src/pipeline/plausibility.ts): the largest prompt of one
+   * request (a total row's mean) and its row; requests without a token that did not fail, and the first
+   * such row. */
+  largestPrompt?: { tokens: number; row: number };
+  zeroTokens?: { requests: number; row: number };
 }
 
 export interface TrafficMix {

@@ -10,12 +10,14 @@ import { describeSources, type SourcesSummary } from "../traffic/read-sources.js
 import { CANONICAL_FORMAT } from "../traffic/sniff.js";
 import { unknownStatusWarning } from "../traffic/status.js";
 import { optionProfileChecks } from "./bedrock-profiles.js";
+import { plausibilityProblems } from "./plausibility.js";
 import {
   failureAssumption,
   foldedAssumption,
   loggedPricingAssumptions,
   projectionAssumptions,
 } from "./project-assumptions.js";
+import { requestCounts } from "./unknown-requests.js";
 
 export interface ProjectionInput {
   profile: TrafficProfile;
@@ -38,20 +40,30 @@ export function projectProfile(input: ProjectionInput): {
   report: ProjectionReport;
   /** Bedrock options asking for a profile a model they serve lacks (warnings; `--strict`: errors). */
   profileProblems: InputError[];
+  /** Implausible traffic (plausibility.ts): warnings; `--strict`: errors. */
+  plausibility: InputError[];
 } {
   const { profile, loaded, catalog } = input;
   const month = monthlyScale(profile, input.monthlyRequests, input.rowSpanMs);
   if ("problem" in month) throw new InputError({ file: input.trafficFile }, month.problem);
+  const counts = requestCounts(
+    profile,
+    loaded.scenario,
+    month.scale,
+    input.monthlyRequests,
+    input.trafficFile,
+  );
   const analysis = withScenarioLocations(loaded, () =>
     analyze({
-      scenario: loaded.scenario,
-      mix: profile,
-      monthlyRequests: profile.requests * month.scale,
+      scenario: counts.scenario,
+      mix: counts.mix,
+      monthlyRequests: counts.monthlyRequests,
       catalog,
     }),
   );
   const profileChecks = optionProfileChecks(loaded.scenario, analysis);
   const profileProblems = profileChecks.problems.map((problem) => locateScenarioProblem(loaded, problem));
+  const plausibility = plausibilityProblems(profile, catalog, input.trafficFile);
   const report = buildProjectionReport(analysis, {
     trafficFile: input.trafficFile,
     ...(input.sources && { sources: input.sources }),
@@ -60,7 +72,9 @@ export function projectProfile(input: ProjectionInput): {
     scenarioIsDefault: loaded.isDefault,
     window: profile.window,
     monthlyScale: month.scale,
-    observedRequests: profile.requests,
+    // Rows without a request count: the observed count is unknown.
+    observedRequests: profile.unknownRequestRows === 0 ? profile.requests : null,
+    requestsKnown: counts.known,
     failedRequests: profile.failedRequests,
     observedTokens: profile.tokens,
     peak: profile.peak,
@@ -72,16 +86,18 @@ export function projectProfile(input: ProjectionInput): {
       failureAssumption(profile),
       ...loggedPricingAssumptions(profile),
       ...foldedAssumption(profile),
+      ...counts.assumptions,
       ...profileChecks.assumptions,
       ...(input.asOf ? [`Prices, latest models and lifecycle as of ${input.asOf} (--as-of).`] : []),
     ],
     ...(input.asOf ? { asOf: input.asOf } : {}),
     warnings: [
       ...profileProblems.map(describeError),
+      ...plausibility.map(describeError),
       ...profile.unknownStatuses.map((u) => unknownStatusWarning(u.status, u.requests)),
     ],
   });
-  return { analysis, report, profileProblems };
+  return { analysis, report, profileProblems, plausibility };
 }
 
 /** Prompt-size bands a profile needs: every long-context threshold in the catalog. */

@@ -114,8 +114,8 @@ export async function profileTraffic(
       file,
       plan,
       { map, columns: PROFILE_COLUMNS, task, onProgress, signal },
-      (data) => {
-        if (data.kind === "profile") builder.mergePart(data.part);
+      (data, recordsBefore) => {
+        if (data.kind === "profile") builder.mergePart(data.part, recordsBefore);
       },
     );
     if (summary !== undefined) return { profile: exactTotals(file, builder.finish()), summary };
@@ -141,6 +141,7 @@ function exactTotals(file: string, profile: TrafficProfile): TrafficProfile {
     ["output_tokens", profile.tokens.output],
     ["cache_read_tokens", profile.tokens.cacheRead],
     ["cache_write_tokens", profile.tokens.cacheWrite],
+    ["cache_write_1h_tokens", profile.tokens.cacheWrite1h ?? 0],
   ];
   for (const [field, total] of totals) {
     if (total > Number.MAX_SAFE_INTEGER) {

@@ -187,9 +187,8 @@ export class TrafficProfileBuilder {
     }
     // Per-request figures count `requests` times; totals once. A total row's band is its mean prompt.
     const weight = total ? 1 : requests;
-    const band = !known
-      ? this.thresholds.length
-      : this.bandIndex(total ? row.inputTokens / requests : row.inputTokens);
+    const prompt = total ? row.inputTokens / requests : row.inputTokens;
+    const band = known ? this.bandIndex(prompt) : this.thresholds.length;
     const bucket = this.bucketFor(
       row,
       band,
@@ -198,6 +197,11 @@ export class TrafficProfileBuilder {
       !known,
       known ? requests : 0,
     );
+    if (prompt > (bucket.largestPrompt?.tokens ?? 0)) bucket.largestPrompt = { tokens: prompt, row: row.row };
+    if (row.inputTokens === 0 && row.outputTokens === 0 && !row.failed) {
+      const zero = (bucket.zeroTokens ??= { requests: 0, row: row.row });
+      zero.requests += known ? requests : 0;
+    }
     if (known) bucket.requests += requests;
     const tokens = bucket.tokens;
     tokens.input += row.inputTokens * weight;
@@ -232,7 +236,9 @@ export class TrafficProfileBuilder {
     return part;
   }
 
-  mergePart(part: TrafficProfilePart): void {
+  /** Adds a worker's part; `rowOffset`: the records of the file before the part's segment (its row numbers
+   * count from the segment's start). */
+  mergePart(part: TrafficProfilePart, rowOffset = 0): void {
     this.rows += part.rows;
     for (const theirs of part.buckets) {
       const ours = this.bucketFor(
@@ -245,6 +251,14 @@ export class TrafficProfileBuilder {
       );
       ours.requests += theirs.requests;
       addTokens(ours.tokens, theirs.tokens);
+      const prompt = theirs.largestPrompt;
+      if (prompt !== undefined && prompt.tokens > (ours.largestPrompt?.tokens ?? 0)) {
+        ours.largestPrompt = { tokens: prompt.tokens, row: prompt.row + rowOffset };
+      }
+      if (theirs.zeroTokens !== undefined) {
+        const zero = (ours.zeroTokens ??= { requests: 0, row: theirs.zeroTokens.row + rowOffset });
+        zero.requests += theirs.zeroTokens.requests;
+      }
     }
     for (const [minute, requests, tokens] of part.minutes) this.addMinute(minute, requests, tokens);
     for (const [status, requests] of part.unknownStatuses) this.addUnknownStatus(status, requests);
@@ -396,6 +410,7 @@ type BucketIdentity = Pick<
 type RequestInput = BucketIdentity &
   Pick<
     TrafficRow,
+    | "row"
     | "inputTokens"
     | "outputTokens"
     | "cacheReadTokens"
@@ -485,7 +500,10 @@ export function monthlyScale(
   monthlyRequests?: number,
   rowSpanMs?: number,
 ): MonthlyScale | { problem: string } {
-  if (monthlyRequests !== undefined && profile.requests > 0) {
+  // Without request counts, --monthly-requests cannot scale the tokens: the window does (see
+  // pipeline/unknown-requests.ts for what it sets then).
+  const requestsKnown = profile.unknownRequestRows === 0;
+  if (monthlyRequests !== undefined && profile.requests > 0 && requestsKnown) {
     return {
       scale: monthlyRequests / profile.requests,
       basis: "monthly-requests",
@@ -505,8 +523,9 @@ export function monthlyScale(
   }
   if (start !== undefined && profile.weightedRows && !profile.bucketEnds) {
     return {
-      problem:
-        "rows are pre-aggregated (requests above 1) but the file does not say what a row covers: add a bucket_end column, or pass --window (e.g. --window 7d), or --monthly-requests",
+      problem: requestsKnown
+        ? "rows are pre-aggregated (requests above 1) but the file does not say what a row covers: add a bucket_end column, or pass --window (e.g. --window 7d), or --monthly-requests"
+        : "rows are pre-aggregated (token totals) but the file does not say what a row covers: add a bucket_end column, or pass --window (e.g. --window 1d); some rows have no request count, so --monthly-requests cannot scale them",
     };
   }
   if (profile.window.days > 0) {

@@ -187,12 +187,15 @@ export function formatAssumptions(inputs: TrafficInputs): string[] {
  */
 export async function forEachRowInOrder(
   inputs: TrafficInputs,
-  onRow: (row: TrafficRow) => void,
+  onRow: (row: TrafficRow, file: string) => void,
   options: SourceReadOptions & Omit<OrderedReadOptions, keyof ReadTrafficOptions>,
 ): Promise<FileRead[]> {
   const only = singleCanonical(inputs);
   if (only !== undefined) {
-    const summary = await readTrafficInOrder(only.file, onRow, { ...options, gzip: only.gzip });
+    const summary = await readTrafficInOrder(only.file, (row) => onRow(row, only.file), {
+      ...options,
+      gzip: only.gzip,
+    });
     return [
       {
         file: only.file,
@@ -203,7 +206,7 @@ export async function forEachRowInOrder(
       },
     ];
   }
-  const held: { row: TrafficRow; at: number }[] = [];
+  const held: { row: TrafficRow; at: number; file: string }[] = [];
   let file: SniffedFile | undefined;
   let lastAt = Number.NEGATIVE_INFINITY;
   const reads = await forEachTrafficRow(
@@ -212,12 +215,12 @@ export async function forEachRowInOrder(
       if (from !== file) lastAt = Number.NEGATIVE_INFINITY;
       file = from;
       lastAt = row.timestamp ?? lastAt;
-      held.push({ row, at: lastAt });
+      held.push({ row, at: lastAt, file: from.file });
     },
     options,
   );
   // Array.prototype.sort is stable: equal timestamps keep reading order.
   held.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-  for (const { row } of held) onRow(row);
+  for (const { row, file: from } of held) onRow(row, from);
   return reads;
 }

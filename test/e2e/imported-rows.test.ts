@@ -125,3 +125,148 @@ describe("project prices each imported row as its log says", () => {
     );
   });
 });
+
+// An OpenAI usage export saved as CSV: daily totals per model, `num_model_requests` requests a day
+// (2026-01-01 and 2026-01-02, 86,400 s each).
+const OPENAI_DAILY = (basis: string) =>
+  [
+    `start_time,end_time,model,input_tokens,output_tokens,input_cached_tokens,num_model_requests${basis ? ",token_basis" : ""}`,
+    `1767225600,1767312000,gpt-4o-mini,90000000,4500000,18000000,9000${basis ? `,${basis}` : ""}`,
+    `1767312000,1767398400,gpt-4o-mini,90000000,4500000,18000000,9000${basis ? `,${basis}` : ""}`,
+  ].join("\n");
+
+const DIRECT_ONLY = `version: 1
+name: direct only
+options:
+  - id: openai
+    kind: direct
+growth: { monthly_rate: 0, horizon_months: 1 }
+`;
+
+describe("the 9,000x mistake: usage totals read as per-request figures", () => {
+  function run(basis: string, ...extra: string[]) {
+    const dir = tempFiles({ "t.csv": `${OPENAI_DAILY(basis)}\n`, "s.yaml": DIRECT_ONLY });
+    return runCli([
+      "project",
+      "-t",
+      join(dir, "t.csv"),
+      "-s",
+      join(dir, "s.yaml"),
+      "--as-of",
+      "2026-08-01",
+      ...extra,
+    ]);
+  }
+
+  it("warns, naming the row and the token_basis fix, and --strict stops", () => {
+    const result = run("", "-f", "json");
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    // Read per request, each row is 9,000 requests of 90,000,000 prompt tokens each: a mean prompt of 90M,
+    // above the catalog's largest context window (1,050,000).
+    const warning = report.warnings.find((w: string) => /token totals read as per-request/.test(w));
+    expect(warning).toMatch(/row 1, field "input_tokens": gpt-4o-mini: the mean prompt is 90,000,000 tokens/);
+    expect(warning).toMatch(/add a token_basis column set to total/);
+    expect(result.stderr).toMatch(/token totals read as per-request figures/);
+    const strict = run("", "--strict");
+    expectCleanError(strict);
+    expect(strict.stderr).toMatch(/--strict: gpt-4o-mini: the mean prompt is 90,000,000 tokens/);
+  });
+
+  it("with token_basis total the same export is priced right: exactly 9,000 times less", () => {
+    const wrong = JSON.parse(run("", "-f", "json").stdout);
+    const result = run("total", "-f", "json");
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.warnings).toEqual([]);
+    // A day: 72M uncached x $0.15 + 18M cached x $0.075 + 4.5M out x $0.60 = 10.8 + 1.35 + 2.7 = $14.85.
+    // Two days $29.70, 2 days scaled to 30.4375: x 15.21875 = $451.996875 a month; per request
+    // $29.70 / 18,000 = $0.00165.
+    expect(report.window.monthly_scale).toBeCloseTo(15.21875, 10);
+    expect(report.traffic.observed_requests).toBe(18_000);
+    expect(report.options[0].token_cost_usd).toBeCloseTo(451.996875, 4);
+    expect(report.options[0].per_request_usd).toBeCloseTo(0.00165, 8);
+    expect(wrong.options[0].token_cost_usd / report.options[0].token_cost_usd).toBeCloseTo(9000, 6);
+  });
+});
+
+describe("plausibility warnings", () => {
+  it("a prompt above its model's context window, and requests with no tokens that did not fail", () => {
+    const traffic = `${[HEADER, `${SPAN},acme,acme-small,2500,10,0,0,0,1,,,`, `${SPAN},acme,acme-large,0,0,0,0,0,4,,,`].join("\n")}\n`;
+    const { report } = json(traffic);
+    const context = report.warnings.find((w: string) => /exceeds the context window/.test(w));
+    // acme-small's max_input_tokens is 2000; row 1's prompt is 2500.
+    expect(context).toMatch(
+      /row 1, field "input_tokens": a prompt of 2,500 tokens exceeds the context window of acme\/acme-small \(2,000 tokens/,
+    );
+    const zero = report.warnings.find((w: string) => /carry no input or output tokens/.test(w));
+    expect(zero).toMatch(
+      /row 2, field "input_tokens": acme\/acme-large: 4 requests carry no input or output tokens/,
+    );
+    expectCleanError(project(traffic, "--strict"));
+  });
+});
+
+describe("rows without a request count (Anthropic's usage report)", () => {
+  const SCENARIO_INFRA = `version: 1
+name: hand
+options:
+  - id: direct
+    kind: direct
+infra:
+  - id: gateway
+    label: Gateway
+    applies_to: [direct]
+    unit: request
+    unit_price_usd: 0.001
+    quantity: { per_request: 1 }
+growth: { monthly_rate: 0, horizon_months: 1 }
+`;
+  // Totals over 10 days, no request count.
+  // Row 1: 6,500 uncached x 2 + 2,000 read x 0.5 + 1,000 5m x 2.5 + 500 1h x 4 + 1,000 out x 8
+  //   = 13,000 + 1,000 + 2,500 + 2,000 + 8,000 = 26,500 => $0.0265 (context_tier standard)
+  // Row 2: long context: 3,000 x 4 + 100 x 12 = 13,200 => $0.0132. Observed $0.0397; a month x 3.04375.
+  const TRAFFIC = `${[
+    HEADER,
+    `${SPAN},acme,acme-large,10000,1000,2000,1000,500,,total,,0-200k`,
+    `${SPAN},acme,acme-large,3000,100,0,0,0,,total,,200k-1M`,
+  ].join("\n")}\n`;
+  const TOKEN_COST = 0.0397 * 3.04375;
+
+  function run(...extra: string[]) {
+    const dir = tempFiles({ "p.yaml": PRICING, "t.csv": TRAFFIC, "s.yaml": SCENARIO_INFRA });
+    const args = ["project", "-t", join(dir, "t.csv"), "-s", join(dir, "s.yaml"), "-p", join(dir, "p.yaml")];
+    return runCli([...args, "--as-of", "2026-11-01", ...extra]);
+  }
+
+  it("scales tokens by the window; request figures are unknown, never zero", () => {
+    const result = run("-f", "json");
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.traffic.requests).toBeNull();
+    expect(report.traffic.observed_requests).toBeNull();
+    const [direct] = report.options;
+    expect(direct.token_cost_usd).toBeCloseTo(TOKEN_COST, 5);
+    expect(direct.per_request_usd).toBeNull();
+    // The gateway's per-request price needs a count: left out, and said.
+    expect(direct.infra_cost_usd).toBe(0);
+    expect(direct.monthly_cost_usd).toBeCloseTo(TOKEN_COST, 5);
+    expect(report.breakeven).toEqual([]);
+    const assumptions = report.assumptions.join("\n");
+    expect(assumptions).toMatch(/2 rows have no request count, so the month's request count is unknown/);
+    expect(assumptions).toMatch(/infra gateway: its 1 request per request are left out of the totals/);
+    const table = run();
+    expect(table.stdout).toMatch(/unknown/);
+  });
+
+  it("--monthly-requests sets only the request count: tokens still scale by the window", () => {
+    const report = JSON.parse(run("-f", "json", "--monthly-requests", "1000").stdout);
+    expect(report.traffic.requests).toBe(1000);
+    const [direct] = report.options;
+    expect(direct.token_cost_usd).toBeCloseTo(TOKEN_COST, 5);
+    // 1,000 requests x $0.001 = $1 of gateway.
+    expect(direct.infra_cost_usd).toBeCloseTo(1, 6);
+    expect(direct.per_request_usd).toBeCloseTo((TOKEN_COST + 1) / 1000, 6);
+    expect(report.assumptions.join("\n")).toMatch(/--monthly-requests 1000 sets the month's request count/);
+  });
+});

@@ -155,6 +155,22 @@ describe("--traffic", () => {
     expect(totals).toMatchObject({ requests: 2, input_tokens: 1_000, output_tokens: 100 });
   });
 
+  it("route replays usage buckets as weighted mean requests, and refuses rows without request counts", () => {
+    // fixtures/logs/README.md: 10 rows, 5,720 requests, input 12,160,000, output 2,560,000.
+    const totals = routeTotals(["-t", "fixtures/logs/openai-usage"]);
+    expect(totals).toMatchObject({
+      decisions: 10,
+      requests: 5_720,
+      input_tokens: 12_160_000,
+      output_tokens: 2_560_000,
+    });
+    const anthropic = runCli(["route", "--dry-run", "-t", "fixtures/logs/anthropic-usage", "-P", POLICY]);
+    expectCleanError(anthropic);
+    expect(anthropic.stderr).toContain(
+      'anthropic-usage/page-1.json row 1, field "requests": route replays requests',
+    );
+  });
+
   it("route replays Bedrock logs across files in timestamp order", () => {
     // README totals for fixtures/logs/bedrock: 16 requests, input 29,500, output 2,300.
     const totals = routeTotals(["-t", BEDROCK]);

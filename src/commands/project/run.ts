@@ -53,7 +53,7 @@ export async function runProject(options: ProjectOptions): Promise<number> {
   });
   progress.finish();
   await checkLoggedProfiles(profile, catalog, inputs, { map, modelMap });
-  const { analysis, report, profileProblems } = projectProfile({
+  const { analysis, report, profileProblems, plausibility } = projectProfile({
     profile,
     loaded,
     catalog,
@@ -67,6 +67,10 @@ export async function runProject(options: ProjectOptions): Promise<number> {
   report.assumptions.push(...earlyPricedAssumption(catalog, asOf));
   const [profileProblem] = profileProblems;
   if (options.strict && profileProblem) throw profileProblem;
+  const [implausible] = plausibility;
+  if (options.strict && implausible) {
+    throw new InputError(implausible.location, `--strict: ${implausible.message}`);
+  }
   const retired = retiredModels(catalog, asOf);
   if (options.strict && retired.length > 0) {
     throw new InputError({ file: trafficName, field: "model" }, `--strict: ${retired.join("; ")}`);
@@ -96,7 +100,7 @@ export async function runProject(options: ProjectOptions): Promise<number> {
   // At most 20 lines (the report's listed entries), then one line for the rest.
   for (const entry of report.unpriced) {
     diagnostics.warn(
-      `${entry.model}: ${entry.reason}; ${(entry.share_of_requests * 100).toFixed(1)}% of requests are not in the totals of ${entry.options.join(", ")}`,
+      `${entry.model}: ${entry.reason}; ${entry.share_of_requests === null ? `${(entry.share_of_tokens * 100).toFixed(1)}% of tokens` : `${(entry.share_of_requests * 100).toFixed(1)}% of requests`} are not in the totals of ${entry.options.join(", ")}`,
     );
   }
   if (report.unpriced_more) {

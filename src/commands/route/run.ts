@@ -110,7 +110,7 @@ export async function runRoute(options: RouteOptions): Promise<number> {
       describeSources(report.inputs.sources ?? summarizeSources(traffic, result.reads)),
     );
     report.assumptions.push(
-      "Rows from several files or from logs are replayed in timestamp order (ties in --traffic and path order); a usage bucket is replayed as one weighted request at its start.",
+      "Rows from several files or from logs are replayed in timestamp order (ties in --traffic and path order); a usage bucket (token totals) is replayed at its start as its mean request, weighted by its requests, so the window ends at the last bucket's start; targets are priced at their own tier, not the logged service tier.",
     );
   }
   report.assumptions.push(...formatAssumptions(traffic));

@@ -20,6 +20,8 @@ import {
   timestamp,
 } from "./record-fields.js";
 
+const EMPTY_RESULT = "Anthropic usage result with no tokens";
+
 function isResult(value: unknown): boolean {
   return isObject(value) && "uncached_input_tokens" in value;
 }
@@ -156,7 +158,12 @@ function toRows(
   rowOut: (row: ImportedRow) => void,
   context: ImportContext,
 ): void {
-  const emit = emitMapped(rowOut, context);
+  const mapped = emitMapped(rowOut, context);
+  // A result of no tokens says nothing to price (the report has no request counts to weigh it).
+  const emit = (row: ImportedRow) => {
+    if (row.inputTokens === 0 && row.outputTokens === 0) context.skip(EMPTY_RESULT);
+    else mapped(row);
+  };
   if (isReport(record)) {
     (record.data as unknown[]).forEach((bucket, i) => {
       bucketRows(bucket, at, path("data", i), emit);

@@ -47,12 +47,45 @@ function* records(document: unknown): Iterable<unknown> {
   else yield document;
 }
 
-/** The record a CloudWatch event carries, or the record itself; with the JSON path prefix of its fields. */
-function unwrap(value: unknown, at: RecordLocation): { record: JsonObject; base: string } {
+/** The JSON paths of a record's fields, at the top or inside a CloudWatch event's `message`: built once
+ * rather than per record (a million records would otherwise build twenty million strings). */
+const FIELDS = [
+  "schemaType",
+  "modelId",
+  "input",
+  "output",
+  "input.inputTokenCount",
+  "input.cacheReadInputTokenCount",
+  "input.cacheWriteInputTokenCount",
+  "output.outputTokenCount",
+  "output.outputBodyJson.usage",
+  "output.outputBodyJson.metrics.latencyMs",
+  "inferenceRegion",
+  "operation",
+  "accountId",
+  "identity",
+  "identity.arn",
+  "performanceConfig",
+  "performanceConfig.latency",
+  "status",
+  "requestMetadata",
+  "errorCode",
+  "requestId",
+  "region",
+  "timestamp",
+] as const;
+type Paths = Record<(typeof FIELDS)[number], string>;
+const pathsUnder = (prefix: string) =>
+  Object.fromEntries(FIELDS.map((name) => [name, `${prefix}${name}`])) as Paths;
+const TOP = pathsUnder("");
+const IN_MESSAGE = pathsUnder("message.");
+
+/** The record a CloudWatch event carries, or the record itself; with the JSON paths of its fields. */
+function unwrap(value: unknown, at: RecordLocation): { record: JsonObject; paths: Paths } {
   const object = objectAt(value, at, "(record)");
-  if (object.schemaType !== undefined || !("message" in object)) return { record: object, base: "" };
+  if (object.schemaType !== undefined || !("message" in object)) return { record: object, paths: TOP };
   const message = object.message;
-  if (isObject(message)) return { record: message, base: "message." };
+  if (isObject(message)) return { record: message, paths: IN_MESSAGE };
   if (typeof message !== "string")
     expected(at, "message", "a model invocation log record as JSON text", message);
   let parsed: unknown;
@@ -65,7 +98,7 @@ function unwrap(value: unknown, at: RecordLocation): { record: JsonObject; base:
       "expected a model invocation log record as JSON text, found text that is not JSON",
     );
   }
-  return { record: objectAt(parsed, at, "message"), base: "message." };
+  return { record: objectAt(parsed, at, "message"), paths: IN_MESSAGE };
 }
 
 const ARN = /^arn:aws[a-z-]*:bedrock:([a-z0-9-]*):(\d*):([a-z-]+)\/(.+)$/;
@@ -77,6 +110,7 @@ const ARN = /^arn:aws[a-z-]*:bedrock:([a-z0-9-]*):(\d*):([a-z-]+)\/(.+)$/;
  */
 function modelOf(modelId: string, at: RecordLocation, field: string, context: ImportContext): string {
   if (context.modelMap.has(modelId)) return mappedModel(modelId, context);
+  if (!modelId.startsWith("arn:")) return modelId;
   const arn = ARN.exec(modelId);
   if (!arn) return modelId;
   const [, , , resource, id] = arn;
@@ -91,11 +125,14 @@ function modelOf(modelId: string, at: RecordLocation, field: string, context: Im
 /** 1-hour cache writes, from the logged response body's usage when the body is there: Converse
  * `usage.cacheDetails[{ttl, inputTokens}]`, or Anthropic's `usage.cache_creation.ephemeral_1h_input_tokens`
  * (InvokeModel). Undefined when the body does not say. */
-function oneHourWrites(output: JsonObject | undefined, at: RecordLocation, base: string): number | undefined {
+function oneHourWrites(
+  output: JsonObject | undefined,
+  at: RecordLocation,
+  usageField: string,
+): number | undefined {
   const body = output && isObject(output.outputBodyJson) ? output.outputBodyJson : undefined;
   const usage = body && isObject(body.usage) ? body.usage : undefined;
   if (!usage) return undefined;
-  const usageField = `${base}output.outputBodyJson.usage`;
   if (Array.isArray(usage.cacheDetails)) {
     let total = 0;
     usage.cacheDetails.forEach((detail, i) => {
@@ -122,69 +159,76 @@ function toRows(
   emit: (row: ImportedRow) => void,
   context: ImportContext,
 ): void {
-  const { record, base } = unwrap(value, at);
-  const f = (name: string) => `${base}${name}`;
-  if (record.schemaType !== SCHEMA_TYPE) expected(at, f("schemaType"), `"${SCHEMA_TYPE}"`, record.schemaType);
-  const modelId = requiredString(record.modelId, at, f("modelId"), "a model id or ARN");
-  const input = optionalObject(record.input, at, f("input")) ?? {};
-  const output = optionalObject(record.output, at, f("output"));
-  const uncached = count(input.inputTokenCount, at, f("input.inputTokenCount"));
-  const cacheRead = count(input.cacheReadInputTokenCount, at, f("input.cacheReadInputTokenCount"));
-  const cacheWrite = count(input.cacheWriteInputTokenCount, at, f("input.cacheWriteInputTokenCount"));
-  const oneHour = oneHourWrites(output, at, base) ?? 0;
+  const { record, paths } = unwrap(value, at);
+  if (record.schemaType !== SCHEMA_TYPE)
+    expected(at, paths.schemaType, `"${SCHEMA_TYPE}"`, record.schemaType);
+  const modelId = requiredString(record.modelId, at, paths.modelId, "a model id or ARN");
+  const input = optionalObject(record.input, at, paths.input) ?? {};
+  const output = optionalObject(record.output, at, paths.output);
+  const uncached = count(input.inputTokenCount, at, paths["input.inputTokenCount"]);
+  const cacheRead = count(input.cacheReadInputTokenCount, at, paths["input.cacheReadInputTokenCount"]);
+  const cacheWrite = count(input.cacheWriteInputTokenCount, at, paths["input.cacheWriteInputTokenCount"]);
+  const oneHour = oneHourWrites(output, at, paths["output.outputBodyJson.usage"]) ?? 0;
   if (oneHour > cacheWrite) {
     fieldError(
       at,
-      f("output.outputBodyJson.usage"),
+      paths["output.outputBodyJson.usage"],
       `1-hour cache writes (${oneHour}) exceed input.cacheWriteInputTokenCount (${cacheWrite})`,
     );
   }
-  const meta: Record<string, string> = {};
-  putMeta(meta, "inference_region", optionalString(record.inferenceRegion, at, f("inferenceRegion")));
-  putMeta(meta, "operation", optionalString(record.operation, at, f("operation")));
-  putMeta(meta, "account_id", optionalString(record.accountId, at, f("accountId")));
-  const identity = optionalObject(record.identity, at, f("identity"));
-  if (identity) putMeta(meta, "identity_arn", optionalString(identity.arn, at, f("identity.arn")));
-  const performance = optionalObject(record.performanceConfig, at, f("performanceConfig"));
-  if (performance)
-    putMeta(
-      meta,
-      "performance_latency",
-      optionalString(performance.latency, at, f("performanceConfig.latency")),
-    );
-  putMeta(meta, "log_status", optionalString(record.status, at, f("status")));
-  const requestMetadata = optionalObject(record.requestMetadata, at, f("requestMetadata"));
-  for (const [key, text] of Object.entries(requestMetadata ?? {}))
-    putMeta(meta, metaKey(key, "request"), text);
-
   const body = output && isObject(output.outputBodyJson) ? output.outputBodyJson : undefined;
   const metrics = body && isObject(body.metrics) ? body.metrics : undefined;
-  const latencyMs = optionalMilliseconds(
-    metrics?.latencyMs,
-    at,
-    f("output.outputBodyJson.metrics.latencyMs"),
-  );
-  const errorCode = optionalString(record.errorCode, at, f("errorCode"));
-  const requestId = optionalString(record.requestId, at, f("requestId"));
-  const region = optionalString(record.region, at, f("region"));
 
-  emit({
-    timestamp: timestamp(record.timestamp, at, f("timestamp")),
-    ...(requestId !== undefined && { requestId }),
+  const row: ImportedRow = {
+    timestamp: timestamp(record.timestamp, at, paths.timestamp),
     provider: "bedrock",
-    model: modelOf(modelId, at, f("modelId"), context),
-    ...(region !== undefined && { region }),
+    model: modelOf(modelId, at, paths.modelId, context),
     inputTokens: uncached + cacheRead + cacheWrite,
-    outputTokens: count(output?.outputTokenCount, at, f("output.outputTokenCount")),
+    outputTokens: count(output?.outputTokenCount, at, paths["output.outputTokenCount"]),
     cacheReadTokens: cacheRead,
     cacheWriteTokens: cacheWrite - oneHour,
     cacheWrite1hTokens: oneHour,
     requests: 1,
     tokenBasis: "per-request",
-    ...(latencyMs !== undefined && { latencyMs }),
-    ...(errorCode !== undefined && { status: errorCode }),
-    meta,
-  });
+    meta: metaOf(record, at, paths),
+  };
+  const requestId = optionalString(record.requestId, at, paths.requestId);
+  if (requestId !== undefined) row.requestId = requestId;
+  const region = optionalString(record.region, at, paths.region);
+  if (region !== undefined) row.region = region;
+  const latencyMs = optionalMilliseconds(
+    metrics?.latencyMs,
+    at,
+    paths["output.outputBodyJson.metrics.latencyMs"],
+  );
+  if (latencyMs !== undefined) row.latencyMs = latencyMs;
+  const errorCode = optionalString(record.errorCode, at, paths.errorCode);
+  if (errorCode !== undefined) row.status = errorCode;
+  emit(row);
+}
+
+/** What the record says besides tokens: where it ran, who called, and the caller's requestMetadata. */
+function metaOf(record: JsonObject, at: RecordLocation, paths: Paths): Record<string, string> {
+  const meta: Record<string, string> = {};
+  putMeta(meta, "inference_region", optionalString(record.inferenceRegion, at, paths.inferenceRegion));
+  putMeta(meta, "operation", optionalString(record.operation, at, paths.operation));
+  putMeta(meta, "account_id", optionalString(record.accountId, at, paths.accountId));
+  const identity = optionalObject(record.identity, at, paths.identity);
+  if (identity) putMeta(meta, "identity_arn", optionalString(identity.arn, at, paths["identity.arn"]));
+  const performance = optionalObject(record.performanceConfig, at, paths.performanceConfig);
+  if (performance) {
+    putMeta(
+      meta,
+      "performance_latency",
+      optionalString(performance.latency, at, paths["performanceConfig.latency"]),
+    );
+  }
+  putMeta(meta, "log_status", optionalString(record.status, at, paths.status));
+  const requestMetadata = optionalObject(record.requestMetadata, at, paths.requestMetadata);
+  if (requestMetadata) {
+    for (const key in requestMetadata) putMeta(meta, metaKey(key, "request"), requestMetadata[key]);
+  }
+  return meta;
 }
 
 export const bedrockInvocationLogs: LogFormat = {

@@ -20,6 +20,7 @@ import {
 } from "./record-fields.js";
 
 const RESULT = "organization.usage.completions.result";
+const EMPTY_RESULT = "OpenAI usage result with no requests and no tokens";
 
 function isResult(value: unknown): boolean {
   return isObject(value) && value.object === RESULT;
@@ -160,7 +161,12 @@ function toRows(
   rowOut: (row: ImportedRow) => void,
   context: ImportContext,
 ): void {
-  const emit = emitMapped(rowOut, context);
+  const mapped = emitMapped(rowOut, context);
+  // A result of no requests and no tokens says nothing to price; a request count of zero is not a weight.
+  const emit = (row: ImportedRow) => {
+    if (row.requests === 0 && row.inputTokens === 0 && row.outputTokens === 0) context.skip(EMPTY_RESULT);
+    else mapped(row);
+  };
   if (isPage(record)) {
     (record.data as unknown[]).forEach((bucket, i) => {
       bucketRows(bucket, at, path("data", i), emit);

@@ -33,9 +33,11 @@ class Attributes {
     private readonly base: string,
   ) {
     if (list === undefined || list === null) return;
-    arrayAt(list, at, path(base, "attributes")).forEach((entry, i) => {
-      const attribute = objectAt(entry, at, `${path(base, "attributes")}[${i}]`);
-      if (typeof attribute.key === "string") this.values.set(attribute.key, attribute.value);
+    if (!Array.isArray(list)) expected(at, path(base, "attributes"), "an array", list);
+    list.forEach((entry, i) => {
+      // The path is built only for an error: spans carry dozens of attributes.
+      if (!isObject(entry)) expected(at, `${path(base, "attributes")}[${i}]`, "an attribute object", entry);
+      if (typeof entry.key === "string") this.values.set(entry.key, entry.value);
     });
   }
 

@@ -113,6 +113,18 @@ describe("anthropic-usage-report", () => {
     expect(error.message).toContain("group_by[]=model");
   });
 
+  it("a result of no tokens is skipped, counted", () => {
+    const skipped: string[] = [];
+    const rows: ImportedRow[] = [];
+    const empty = { ...result, uncached_input_tokens: 0, output_tokens: 0 };
+    format.toRows(bucket([empty, result]), { file: "r.json", record: 0 }, (row) => rows.push(row), {
+      modelMap: new Map(),
+      skip: (reason) => skipped.push(reason),
+    });
+    expect(skipped).toEqual(["Anthropic usage result with no tokens"]);
+    expect(rows).toHaveLength(1);
+  });
+
   it("names bad fields; accepts the flat cache_creation_5m/1h fields", () => {
     expect(errorOf(() => rowsOf(bucket([{ ...result, context_window: "1M+" }]))).location).toEqual({
       file: "r.json",

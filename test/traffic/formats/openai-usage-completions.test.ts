@@ -135,6 +135,24 @@ describe("openai-usage-completions", () => {
     );
   });
 
+  it("a result of no requests and no tokens is skipped, counted", () => {
+    const skipped: string[] = [];
+    const rows: ImportedRow[] = [];
+    const empty = {
+      ...result,
+      input_tokens: 0,
+      output_tokens: 0,
+      input_cached_tokens: 0,
+      num_model_requests: 0,
+    };
+    format.toRows(bucket([empty, result]), { file: "u.jsonl", line: 1 }, (row) => rows.push(row), {
+      modelMap: new Map(),
+      skip: (reason) => skipped.push(reason),
+    });
+    expect(skipped).toEqual(["OpenAI usage result with no requests and no tokens"]);
+    expect(rows).toHaveLength(1);
+  });
+
   it("audio tokens are kept as meta, not priced", () => {
     const [row] = rowsOf(bucket([{ ...result, input_audio_tokens: 300, output_audio_tokens: 0 }]));
     expect(row?.meta).toEqual({ input_audio_tokens: "300" });

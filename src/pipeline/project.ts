@@ -2,6 +2,7 @@
 // `llmcost project` and the wizard, so the wizard's numbers are exactly what `project` prints on its files.
 import { type Analysis, analyze } from "../cost/analyzer.js";
 import type { PricingCatalog } from "../cost/catalog.js";
+import { type GroupKey, showback } from "../cost/showback.js";
 import { describeError, InputError } from "../errors.js";
 import { type LoadedScenario, locateScenarioProblem, withScenarioLocations } from "../io/scenario-load.js";
 import { buildProjectionReport, type ProjectionReport } from "../report/projection-data.js";
@@ -16,6 +17,7 @@ import {
   foldedAssumption,
   loggedPricingAssumptions,
   projectionAssumptions,
+  showbackAssumptions,
 } from "./project-assumptions.js";
 import { requestCounts } from "./unknown-requests.js";
 
@@ -33,6 +35,8 @@ export interface ProjectionInput {
   rowSpanMs?: number | undefined;
   /** The date the catalog's prices are fixed to (stated in the report). */
   asOf?: string;
+  /** `--group-by`: the report's showback per group (none when empty). */
+  groupBy?: readonly GroupKey[];
 }
 
 export function projectProfile(input: ProjectionInput): {
@@ -61,6 +65,8 @@ export function projectProfile(input: ProjectionInput): {
       catalog,
     }),
   );
+  const groupBy = input.groupBy ?? [];
+  const groups = groupBy.length > 0 ? showback(analysis, counts.mix, groupBy) : undefined;
   const profileChecks = optionProfileChecks(loaded.scenario, analysis);
   const profileProblems = profileChecks.problems.map((problem) => locateScenarioProblem(loaded, problem));
   const plausibility = plausibilityProblems(profile, catalog, input.trafficFile);
@@ -80,12 +86,14 @@ export function projectProfile(input: ProjectionInput): {
     peak: profile.peak,
     freeTiers: loaded.scenario.free_tiers,
     otherModels: profile.otherModels,
+    ...(groups && { showback: { keys: groupBy, groups } }),
     assumptions: [
       ...sourceAssumptions(input),
       ...projectionAssumptions(loaded, month.assumption),
       failureAssumption(profile),
       ...loggedPricingAssumptions(profile),
       ...foldedAssumption(profile),
+      ...(groups ? showbackAssumptions(profile, groupBy) : []),
       ...counts.assumptions,
       ...profileChecks.assumptions,
       ...(input.asOf ? [`Prices, latest models and lifecycle as of ${input.asOf} (--as-of).`] : []),

@@ -3,6 +3,7 @@
 import type { Analysis } from "../cost/analyzer.js";
 import type { OptionProjection } from "../cost/option-projection.js";
 import type { TokenCounts } from "../cost/request-cost.js";
+import { GROUP_FIELDS, type GroupKey, metaKeyOf, type ShowbackGroup } from "../cost/showback.js";
 import { OTHER_MODELS } from "../traffic/distinct-names.js";
 import type { SourcesSummary } from "../traffic/read-sources.js";
 import { costCurveData } from "./cost-curve-data.js";
@@ -41,6 +42,8 @@ export interface ProjectionContext {
   asOf?: string;
   /** Distinct unpriced models the profile counted together under OTHER_MODELS (issue 17). */
   otherModels?: number;
+  /** `--group-by` (issue 12): the keys and each group's share of every option. */
+  showback?: { keys: readonly GroupKey[]; groups: readonly ShowbackGroup[] };
 }
 
 export type ProjectionReport = ReturnType<typeof buildProjectionReport>;
@@ -172,6 +175,7 @@ export function buildProjectionReport(analysis: Analysis, context: ProjectionCon
       monthly_saving_usd: roundUsd(tip.monthlySavingUsd),
       applies_to: tip.appliesTo,
     })),
+    showback: context.showback ? showbackEntries(context.showback, count) : null,
     ...unpricedEntries(
       analysis,
       known,
@@ -181,6 +185,25 @@ export function buildProjectionReport(analysis: Analysis, context: ProjectionCon
     warnings: [...context.warnings, ...analysis.warnings],
     assumptions: context.assumptions,
   };
+}
+
+/** The name of a group key in `showback[].group`: the field, or the meta key (`meta.<key>` where the key is
+ * also a field's name). */
+export function groupName(key: GroupKey): string {
+  const meta = metaKeyOf(key);
+  return meta === undefined || GROUP_FIELDS.some((field) => field === meta) ? key : meta;
+}
+
+function showbackEntries(
+  { keys, groups }: NonNullable<ProjectionContext["showback"]>,
+  count: (n: number) => number | null,
+) {
+  return groups.map((group) => ({
+    group: Object.fromEntries(keys.map((key, i) => [groupName(key), group.values[i] ?? null])),
+    requests: count(group.requests),
+    cost_usd: Object.fromEntries(Object.entries(group.cents).map(([id, cents]) => [id, cents / 100])),
+    unpriced_options: group.incompleteOptions,
+  }));
 }
 
 /** How many unpriced entries the report lists one by one; the rest are one `unpriced_more` entry. */

@@ -12,6 +12,7 @@ import {
 } from "./numbers.js";
 import type { ProjectionReport } from "./projection-data.js";
 import { renderSectionsAsMarkdown, renderSectionsForTerminal, type Section } from "./sections.js";
+import { showbackCsvRows, showbackSection } from "./showback-render.js";
 import { renderCsv } from "./table.js";
 
 const money = { align: "right" } as const;
@@ -29,6 +30,10 @@ export function renderProjection(report: ProjectionReport, format: TextFormat): 
   }
 }
 
+function optional(section: Section | undefined): Section[] {
+  return section ? [section] : [];
+}
+
 function heading(report: ProjectionReport): string {
   return `llmcost projection: ${report.scenario.name}`;
 }
@@ -37,6 +42,7 @@ export function projectionSections(report: ProjectionReport): Section[] {
   return [
     trafficSection(report),
     optionsSection(report),
+    ...optional(showbackSection(report)),
     ...report.options.map((option) => modelsSection(report, option)),
     breakevenSection(report),
     growthSection(report),
@@ -315,6 +321,7 @@ function renderProjectionCsv(report: ProjectionReport): string {
       ]);
     }
     rows.push([o.id, "total", "", "", report.traffic.requests, "requests", o.monthly_cost_usd]);
+    rows.push(...showbackCsvRows(report, o.id));
   }
   return renderCsv(["option", "category", "item", "provider", "quantity", "unit", "monthly_cost_usd"], rows);
 }

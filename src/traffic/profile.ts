@@ -41,6 +41,9 @@ export interface TrafficProfile {
   otherModels: number;
   /** Requests whose region and use case were counted together past ProfileOptions.maxBuckets; 0 when none. */
   foldedRequests: number;
+  /** With ProfileOptions.groupMeta: requests whose metadata values were counted together as OTHER_GROUPS
+   * past MAX_GROUPS distinct combinations; absent or 0 when none. */
+  foldedGroupRequests?: number;
 }
 
 export interface ProfileOptions {
@@ -60,11 +63,22 @@ export interface ProfileOptions {
    */
   maxBuckets?: number;
   keepUseCase?: (useCase: string) => boolean;
+  /**
+   * Metadata keys whose values keep buckets apart (`--group-by meta.<key>`): each bucket then carries them in
+   * `meta`. Past MAX_GROUPS distinct combinations of values, further ones are counted together under
+   * OTHER_GROUPS (tokens and requests exact). Without it metadata is not read at all.
+   */
+  groupMeta?: readonly string[];
 }
 
 /** The buckets `project` keeps apart: a real log's models x regions x use cases x flags stay well below it,
  * and the analysis's time and memory grow with the buckets (a million of them took minutes and 2.9 GB). */
 export const MAX_BUCKETS = 20_000;
+
+/** Distinct combinations of ProfileOptions.groupMeta values kept apart; the rest are OTHER_GROUPS. */
+export const MAX_GROUPS = 10_000;
+/** The metadata value of the traffic counted together past MAX_GROUPS. */
+export const OTHER_GROUPS = "(other groups)";
 
 /** The region and use case of the traffic counted together past ProfileOptions.maxBuckets. */
 export const OTHER_REGIONS = "(other regions)";
@@ -123,7 +137,14 @@ export class TrafficProfileBuilder {
   private unknownModels = 0;
   /** 53-bit hashes of the names folded into OTHER_MODELS: counts them without holding the strings. */
   private readonly folded = new DistinctNames();
-  private readonly tree: BucketTree = new Map();
+  /** The tree of the row being added: the only one without groupMeta, else its group's (see useGroup). */
+  private tree: BucketTree = new Map();
+  private readonly groupMeta: readonly string[] | undefined;
+  private readonly groups = new Map<string, { tree: BucketTree; meta: Readonly<Record<string, string>> }>();
+  private groupValues: Readonly<Record<string, string>> | undefined;
+  private foldedGroupRequests = 0;
+  /** Where each groupMeta key sits in the last RowValues' metadata (-1 absent), by its metaNames. */
+  private metaIndex: { names: readonly string[]; at: number[] } | undefined;
   private readonly buckets: TrafficBucket[] = [];
   /** Minute -> its slot in minuteRequests / minuteTokens: no object per minute (a month of traffic spread
    * over every minute is 43,830 of them; a million distinct minutes must not cost an object each). */
@@ -145,11 +166,17 @@ export class TrafficProfileBuilder {
     this.maxModels = options.maxModels ?? Number.POSITIVE_INFINITY;
     this.maxBuckets = options.maxBuckets ?? Number.POSITIVE_INFINITY;
     this.keepUseCase = options.keepUseCase;
+    this.groupMeta = options.groupMeta?.length ? options.groupMeta : undefined;
     // Descending, so the first threshold a prompt exceeds is the largest one.
     this.thresholds = [...new Set(options.longContextThresholds)].filter((t) => t > 0).sort((a, b) => b - a);
   }
 
   add(row: TrafficRow): void {
+    if (this.groupMeta)
+      this.useGroup(
+        this.groupMeta.map((key) => (row.meta[key] ?? "").trim()),
+        row.requests,
+      );
     // The row itself, not a copy with `failed` filled in: an object per row was 10x the cost of adding it.
     this.addRequest(row, row.timestamp ?? Number.NaN, row.bucketEnd ?? Number.NaN);
     if (this.statuses.classify(row.status) === "unknown")
@@ -158,8 +185,38 @@ export class TrafficProfileBuilder {
 
   /** The same from a reader's reused record (absent timestamp = NaN): no row object per row. */
   addValues(values: RowValues): void {
+    if (this.groupMeta) this.useGroup(this.metaValuesOf(values, this.groupMeta), values.requests);
     this.addRequest(values, values.timestamp, values.bucketEnd);
     if (values.unknownStatus) this.addUnknownStatus(values.status ?? "(not kept)", values.requests);
+  }
+
+  private metaValuesOf(values: RowValues, keys: readonly string[]): string[] {
+    let index = this.metaIndex;
+    if (index?.names !== values.metaNames) {
+      index = { names: values.metaNames, at: keys.map((key) => values.metaNames.indexOf(key)) };
+      this.metaIndex = index;
+    }
+    return index.at.map((at) => (at < 0 ? "" : (values.meta[at] ?? "").trim()));
+  }
+
+  /** Makes the tree of the group of `values` (groupMeta's values, in order) the current one. */
+  private useGroup(values: readonly string[], requests: number): void {
+    let key = values.join("\u0000");
+    let group = this.groups.get(key);
+    if (group === undefined && this.groups.size >= MAX_GROUPS) {
+      this.foldedGroupRequests += Number.isNaN(requests) ? 0 : requests;
+      values = values.map(() => OTHER_GROUPS);
+      key = values.join("\u0000");
+      group = this.groups.get(key);
+    }
+    if (group === undefined) {
+      const meta: Record<string, string> = Object.create(null);
+      for (const [i, name] of (this.groupMeta ?? []).entries()) meta[name] = values[i] ?? "";
+      group = { tree: new Map(), meta };
+      this.groups.set(key, group);
+    }
+    this.tree = group.tree;
+    this.groupValues = group.meta;
   }
 
   private addUnknownStatus(status: string, requests: number): void {
@@ -241,6 +298,13 @@ export class TrafficProfileBuilder {
   mergePart(part: TrafficProfilePart, rowOffset = 0): void {
     this.rows += part.rows;
     for (const theirs of part.buckets) {
+      if (this.groupMeta) {
+        const meta = theirs.meta;
+        this.useGroup(
+          this.groupMeta.map((key) => meta?.[key] ?? ""),
+          0,
+        );
+      }
       const ours = this.bucketFor(
         theirs,
         this.bandOf(theirs.promptAbove),
@@ -308,6 +372,7 @@ export class TrafficProfileBuilder {
       unknownRequestRows: this.unknownRequestRows,
       otherModels: this.folded.size,
       foldedRequests: this.foldedRequests,
+      ...(this.groupMeta && { foldedGroupRequests: this.foldedGroupRequests }),
     };
   }
 
@@ -375,6 +440,7 @@ export class TrafficProfileBuilder {
     }
     if (bucket === undefined) {
       bucket = newBucket(identity, this.thresholds[band] ?? 0, tier, context, requestsUnknown);
+      if (this.groupValues) bucket.meta = this.groupValues;
       child(child(providers, identity.region, newUseCases), identity.useCase, newSlots)[slot] = bucket;
       this.buckets.push(bucket);
     }
@@ -477,8 +543,13 @@ function compareBuckets(a: TrafficBucket, b: TrafficBucket): number {
     a.promptAbove - b.promptAbove ||
     tierIndex(a.serviceTier) - tierIndex(b.serviceTier) ||
     Number(a.longContext ?? -1) - Number(b.longContext ?? -1) ||
-    Number(a.requestsUnknown === true) - Number(b.requestsUnknown === true)
+    Number(a.requestsUnknown === true) - Number(b.requestsUnknown === true) ||
+    compareText(metaText(a), metaText(b))
   );
+}
+
+function metaText(bucket: TrafficBucket): string | undefined {
+  return bucket.meta && Object.values(bucket.meta).join("\u0000");
 }
 
 /** How observed traffic becomes a month, and on what basis, so reports can state the assumption. */

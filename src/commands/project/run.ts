@@ -3,6 +3,7 @@
 import type { PricingCatalog } from "../../cost/catalog.js";
 import { todayUtc } from "../../cost/price-history.js";
 import type { Scenario } from "../../cost/scenario-schema.js";
+import { metaKeyOf } from "../../cost/showback.js";
 import { ExitCode, InputError } from "../../errors.js";
 import { emitReport, prepareOutputs } from "../../io/output.js";
 import { loadCatalog } from "../../io/pricing-load.js";
@@ -49,6 +50,7 @@ export async function runProject(options: ProjectOptions): Promise<number> {
     // without their region and use case, except use cases the scenario prices apart (memory and time).
     maxBuckets: MAX_BUCKETS,
     keepUseCase: (useCase) => loaded.scenario.batchable_use_cases.includes(useCase),
+    groupMeta: options.groupBy.flatMap((key) => metaKeyOf(key) ?? []),
     onProgress: (done, total) => progress.update(done, total),
   });
   progress.finish();
@@ -63,6 +65,7 @@ export async function runProject(options: ProjectOptions): Promise<number> {
     monthlyRequests: options.monthlyRequests,
     rowSpanMs: options.window,
     asOf,
+    groupBy: options.groupBy,
   });
   report.assumptions.push(...earlyPricedAssumption(catalog, asOf));
   const [profileProblem] = profileProblems;

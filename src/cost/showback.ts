@@ -28,7 +28,7 @@ export function metaKeyOf(key: GroupKey): string | undefined {
   return key.startsWith("meta.") ? key.slice(5) : undefined;
 }
 
-function valueOf(bucket: TrafficBucket, key: GroupKey): string | null {
+function groupValue(bucket: TrafficBucket, key: GroupKey): string | null {
   const meta = metaKeyOf(key);
   if (meta !== undefined) return bucket.meta?.[meta] || null;
   if (key === "model") return bucket.model;
@@ -50,7 +50,7 @@ interface GroupTally {
 export function showback(analysis: Analysis, mix: TrafficMix, keys: readonly GroupKey[]): ShowbackGroup[] {
   const tallies = new Map<string, GroupTally>();
   for (const [index, bucket] of mix.buckets.entries()) {
-    const values = keys.map((key) => valueOf(bucket, key));
+    const values = keys.map((key) => groupValue(bucket, key));
     const id = JSON.stringify(values);
     let tally = tallies.get(id);
     if (tally === undefined) {
@@ -72,7 +72,7 @@ export function showback(analysis: Analysis, mix: TrafficMix, keys: readonly Gro
   }));
   for (const { projection, atVolume } of analysis.options) {
     const id = projection.option.id;
-    const amounts = allocateOption(projection, atVolume, mix, groups, analysis.scale);
+    const amounts = allocateOption(projection, atVolume, groups, analysis.scale);
     const cents = largestRemainderCents(
       amounts,
       Math.round(atVolume.monthlyCostUsd * 100),
@@ -101,7 +101,6 @@ export function showback(analysis: Analysis, mix: TrafficMix, keys: readonly Gro
 function allocateOption(
   projection: OptionProjection,
   atVolume: OptionBreakdown,
-  mix: TrafficMix,
   groups: readonly GroupTally[],
   scale: number,
 ): number[] {

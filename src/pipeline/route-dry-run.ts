@@ -3,6 +3,7 @@
 // decisions file as it goes, and starts afresh when the parallel reader finds a split inside a quoted field
 // after rows were replayed. The runner, the wizard and tests call this; rendering is the caller's.
 import type { PricingCatalog } from "../cost/catalog.js";
+import { InputError } from "../errors.js";
 import { DecisionsFile } from "../io/decisions-file.js";
 import type { OutputTarget } from "../io/output.js";
 import type { CompiledPolicy } from "../routing/policy.js";
@@ -10,7 +11,7 @@ import { RouteRun, type RouteRunResult } from "../routing/run.js";
 import type { ColumnChoice } from "../traffic/columns.js";
 import { DAYS_PER_MONTH } from "../traffic/profile.js";
 import { type FileRead, forEachRowInOrder, type TrafficInputs } from "../traffic/read-sources.js";
-import type { TextField } from "../traffic/row.js";
+import type { TextField, TrafficRow } from "../traffic/row.js";
 import { DAY_MS } from "../units.js";
 
 export interface DryRunInput {
@@ -45,17 +46,21 @@ export async function dryRun(input: DryRunInput): Promise<RouteRunResult & { rea
   };
   let current = start();
   try {
-    const reads = await forEachRowInOrder(input.traffic, (row) => current.run.add(row), {
-      map: input.map,
-      modelMap: input.modelMap ?? new Map(),
-      ...(input.onProgress && { onProgress: input.onProgress }),
-      ...rowsNeeded(input),
-      // A split inside a quoted field is found after rows were replayed: start the replay afresh.
-      onRestart: () => {
-        current.decisions?.discard();
-        current = start();
+    const reads = await forEachRowInOrder(
+      input.traffic,
+      (row, file) => current.run.add(perRequest(row, file)),
+      {
+        map: input.map,
+        modelMap: input.modelMap ?? new Map(),
+        ...(input.onProgress && { onProgress: input.onProgress }),
+        ...rowsNeeded(input),
+        // A split inside a quoted field is found after rows were replayed: start the replay afresh.
+        onRestart: () => {
+          current.decisions?.discard();
+          current = start();
+        },
       },
-    });
+    );
     current.decisions?.commit();
     return { ...current.run.finish(), reads };
   } finally {
@@ -112,5 +117,33 @@ export function routeMonth(window: { firstMs: number | undefined; lastMs: number
     days,
     scale: DAYS_PER_MONTH / days,
     assumption: `window costs are for the ${Number(days.toFixed(2))} days replayed; monthly costs scale them to a month of ${DAYS_PER_MONTH} days (x${(DAYS_PER_MONTH / days).toFixed(4)})`,
+  };
+}
+
+/**
+ * The replay prices one request and weighs it by `requests`. A row of token totals (a usage bucket) is
+ * replayed as its mean request: each token count divided by the requests, weighted by them, so its cost is
+ * the bucket's (prices are linear in tokens), the long-context tier is decided on the mean prompt, as
+ * `project` decides it, and the summary's token tallies (per-request figures times the weight) add up to
+ * the bucket's. A row without a request count (Anthropic's usage report) cannot be replayed: the error
+ * names the file it came from (the replay checks it too).
+ */
+function perRequest(row: TrafficRow, file: string): TrafficRow {
+  if (row.tokenBasis !== "total") return row;
+  const { requests } = row;
+  if (!(requests >= 1)) {
+    throw new InputError(
+      { file, row: row.row, field: "requests" },
+      "route replays requests, and this row of token totals has no request count (Anthropic's usage report gives none); use `llmcost project`, which scales the totals by the window, or add a requests column",
+    );
+  }
+  return {
+    ...row,
+    inputTokens: row.inputTokens / requests,
+    outputTokens: row.outputTokens / requests,
+    cacheReadTokens: row.cacheReadTokens / requests,
+    cacheWriteTokens: row.cacheWriteTokens / requests,
+    cacheWrite1hTokens: (row.cacheWrite1hTokens ?? 0) / requests,
+    tokenBasis: "per-request",
   };
 }

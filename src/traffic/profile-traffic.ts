@@ -116,6 +116,9 @@ function profileColumns(options: ProfileTrafficOptions): ColumnChoice {
   return options.groupMeta?.length ? { ...PROFILE_COLUMNS, metaColumns: options.groupMeta } : PROFILE_COLUMNS;
 }
 
+/** One file of llmcost's CSV, on worker threads when it is big and not gzip (profileSources's fast path).
+ * @internal the parallel-profile tests compare worker counts on one file
+ */
 export async function profileTraffic(
   file: string,
   options: ProfileTrafficOptions,

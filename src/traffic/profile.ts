@@ -256,7 +256,8 @@ export class TrafficProfileBuilder {
     );
     if (prompt > (bucket.largestPrompt?.tokens ?? 0)) bucket.largestPrompt = { tokens: prompt, row: row.row };
     if (row.inputTokens === 0 && row.outputTokens === 0 && !row.failed) {
-      const zero = (bucket.zeroTokens ??= { requests: 0, row: row.row });
+      bucket.zeroTokens ??= { requests: 0, row: row.row };
+      const zero = bucket.zeroTokens;
       zero.requests += known ? requests : 0;
     }
     if (known) bucket.requests += requests;
@@ -320,7 +321,8 @@ export class TrafficProfileBuilder {
         ours.largestPrompt = { tokens: prompt.tokens, row: prompt.row + rowOffset };
       }
       if (theirs.zeroTokens !== undefined) {
-        const zero = (ours.zeroTokens ??= { requests: 0, row: theirs.zeroTokens.row + rowOffset });
+        ours.zeroTokens ??= { requests: 0, row: theirs.zeroTokens.row + rowOffset };
+        const zero = ours.zeroTokens;
         zero.requests += theirs.zeroTokens.requests;
       }
     }

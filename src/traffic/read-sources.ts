@@ -61,7 +61,7 @@ export interface SourceReadOptions extends ReadTrafficOptions {
 }
 
 /** Reads one file, calling `onRow` with a fresh TrafficRow per row in file order. */
-export async function readFileRows(
+async function readFileRows(
   sniffed: SniffedFile,
   onRow: (row: TrafficRow) => void,
   options: SourceReadOptions,

@@ -15,7 +15,7 @@ import type { LogFormat } from "./formats/log-format.js";
 export const CANONICAL_FORMAT = "llmcost-csv";
 
 /** How a file's records are laid out. */
-export type Layout = "json-lines" | "json-document" | "csv";
+type Layout = "json-lines" | "json-document" | "csv";
 
 /** A file in one of the log formats. */
 export interface SniffedLog {
@@ -28,7 +28,7 @@ export interface SniffedLog {
 export type SniffedFile = { file: string; gzip: boolean; format: "canonical" } | SniffedLog;
 
 /** A JSON document is parsed whole: past this many characters, save it as JSON lines (streamed). */
-export const MAX_DOCUMENT_CHARS = 128 << 20;
+const MAX_DOCUMENT_CHARS = 128 << 20;
 /** The first line is looked for in this many characters; a longer one is a document's start. */
 const MAX_HEAD_CHARS = 8 << 20;
 
@@ -164,21 +164,22 @@ export async function readDocument(file: string, gzip: boolean): Promise<unknown
   }
 }
 
-/** The file's first characters: at least its first line (up to MAX_HEAD_CHARS). */
+/** The file's first characters: at least its first line (up to MAX_HEAD_CHARS). Invalid UTF-8 is replaced
+ * here: the reader that takes the file reports it, located. */
 function readHead(file: string, gzip: boolean): Promise<string> {
   return readText(file, gzip, MAX_HEAD_CHARS, true);
 }
 
-/** Decoded text up to `max` characters (one more when the file is longer); `line`: stop at a newline
- * once 64 KiB are read. */
-async function readText(file: string, gzip: boolean, max: number, line: boolean): Promise<string> {
-  const decoder = new TextDecoder("utf-8", { fatal: true });
+/** Decoded text up to `max` characters (one more when the file is longer); `head`: stop at a newline
+ * once 64 KiB are read, and replace invalid bytes instead of failing. */
+async function readText(file: string, gzip: boolean, max: number, head: boolean): Promise<string> {
+  const decoder = new TextDecoder("utf-8", { fatal: !head });
   const stream = openBytes(file, gzip);
   let text = "";
   try {
     for await (const chunk of stream) {
       text += decoder.decode(chunk as Buffer, { stream: true });
-      if (text.length > max || (line && text.length >= 1 << 16 && text.includes("\n"))) break;
+      if (text.length > max || (head && text.length >= 1 << 16 && text.includes("\n"))) break;
     }
     text += decoder.decode();
   } catch (error) {
@@ -203,7 +204,7 @@ export function bytesError(file: string, gzip: boolean, error: unknown): unknown
   ) {
     return new InputError(
       { file },
-      `is not a valid gzip file (${error.message}); expected data compressed by gzip${gzip ? "" : ""}`,
+      `is not a valid gzip file (${error.message}); expected a whole file written by gzip (it starts with gzip's magic bytes 1f 8b)`,
     );
   }
   return readFailure(file, error);

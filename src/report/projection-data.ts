@@ -189,7 +189,7 @@ export function buildProjectionReport(analysis: Analysis, context: ProjectionCon
 
 /** The name of a group key in `showback[].group`: the field, or the meta key (`meta.<key>` where the key is
  * also a field's name). */
-export function groupName(key: GroupKey): string {
+function groupName(key: GroupKey): string {
   const meta = metaKeyOf(key);
   return meta === undefined || GROUP_FIELDS.some((field) => field === meta) ? key : meta;
 }

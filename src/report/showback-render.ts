@@ -5,7 +5,7 @@ import type { ProjectionReport } from "./projection-data.js";
 import type { Section } from "./sections.js";
 
 /** Groups a table or markdown report lists one by one; JSON and CSV list every group. */
-export const SHOWBACK_LISTED = 10;
+const SHOWBACK_LISTED = 10;
 
 type ShowbackEntry = NonNullable<ProjectionReport["showback"]>[number];
 
@@ -14,7 +14,7 @@ function centsOf(entry: ShowbackEntry, id: string): number {
 }
 
 /** `team=search, model=acme-large`; a value the traffic does not give is `(none)`. */
-export function groupLabel(group: ShowbackEntry["group"]): string {
+function groupLabel(group: ShowbackEntry["group"]): string {
   return Object.entries(group)
     .map(([key, value]) => `${key}=${value ?? "(none)"}`)
     .join(", ");

@@ -84,6 +84,7 @@ export function projectProfile(input: ProjectionInput): {
     failedRequests: profile.failedRequests,
     observedTokens: profile.tokens,
     peak: profile.peak,
+    ...(profile.peakUnknown && { peakUnknown: true }),
     freeTiers: loaded.scenario.free_tiers,
     otherModels: profile.otherModels,
     ...(groups && { showback: { keys: groupBy, groups } }),

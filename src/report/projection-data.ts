@@ -33,6 +33,8 @@ export interface ProjectionContext {
   /** Observed token totals (scaled here). */
   observedTokens: TokenCounts;
   peak: { requestsPerMinute: number; tokensPerMinute: number };
+  /** Pre-aggregated rows over more than a minute: the peaks are unknown (null). */
+  peakUnknown?: boolean;
   /** The scenario's free_tiers setting. */
   freeTiers: "none" | "account";
   /** Assumptions the caller made (window scaling, --monthly-requests, ...). */
@@ -89,8 +91,8 @@ export function buildProjectionReport(analysis: Analysis, context: ProjectionCon
       cache_write_1h_tokens: monthlyTokens(context.observedTokens.cacheWrite1h ?? 0),
       observed_requests: context.observedRequests,
       failed_requests: count(context.failedRequests * scale),
-      peak_requests_per_minute: context.peak.requestsPerMinute,
-      peak_tokens_per_minute: context.peak.tokensPerMinute,
+      peak_requests_per_minute: context.peakUnknown ? null : context.peak.requestsPerMinute,
+      peak_tokens_per_minute: context.peakUnknown ? null : context.peak.tokensPerMinute,
     },
     complete,
     cheapest: analysis.cheapest,

@@ -62,9 +62,11 @@ function trafficSection(report: ProjectionReport): Section {
     notes: [
       `${report.traffic_file}: ${observed}, scaled x${window.monthly_scale.toFixed(4)} to ${formatCount(traffic.requests)} requests a month`,
       `tokens a month: ${formatCount(traffic.input_tokens)} input (${formatCount(traffic.cache_read_tokens)} cache read, ${formatCount(traffic.cache_write_tokens)} cache write), ${formatCount(traffic.output_tokens)} output`,
-      window.start
-        ? `peak: ${formatCount(traffic.peak_requests_per_minute)} requests and ${formatCount(traffic.peak_tokens_per_minute)} tokens per minute (observed)`
-        : "peak: unknown (the traffic has no timestamps)",
+      !window.start
+        ? "peak: unknown (the traffic has no timestamps)"
+        : traffic.peak_requests_per_minute === null || traffic.peak_tokens_per_minute === null
+          ? "peak: unknown (pre-aggregated rows spanning more than a minute give no per-minute counts)"
+          : `peak: ${formatCount(traffic.peak_requests_per_minute)} requests and ${formatCount(traffic.peak_tokens_per_minute)} tokens per minute (observed)`,
       ...((traffic.failed_requests ?? 0) > 0
         ? [
             `failed: ${formatCount(traffic.failed_requests)} requests a month, billed by the tokens their rows say were consumed`,

@@ -31,6 +31,9 @@ export interface TrafficProfile {
   bucketEnds: boolean;
   /** Busiest UTC minute; tokens are input + output (what provider TPM quotas count). */
   peak: { requestsPerMinute: number; tokensPerMinute: number };
+  /** Some row stands for several requests over more than a minute (a warehouse aggregate, a daily usage
+   * bucket, `--window`): their minutes are not known, so neither is the peak. */
+  peakUnknown?: boolean;
   /** Rows sharing provider, model, region, use case, flags, failure and prompt band: the cost code's bucket. */
   buckets: TrafficBucket[];
   /** Requests whose status says they failed (billed by the tokens their rows say were consumed). */
@@ -104,6 +107,7 @@ export interface TrafficProfilePart {
   bucketEnds: boolean;
   totalRows: number;
   unknownRequestRows: number;
+  peakUnknown?: boolean;
 }
 
 // Buckets are found through nested maps (model, provider, region, use case), then an array slot for the
@@ -158,6 +162,7 @@ export class TrafficProfileBuilder {
   private bucketEnds = false;
   private totalRows = 0;
   private unknownRequestRows = 0;
+  private peakUnknown = false;
   private start: number | undefined;
   private end: number | undefined;
 
@@ -238,6 +243,9 @@ export class TrafficProfileBuilder {
     if (total) this.totalRows++;
     if (!known) this.unknownRequestRows++;
     if (requests > 1 || total) this.weightedRows = true;
+    // Several requests at one timestamp are in one minute only if the row says it spans at most a minute.
+    if (requests !== 1 && !Number.isNaN(timestamp) && !(bucketEnd - timestamp <= MINUTE_MS))
+      this.peakUnknown = true;
     if (!Number.isNaN(bucketEnd)) {
       this.bucketEnds = true;
       if (this.end === undefined || bucketEnd > this.end) this.end = bucketEnd;
@@ -289,6 +297,7 @@ export class TrafficProfileBuilder {
       totalRows: this.totalRows,
       unknownRequestRows: this.unknownRequestRows,
     };
+    if (this.peakUnknown) part.peakUnknown = true;
     if (this.start !== undefined) part.start = this.start;
     if (this.end !== undefined) part.end = this.end;
     return part;
@@ -332,6 +341,7 @@ export class TrafficProfileBuilder {
     this.bucketEnds ||= part.bucketEnds;
     this.totalRows += part.totalRows;
     this.unknownRequestRows += part.unknownRequestRows;
+    this.peakUnknown ||= part.peakUnknown === true;
     if (part.start !== undefined && (this.start === undefined || part.start < this.start))
       this.start = part.start;
     if (part.end !== undefined && (this.end === undefined || part.end > this.end)) this.end = part.end;
@@ -374,6 +384,7 @@ export class TrafficProfileBuilder {
       unknownRequestRows: this.unknownRequestRows,
       otherModels: this.folded.size,
       foldedRequests: this.foldedRequests,
+      ...(this.peakUnknown && { peakUnknown: true }),
       ...(this.groupMeta && { foldedGroupRequests: this.foldedGroupRequests }),
     };
   }

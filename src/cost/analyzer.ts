@@ -19,6 +19,8 @@ export interface AnalysisInput {
   /** The monthly volume to project at: observed requests x the month scale, or a given volume. */
   monthlyRequests: number;
   catalog: ModelCatalog;
+  /** False when the traffic has no request counts: `mix` holds nominal ones (pipeline/unknown-requests.ts). */
+  requestsKnown?: boolean;
 }
 
 interface OptionResult {
@@ -102,7 +104,11 @@ export function analyze(input: AnalysisInput): Analysis {
       scenario.growth.monthly_rate,
       scenario.growth.horizon_months,
     ),
-    tips: computeTips(projections, { scenario, mix, scale, mapper, catalog }, cheapest),
+    tips: computeTips(
+      projections,
+      { scenario, mix, scale, mapper, catalog, requestsKnown: input.requestsKnown ?? true },
+      cheapest,
+    ),
     unpriced,
     warnings: [...new Set(projections.flatMap((p) => p.tokens.warnings))],
   };

@@ -42,6 +42,8 @@ export interface TipInputs {
   scale: number;
   mapper: ModelMapper;
   catalog: ModelCatalog;
+  /** False when the traffic has no request counts (then tips name no request volume). */
+  requestsKnown?: boolean;
 }
 
 /** Minimum prompt for prompt caching (Anthropic and OpenAI cache prefixes of 1,024 tokens and more). */
@@ -107,9 +109,11 @@ function monthly(projection: OptionProjection, inputs: TipInputs, observedUsd: n
   return observedUsd * inputs.scale * projection.hiddenMultiplier;
 }
 
-function describeUseCases(buckets: readonly TrafficBucket[], scale: number): string {
+function describeUseCases(buckets: readonly TrafficBucket[], inputs: TipInputs): string {
+  const { scale } = inputs;
   const useCases = [...new Set(buckets.map((b) => b.useCase ?? "(no use case)"))].sort();
   const requests = buckets.reduce((sum, b) => sum + b.requests, 0) * scale;
+  if (inputs.requestsKnown === false) return `${useCases.join(", ")} (requests/month unknown)`;
   return `${useCases.join(", ")} (${Math.round(requests).toLocaleString("en-US")} requests/month)`;
 }
 
@@ -138,7 +142,7 @@ function batchTip(projection: OptionProjection, inputs: TipInputs): Optimization
     monthlySavingUsd: monthly(projection, inputs, saving),
     appliesTo: describeUseCases(
       eligible.map((e) => e.bucket),
-      inputs.scale,
+      inputs,
     ),
   };
 }
@@ -177,7 +181,7 @@ function cachingTip(projection: OptionProjection, inputs: TipInputs): Optimizati
     option: option.id,
     title: `Cache stable prompt prefixes on ${option.id} (assumes ${Math.round(share * 100)}% of uncached prompt is cacheable, ${reads} reads per write)`,
     monthlySavingUsd: monthly(projection, inputs, saving),
-    appliesTo: describeUseCases(helped, inputs.scale),
+    appliesTo: describeUseCases(helped, inputs),
   };
 }
 
@@ -202,7 +206,7 @@ function globalProfileTip(projection: OptionProjection, inputs: TipInputs): Opti
     option: option.id,
     title: `Use global cross-region inference profiles on ${option.id} instead of ${scope} (no data-residency need)`,
     monthlySavingUsd: monthly(projection, inputs, saving),
-    appliesTo: describeUseCases(helped, inputs.scale),
+    appliesTo: describeUseCases(helped, inputs),
   };
 }
 
@@ -251,7 +255,7 @@ function cheaperModelTip(projection: OptionProjection, inputs: TipInputs): Optim
       monthlySavingUsd: monthly(projection, inputs, saving),
       appliesTo: describeUseCases(
         priced.map((p) => p.bucket),
-        inputs.scale,
+        inputs,
       ),
     };
     if (targets.size && saving > 0 && (!best || tip.monthlySavingUsd > best.monthlySavingUsd)) best = tip;
@@ -295,7 +299,7 @@ function provisionedTip(projection: OptionProjection, inputs: TipInputs): Optimi
     option: option.id,
     title: `Provision ${units} model unit${units > 1 ? "s" : ""} of ${top.price.model} (1-month commitment) on ${option.id}`,
     monthlySavingUsd: (onDemandUsd - provisionedUsd) * projection.hiddenMultiplier,
-    appliesTo: `${Math.round(top.requests * inputs.scale).toLocaleString("en-US")} requests/month on ${top.price.model}, ${Math.round(tokensPerMinute).toLocaleString("en-US")} tokens/minute on average`,
+    appliesTo: `${inputs.requestsKnown === false ? "unknown" : Math.round(top.requests * inputs.scale).toLocaleString("en-US")} requests/month on ${top.price.model}, ${Math.round(tokensPerMinute).toLocaleString("en-US")} tokens/minute on average`,
   };
 }
 
@@ -319,6 +323,6 @@ function longContextTip(projection: OptionProjection, inputs: TipInputs): Optimi
     option: option.id,
     title: `Keep prompts under ${threshold.toLocaleString("en-US")} tokens (the long-context tier prices the whole request) on ${option.id}`,
     monthlySavingUsd: monthly(projection, inputs, saving),
-    appliesTo: describeUseCases(helped, inputs.scale),
+    appliesTo: describeUseCases(helped, inputs),
   };
 }

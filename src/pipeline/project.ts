@@ -63,6 +63,7 @@ export function projectProfile(input: ProjectionInput): {
       mix: counts.mix,
       monthlyRequests: counts.monthlyRequests,
       catalog,
+      requestsKnown: counts.known,
     }),
   );
   const groupBy = input.groupBy ?? [];

@@ -110,7 +110,7 @@ async function forEachLine(
     rest += decoder.decode();
     if (rest !== "") parseLine(rest);
   } catch (error) {
-    throw bytesError(file, gzip, error);
+    throw bytesError(file, error);
   } finally {
     stream.destroy();
   }
@@ -132,7 +132,7 @@ function forEachCsvRow(
       if (failed) return;
       failed = true;
       stream.destroy();
-      reject(bytesError(file, gzip, error));
+      reject(bytesError(file, error));
     };
     stream.on("error", fail);
     Papa.parse<Record<string, string>>(stream, {

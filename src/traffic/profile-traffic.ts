@@ -10,8 +10,8 @@ import { MAX_WORKERS, PARALLEL_MIN_BYTES, planRanges } from "./parallel-plan.js"
 import { type ProfileOptions, type TrafficProfile, TrafficProfileBuilder } from "./profile.js";
 import { type ReadTrafficOptions, readTrafficValues, type TrafficReadSummary } from "./read.js";
 import {
+  canonicalRead,
   type FileRead,
-  formatName,
   readLogValues,
   singleCanonical,
   type TrafficInputs,
@@ -51,15 +51,7 @@ export async function profileSources(
     });
     return {
       profile,
-      reads: [
-        {
-          file: only.file,
-          format: formatName(only),
-          rows: summary.rows,
-          requests: summary.requests,
-          skipped: new Map(),
-        },
-      ],
+      reads: [canonicalRead(only.file, summary)],
     };
   }
   const builder = new TrafficProfileBuilder(profileOptions(options));
@@ -76,13 +68,7 @@ export async function profileSources(
         gzip: sniffed.gzip,
         onProgress,
       });
-      reads.push({
-        file: sniffed.file,
-        format: formatName(sniffed),
-        rows: summary.rows,
-        requests: summary.requests,
-        skipped: new Map(),
-      });
+      reads.push(canonicalRead(sniffed.file, summary));
     } else {
       reads.push(
         await readLogValues(sniffed, (values) => builder.addValues(values), options, options.groupMeta),

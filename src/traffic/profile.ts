@@ -264,9 +264,8 @@ export class TrafficProfileBuilder {
     );
     if (prompt > (bucket.largestPrompt?.tokens ?? 0)) bucket.largestPrompt = { tokens: prompt, row: row.row };
     if (row.inputTokens === 0 && row.outputTokens === 0 && !row.failed) {
-      bucket.zeroTokens ??= { requests: 0, row: row.row };
-      const zero = bucket.zeroTokens;
-      zero.requests += known ? requests : 0;
+      if (bucket.zeroTokens === undefined) bucket.zeroTokens = { requests: 0, row: row.row };
+      bucket.zeroTokens.requests += known ? requests : 0;
     }
     if (known) bucket.requests += requests;
     const tokens = bucket.tokens;
@@ -330,9 +329,10 @@ export class TrafficProfileBuilder {
         ours.largestPrompt = { tokens: prompt.tokens, row: prompt.row + rowOffset };
       }
       if (theirs.zeroTokens !== undefined) {
-        ours.zeroTokens ??= { requests: 0, row: theirs.zeroTokens.row + rowOffset };
-        const zero = ours.zeroTokens;
-        zero.requests += theirs.zeroTokens.requests;
+        if (ours.zeroTokens === undefined) {
+          ours.zeroTokens = { requests: 0, row: theirs.zeroTokens.row + rowOffset };
+        }
+        ours.zeroTokens.requests += theirs.zeroTokens.requests;
       }
     }
     for (const [minute, requests, tokens] of part.minutes) this.addMinute(minute, requests, tokens);

@@ -6,7 +6,7 @@ import { LOG_FORMATS } from "./formats/index.js";
 import type { ImportedRow, LogFormat, RecordLocation } from "./formats/log-format.js";
 import { ImportedRows } from "./imported-row.js";
 import { readLogFile } from "./log-read.js";
-import { type ReadTrafficOptions, readTraffic } from "./read.js";
+import { type ReadTrafficOptions, readTraffic, type TrafficReadSummary } from "./read.js";
 import { type OrderedReadOptions, readTrafficInOrder } from "./read-in-order.js";
 import type { TrafficRow } from "./row.js";
 import type { RowValues } from "./row-values.js";
@@ -41,16 +41,15 @@ export function singleCanonical(inputs: TrafficInputs): SniffedFile | undefined 
   return only !== undefined && rest.length === 0 && only.format === "canonical" ? only : undefined;
 }
 
-export function formatName(sniffed: SniffedFile): string {
-  return sniffed.format === "canonical" ? CANONICAL_FORMAT : sniffed.format.name;
-}
-
 /** What one file gave. */
 export interface FileRead {
   file: string;
   format: string;
   rows: number;
+  /** The requests of the rows that say how many (see unknownRequestRows). */
   requests: number;
+  /** Rows of token totals without a request count (Anthropic's usage report). */
+  unknownRequestRows: number;
   /** Records the format skipped on purpose (non-GenAI spans...), by reason. */
   skipped: Map<string, number>;
 }
@@ -58,6 +57,18 @@ export interface FileRead {
 export interface SourceReadOptions extends ReadTrafficOptions {
   /** `--model-map ID=model`: ids a format cannot resolve alone (application-inference-profile ARNs). */
   modelMap: ReadonlyMap<string, string>;
+}
+
+/** A file of llmcost's CSV, from its reader's summary. */
+export function canonicalRead(file: string, summary: TrafficReadSummary): FileRead {
+  return {
+    file,
+    format: CANONICAL_FORMAT,
+    rows: summary.rows,
+    requests: summary.requests,
+    unknownRequestRows: summary.unknownRequestRows,
+    skipped: new Map(),
+  };
 }
 
 /** Reads one file, calling `onRow` with a fresh TrafficRow per row in file order. */
@@ -69,13 +80,7 @@ async function readFileRows(
   const { file } = sniffed;
   if (sniffed.format === "canonical") {
     const summary = await readTraffic(file, onRow, { ...options, gzip: sniffed.gzip });
-    return {
-      file,
-      format: CANONICAL_FORMAT,
-      rows: summary.rows,
-      requests: summary.requests,
-      skipped: new Map(),
-    };
+    return canonicalRead(file, summary);
   }
   const rows = new ImportedRows();
   return readLog(sniffed, (imported, at) => onRow(rows.toTrafficRow(imported, at)), options);
@@ -100,6 +105,7 @@ async function readLog(
 ): Promise<FileRead> {
   let count = 0;
   let requests = 0;
+  let unknownRequestRows = 0;
   const { skipped } = await readLogFile(
     sniffed,
     (imported, at) => {
@@ -107,13 +113,21 @@ async function readLog(
       count++;
       // A source without request counts (Anthropic's report) adds none.
       requests += imported.requests ?? 0;
+      if (imported.requests === undefined) unknownRequestRows++;
     },
     {
       modelMap: options.modelMap,
       ...(options.signal && { signal: options.signal }),
     },
   );
-  return { file: sniffed.file, format: sniffed.format.name, rows: count, requests, skipped };
+  return {
+    file: sniffed.file,
+    format: sniffed.format.name,
+    rows: count,
+    requests,
+    unknownRequestRows,
+    skipped,
+  };
 }
 
 /** Reads every file in order. `onRow` gets fresh rows; `onFile` each file's summary as it ends. */
@@ -198,15 +212,7 @@ export async function forEachRowInOrder(
       ...options,
       gzip: only.gzip,
     });
-    return [
-      {
-        file: only.file,
-        format: CANONICAL_FORMAT,
-        rows: summary.rows,
-        requests: summary.requests,
-        skipped: new Map(),
-      },
-    ];
+    return [canonicalRead(only.file, summary)];
   }
   const held: { row: TrafficRow; at: number; file: string }[] = [];
   let file: SniffedFile | undefined;

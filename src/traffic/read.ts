@@ -25,8 +25,10 @@ export interface ReadTrafficOptions extends ColumnChoice {
 export interface TrafficReadSummary {
   /** Data rows read. */
   rows: number;
-  /** Requests: the sum of the `requests` weights. */
+  /** Requests: the sum of the `requests` weights (rows without a count add none). */
   requests: number;
+  /** Rows of totals without a request count (read on one thread; parallel reads leave it 0). */
+  unknownRequestRows: number;
   /** Header names as found (trimmed). */
   columns: string[];
   /** Columns kept as `row.meta`. */
@@ -70,13 +72,19 @@ function finishRead(file: string, reader: RecordReader): TrafficReadSummary {
   if (reader.rows === 0) {
     throw new InputError({ file, row: 1 }, "has a header but no data rows; expected at least one data row");
   }
-  return summaryOf(layout, reader.rows, reader.requests);
+  return summaryOf(layout, reader.rows, reader.requests, reader.unknownRequestRows);
 }
 
-export function summaryOf(layout: ColumnLayout, rows: number, requests: number): TrafficReadSummary {
+export function summaryOf(
+  layout: ColumnLayout,
+  rows: number,
+  requests: number,
+  unknownRequestRows = 0,
+): TrafficReadSummary {
   return {
     rows,
     requests,
+    unknownRequestRows,
     columns: layout.columns,
     metaColumns: layout.meta.map((column) => column.name),
   };

@@ -183,7 +183,7 @@ async function readText(file: string, gzip: boolean, max: number, head: boolean)
     }
     text += decoder.decode();
   } catch (error) {
-    throw bytesError(file, gzip, error);
+    throw bytesError(file, error);
   } finally {
     stream.destroy();
   }
@@ -191,7 +191,7 @@ async function readText(file: string, gzip: boolean, max: number, head: boolean)
 }
 
 /** A failure to read or decode `file` as an InputError. */
-export function bytesError(file: string, gzip: boolean, error: unknown): unknown {
+export function bytesError(file: string, error: unknown): unknown {
   if (error instanceof InputError) return error;
   if (error instanceof TypeError && "code" in error && error.code === "ERR_ENCODING_INVALID_ENCODED_DATA") {
     return new InputError({ file }, "is not valid UTF-8 text; expected UTF-8 encoded JSON or CSV");

@@ -259,6 +259,18 @@ growth: { monthly_rate: 0, horizon_months: 1 }
     expect(table.stdout).toMatch(/unknown/);
   });
 
+  it("tips name no request volume (the nominal counts stay inside)", () => {
+    // The bundled catalog and default scenario: a cheaper-model tip for the chat use case.
+    const dir = tempFiles({
+      "t.csv":
+        "timestamp,bucket_end,model,use_case,input_tokens,output_tokens,requests,token_basis\n2026-01-01T00:00:00Z,2026-01-02T00:00:00Z,claude-sonnet-4-5,chat,100000000,2000000,,total\n",
+    });
+    const result = runCli(["project", "-t", join(dir, "t.csv"), "--as-of", "2026-11-01", "-f", "json"]);
+    const report = JSON.parse(result.stdout);
+    expect(report.tips.length).toBeGreaterThan(0);
+    for (const tip of report.tips) expect(tip.applies_to).toMatch(/requests\/month unknown|unknown requests/);
+  });
+
   it("--monthly-requests sets only the request count: tokens still scale by the window", () => {
     const report = JSON.parse(run("-f", "json", "--monthly-requests", "1000").stdout);
     expect(report.traffic.requests).toBe(1000);

@@ -240,3 +240,13 @@ describe("RowBatchBuilder with the imported-log columns", () => {
     expect(expected[1]?.requests).toBeNaN();
   });
 });
+
+describe("readTraffic summary", () => {
+  it("counts rows of totals without a request count apart from the requests", async () => {
+    const { summary } = await readCsv(
+      "model,input_tokens,output_tokens,requests,token_basis\ngpt-4o,10,1,4,total\ngpt-4o,10,1,,total\ngpt-4o,10,1,,\n",
+    );
+    // Row 1: 4 requests; row 2: unknown; row 3: per request, empty = 1.
+    expect(summary).toMatchObject({ rows: 3, requests: 5, unknownRequestRows: 1 });
+  });
+});

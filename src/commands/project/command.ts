@@ -61,7 +61,7 @@ export function registerProject(program: Command, run: Run<[ProjectOptions]>): v
     .addOption(mapOption())
     .option(
       "-n, --monthly-requests <n>",
-      "rescale the observed mix to N requests a month",
+      "rescale the observed mix to N requests a month (rows of token totals without a request count: sets only the request count)",
       parsePositiveInt("--monthly-requests"),
     )
     .option(
@@ -69,7 +69,10 @@ export function registerProject(program: Command, run: Run<[ProjectOptions]>): v
       "what each pre-aggregated row covers when the file has no bucket_end column (e.g. 1h, 1d, 7d)",
       parseDuration("--window"),
     )
-    .option("--strict", "exit 2 when any traffic has no price, or is priced on a model retired at --as-of")
+    .option(
+      "--strict",
+      "exit 2 when any traffic has no price, is priced on a model retired at --as-of, or looks implausible (e.g. token totals read as per-request figures)",
+    )
     .addOption(
       new Option(
         "--group-by <key>",
@@ -86,6 +89,7 @@ Examples:
   $ llmcost project --traffic fixtures/traffic/saas-assistant-week.csv
   $ llmcost project -t logs.csv.gz -s fixtures/scenarios/default.yaml --monthly-requests 5000000
   $ llmcost project -t logs.csv --pricing litellm-prices.json --format json | jq '.breakeven'
+  $ llmcost project -t openai-usage-daily.csv --strict   # a usage export: add token_basis=total to its rows
   $ llmcost project -t 'AWSLogs/**/*.json.gz' -t gateway-spend.csv
   $ llmcost project -t logs.csv --group-by meta.team --group-by model --format json | jq .showback
   $ llmcost project -t logs/ --input-format bedrock-invocation-logs \

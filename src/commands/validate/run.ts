@@ -57,7 +57,9 @@ async function checkAs(
       const rows = reads.reduce((sum, read) => sum + read.rows, 0);
       const requests = reads.reduce((sum, read) => sum + read.requests, 0);
       const formats = [...new Set(reads.map((read) => read.format))].join(", ");
-      const counts = `${rows} rows, ${requests} requests`;
+      const unknown = reads.reduce((sum, read) => sum + read.unknownRequestRows, 0);
+      const without = unknown > 0 ? ` (and ${unknown} rows of totals without a request count)` : "";
+      const counts = `${rows} rows, ${requests} requests${without}`;
       return { summary: formats === CANONICAL_FORMAT ? counts : `${formats}, ${counts}`, problems: [] };
     }
     case "pricing": {

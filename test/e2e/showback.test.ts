@@ -271,3 +271,51 @@ describe("largestRemainderCents", () => {
     expect(largestRemainderCents([1.002, 1.002], 199, [["a"], ["b"]])).toEqual([100, 99]);
   });
 });
+
+describe("project --group-by on provisioned throughput", () => {
+  const PROVISIONED_PRICING = PRICING.replace(
+    "    input: 1\n    output: 4\n",
+    "    input: 1\n    output: 4\n    provisioned: { per_unit_hour: { no_commitment: 1 } }\n",
+  );
+  const SCENARIO = `version: 1
+name: pt
+options:
+  - id: pt
+    kind: bedrock-provisioned
+    provisioned:
+      model: acme.acme-large-v1:0
+      model_units: 1
+      commitment: none
+      tokens_per_minute_per_unit: 100
+      usable_share: 1
+growth: { monthly_rate: 0, horizon_months: 1 }
+`;
+  const TRAFFIC = `team,provider,model,input_tokens,output_tokens
+search,acme,acme-large,1000,100
+ads,acme,acme-large,3000,300
+search,acme,acme-large,1000,100
+`;
+
+  it("units by share of token cost, the overflow by share of the units model's on-demand cost", () => {
+    const dir = tempFiles({ "p.yaml": PROVISIONED_PRICING, "s.yaml": SCENARIO, "t.csv": TRAFFIC });
+    const result = runCli([
+      "project",
+      ...["-t", join(dir, "t.csv"), "-s", join(dir, "s.yaml"), "-p", join(dir, "p.yaml")],
+      ...["-n", "3000", "-q", "-f", "json", "--group-by", "meta.team"],
+    ]);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    // x1,000.  On demand: search 2 x (1000 + 400) / 1e6 x 1,000 = $2.80, ads (3000 + 1200) / 1e6 x 1,000 =
+    // $4.20 (shares 0.4 / 0.6); tokens a month 2,200,000 + 3,300,000 = 5,500,000.
+    // Units: 1 x $1 x 730.5 h = $730.50.  Capacity 100 tokens/min x 43,830 min = 4,383,000: overflow 1,117,000
+    // tokens at $7.00 / 5,500,000 a token = $1.421636...; total $731.921636.
+    // search: 0.4 x 730.50 + 0.4 x 1.421636 = $292.768655 (29,276.87 cents); ads: 438.30 + 0.852982 =
+    // $439.152982 (43,915.30 cents).  73,192 cents in all, 73,191 rounded down: the cent left goes to the
+    // larger remainder, search's .87.  search $292.77, ads $439.15.
+    expect(report.options[0].monthly_cost_usd).toBeCloseTo(731.921636, 5);
+    expect(report.showback.map((e: ShowbackEntry) => [e.group.team, e.cost_usd.pt])).toEqual([
+      ["ads", 439.15],
+      ["search", 292.77],
+    ]);
+  });
+});

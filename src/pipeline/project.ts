@@ -3,6 +3,7 @@
 import { type Analysis, analyze, type ComplianceInput } from "../cost/analyzer.js";
 import type { PricingCatalog } from "../cost/catalog.js";
 import type { PolicyReplay } from "../cost/policy-option.js";
+import { type GroupKey, showback } from "../cost/showback.js";
 import { describeError, InputError } from "../errors.js";
 import { type LoadedScenario, locateScenarioProblem, withScenarioLocations } from "../io/scenario-load.js";
 import { buildProjectionReport, type ProjectionReport } from "../report/projection-data.js";
@@ -18,6 +19,7 @@ import {
   foldedAssumption,
   loggedPricingAssumptions,
   projectionAssumptions,
+  showbackAssumptions,
 } from "./project-assumptions.js";
 import { projectCapacity } from "./project-capacity.js";
 import { requestCounts } from "./unknown-requests.js";
@@ -40,6 +42,8 @@ export interface ProjectionInput {
   compliance?: (ComplianceInput & { source: string }) | undefined;
   /** Each policy option's replay, by option id, with the assumptions that go with it. */
   policies?: { replays: ReadonlyMap<string, PolicyReplay>; assumptions: string[] } | undefined;
+  /** `--group-by`: the report's showback per group (none when empty). */
+  groupBy?: readonly GroupKey[];
 }
 
 export function projectProfile(input: ProjectionInput): {
@@ -71,6 +75,8 @@ export function projectProfile(input: ProjectionInput): {
       requestsKnown: counts.known,
     }),
   );
+  const groupBy = input.groupBy ?? [];
+  const groups = groupBy.length > 0 ? showback(analysis, counts.mix, groupBy) : undefined;
   const profileChecks = optionProfileChecks(loaded.scenario, analysis);
   const profileProblems = profileChecks.problems.map((problem) => locateScenarioProblem(loaded, problem));
   const plausibility = plausibilityProblems(profile, catalog, input.trafficFile);
@@ -89,10 +95,12 @@ export function projectProfile(input: ProjectionInput): {
     failedRequests: profile.failedRequests,
     observedTokens: profile.tokens,
     peak: profile.peak,
+    ...(profile.peakUnknown && { peakUnknown: true }),
     freeTiers: loaded.scenario.free_tiers,
     otherModels: profile.otherModels,
     complianceSource: input.compliance?.source,
     capacity: capacity.capacity,
+    ...(groups && { showback: { keys: groupBy, groups } }),
     assumptions: [
       ...(input.policies?.assumptions ?? []),
       ...sourceAssumptions(input),
@@ -100,6 +108,8 @@ export function projectProfile(input: ProjectionInput): {
       failureAssumption(profile),
       ...foldedAssumption(profile),
       ...loggedPricingAssumptions(profile),
+      ...foldedAssumption(profile),
+      ...(groups ? showbackAssumptions(profile, groupBy, [...(input.policies?.replays.keys() ?? [])]) : []),
       ...counts.assumptions,
       ...profileChecks.assumptions,
       ...capacity.assumptions,

@@ -111,7 +111,7 @@ function monthly(projection: OptionProjection, inputs: TipInputs, observedUsd: n
 
 function describeUseCases(buckets: readonly TrafficBucket[], inputs: TipInputs): string {
   const { scale } = inputs;
-  const useCases = [...new Set(buckets.map((b) => b.useCase ?? "(no use case)"))].sort();
+  const useCases = [...new Set(buckets.map((b) => b.useCase ?? NO_USE_CASE))].sort();
   const requests = buckets.reduce((sum, b) => sum + b.requests, 0) * scale;
   if (inputs.requestsKnown === false) return `${useCases.join(", ")} (requests/month unknown)`;
   return `${useCases.join(", ")} (${Math.round(requests).toLocaleString("en-US")} requests/month)`;
@@ -224,13 +224,16 @@ function blendedRate(price: ModelPrice): number {
   return price.rates.input * 3 + price.rates.output;
 }
 
+/** How traffic without a use case is named where use cases are listed. */
+const NO_USE_CASE = "(no use case)";
+
 function cheaperModelTip(projection: OptionProjection, inputs: TipInputs): OptimizationTip | undefined {
   const { option } = projection;
   const side = sideOf(option.kind);
   const limit = inputs.scenario.tips.small_model_max_output_tokens;
   const byUseCase = new Map<string, PricedBucket[]>();
   for (const priced of pricedBuckets(projection, inputs)) {
-    const useCase = priced.bucket.useCase ?? "(no use case)";
+    const useCase = priced.bucket.useCase ?? NO_USE_CASE;
     byUseCase.set(useCase, [...(byUseCase.get(useCase) ?? []), priced]);
   }
   let best: OptimizationTip | undefined;
@@ -251,7 +254,7 @@ function cheaperModelTip(projection: OptionProjection, inputs: TipInputs): Optim
     const tip: OptimizationTip = {
       id: "cheaper-model",
       option: option.id,
-      title: `Try ${[...targets].join(", ")} for ${useCase} (short outputs; check quality first) on ${option.id}`,
+      title: `Try ${[...targets].join(", ")} for ${useCase === NO_USE_CASE ? "requests without a use case" : useCase} (short outputs; check quality first) on ${option.id}`,
       monthlySavingUsd: monthly(projection, inputs, saving),
       appliesTo: describeUseCases(
         priced.map((p) => p.bucket),

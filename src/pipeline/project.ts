@@ -3,9 +3,11 @@
 import { type Analysis, analyze, type ComplianceInput } from "../cost/analyzer.js";
 import type { PricingCatalog } from "../cost/catalog.js";
 import type { PolicyReplay } from "../cost/policy-option.js";
+import { analyzeRetrieval } from "../cost/rag-compare.js";
 import { describeError, InputError } from "../errors.js";
 import { type LoadedScenario, locateScenarioProblem, withScenarioLocations } from "../io/scenario-load.js";
 import { buildProjectionReport, type ProjectionReport } from "../report/projection-data.js";
+import { buildRagData } from "../report/rag-data.js";
 import { monthlyScale, type TrafficProfile } from "../traffic/profile.js";
 import { unknownStatusWarning } from "../traffic/status.js";
 import { optionProfileChecks } from "./bedrock-profiles.js";
@@ -47,6 +49,18 @@ export function projectProfile(input: ProjectionInput): {
       policies: input.policies?.replays,
     }),
   );
+  const retrieval = loaded.scenario.retrieval;
+  const rag = retrieval
+    ? withScenarioLocations(loaded, () =>
+        analyzeRetrieval({
+          scenario: loaded.scenario,
+          retrieval,
+          mix: profile,
+          scale: analysis.scale,
+          catalog,
+        }),
+      )
+    : undefined;
   const profileChecks = optionProfileChecks(loaded.scenario, analysis);
   const profileProblems = profileChecks.problems.map((problem) => locateScenarioProblem(loaded, problem));
   const report = buildProjectionReport(analysis, {
@@ -63,6 +77,9 @@ export function projectProfile(input: ProjectionInput): {
     freeTiers: loaded.scenario.free_tiers,
     otherModels: profile.otherModels,
     complianceSource: input.compliance?.source,
+    ...(rag && retrieval
+      ? { rag: buildRagData(rag, retrieval, loaded.scenario.tips.cache_reads_per_write) }
+      : {}),
     assumptions: [
       ...(input.policies?.assumptions ?? []),
       ...projectionAssumptions(loaded, month.assumption),

@@ -6,6 +6,7 @@ import type { TokenCounts } from "../cost/request-cost.js";
 import { OTHER_MODELS } from "../traffic/distinct-names.js";
 import { costCurveData } from "./cost-curve-data.js";
 import { roundUsd } from "./numbers.js";
+import type { RagData } from "./rag-data.js";
 
 /** 2: issue 10 (prices_as_of) and issue 13 (verdict, priced requests, hidden-cost form and overhead,
  * service tier, free tiers, failed requests); docs/report-formats.md. */
@@ -36,6 +37,8 @@ export interface ProjectionContext {
   complianceSource?: string | undefined;
   /** Distinct unpriced models the profile counted together under OTHER_MODELS (issue 17). */
   otherModels?: number;
+  /** The RAG decision priced (scenario `retrieval:`); absent: no `rag` key. */
+  rag?: RagData;
 }
 
 /** Where a cell names the cheapest option and every option violates the compliance regime. */
@@ -185,6 +188,7 @@ export function buildProjectionReport(analysis: Analysis, context: ProjectionCon
     ),
     warnings: [...context.warnings, ...analysis.warnings],
     assumptions: context.assumptions,
+    ...(context.rag ? { rag: context.rag } : {}),
   };
 }
 

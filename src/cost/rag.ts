@@ -77,6 +77,7 @@ function retrievalMix(retrieval: Retrieval, mix: TrafficMix): TrafficMix {
     }
   }
   for (const bucket of buckets) {
+    if (bucket.failed) continue;
     const retrieved = retrievedTokens(retrieval, bucket);
     const uncached =
       (bucket.tokens.input - bucket.tokens.cacheRead - bucket.tokens.cacheWrite) / bucket.requests;
@@ -109,6 +110,8 @@ function withContext(
   const cached = context * cacheShare;
   const write = cached / (readsPerWrite + 1);
   const buckets = mix.buckets.map((bucket) => {
+    // A failed request is billed by the tokens its log says were consumed, whatever the strategy.
+    if (bucket.failed) return bucket;
     const n = bucket.requests;
     const t = bucket.tokens;
     return {

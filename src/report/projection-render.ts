@@ -11,6 +11,7 @@ import {
   roundUsd,
 } from "./numbers.js";
 import { NO_COMPLIANT_CELL, type ProjectionReport } from "./projection-data.js";
+import { ragCsvRows, ragSections } from "./rag-render.js";
 import { renderSectionsAsMarkdown, renderSectionsForTerminal, type Section } from "./sections.js";
 import { renderCsv } from "./table.js";
 
@@ -42,6 +43,7 @@ export function projectionSections(report: ProjectionReport): Section[] {
     growthSection(report),
     tipsSection(report),
     ...(report.unpriced.length ? [unpricedSection(report)] : []),
+    ...ragSections(report.rag),
     { title: "Assumptions", notes: [...report.assumptions, ...report.warnings.map((w) => `warning: ${w}`)] },
   ];
 }
@@ -343,5 +345,6 @@ function renderProjectionCsv(report: ProjectionReport): string {
     }
     rows.push([o.id, "total", "", "", report.traffic.requests, "requests", o.monthly_cost_usd]);
   }
+  rows.push(...ragCsvRows(report.rag));
   return renderCsv(["option", "category", "item", "provider", "quantity", "unit", "monthly_cost_usd"], rows);
 }

@@ -96,7 +96,7 @@ function ragAssumptions(retrieval: Retrieval, cacheReadsPerWrite: number): strin
   );
   lines.push(
     `RAG: the share of a strategy's context read from the prompt cache (context_cache_read_share) is billed as cache reads, with one cache write per ${cacheReadsPerWrite} reads (tips.cache_reads_per_write)`,
-    "RAG: per-request figures and breakeven count requests a month of the retrieval use cases; a request's long-context band stays as logged",
+    "RAG: per-request figures and breakeven count requests a month of the retrieval use cases; a request's long-context band stays as logged; failed requests keep their logged tokens",
     "RAG: embedding tokens at the catalog's input price of each side's embedding model; a model without a price makes the strategy's cost unknown",
   );
   for (const strategy of retrieval.strategies) {

@@ -36,6 +36,13 @@ models:
     input: 0.2
     source: test
     as_of: 2026-11-01
+  - provider: acme
+    model: acme-rerank
+    kind: rerank
+    input: 0
+    per_1k_queries: 1
+    source: test
+    as_of: 2026-11-01
 `;
 
 // One rag request (5,000 input of which 1,000 cache reads, 100 output) and one chat request; with
@@ -243,6 +250,22 @@ describe("RAG strategies priced (scenario retrieval:)", () => {
       { file: args[4] ?? "", line: 11, field: "retrieval.use_cases.rag.retrieved_context_tokens" },
       /4500 retrieved context tokens per request exceed the 4000 uncached input tokens/,
     );
+  });
+
+  it("prices a stated store with a per-query fee and a catalog reranker", async () => {
+    const stated = scenario()
+      .replace("reranker: { usd_per_1k_queries: 2, source: test }", "reranker: { model: acme-rerank }")
+      .replace(
+        /store:\n(\s+)kind: opensearch-serverless[\s\S]*?source: test/,
+        "store:\n$1kind: stated\n$1label: pgvector\n$1usd_per_month: 100\n$1usd_per_1k_queries: 0.5\n$1source: test",
+      );
+    const result = await runInProcess([...files(stated), "-f", "json"]);
+    expect(result.code).toBe(0);
+    // Direct: 3.30 + 2.00 context + 0.005 query + 0.10 corpus + rerank 50% x $1 / 1,000 x 1,000 = 0.50
+    //   + store $100 + store queries 50% x $0.5 / 1,000 x 1,000 = 0.25  =>  $106.155
+    const vec = costOf(JSON.parse(result.stdout).rag, "vec", "direct");
+    expect(vec.components).toMatchObject({ rerank_usd: 0.5, store_usd: 100, store_queries_usd: 0.25 });
+    expect(vec.monthly_cost_usd).toBeCloseTo(106.155, 6);
   });
 
   it("has no rag key without a retrieval block", async () => {

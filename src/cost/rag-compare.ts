@@ -8,7 +8,7 @@ import type { Scenario } from "./scenario-schema.js";
 import type { TrafficMix } from "./traffic-mix.js";
 
 /** Where a strategy's cost driver would have to be for the cheaper retrieval strategy to change. */
-export interface RagFlip {
+interface RagFlip {
   option: string;
   strategy: string;
   /** `chunks` (vector) or `context_tokens` (prompt enhancement). */
@@ -20,7 +20,7 @@ export interface RagFlip {
   newCheapest: string | null;
 }
 
-export interface RagTip {
+interface RagTip {
   option: string;
   strategy: string;
   insteadOf: string;

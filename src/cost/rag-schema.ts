@@ -7,8 +7,6 @@ const nonNegative = z.number().nonnegative();
 const fraction = z.number().min(0).max(1);
 const source = z.string().min(1).describe("where the price comes from (a URL and date), or the reasoning");
 
-export const RETRIEVAL_KINDS = ["vector", "prompt-enhancement", "none"] as const;
-
 /** The embedding model each side calls (Anthropic has no embeddings API: the direct side names another). */
 const embeddingModels = z
   .strictObject({

@@ -25,7 +25,7 @@ export interface RagComponents {
   databaseUsd: number;
 }
 
-export interface RagOptionCost {
+interface RagOptionCost {
   option: string;
   components: RagComponents;
   /** Null when some component is unknown. */
@@ -258,7 +258,7 @@ function strategyDrivers(
 }
 
 /** OCU-hours all month plus managed storage, or the stated monthly price. */
-export function storeMonthlyUsd(store: VectorStore): number {
+function storeMonthlyUsd(store: VectorStore): number {
   if (store.kind === "stated") return store.usd_per_month;
   return store.ocus * HOURS_PER_MONTH * store.usd_per_ocu_hour + store.storage_gb * store.usd_per_gb_month;
 }

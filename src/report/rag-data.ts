@@ -5,6 +5,7 @@ import { HOURS_PER_MONTH } from "../cost/provisioned.js";
 import type { RagComponents } from "../cost/rag.js";
 import type { RagAnalysis } from "../cost/rag-compare.js";
 import type { Retrieval } from "../cost/rag-schema.js";
+import { costCurveData } from "./cost-curve-data.js";
 import { roundUsd } from "./numbers.js";
 
 export type RagData = ReturnType<typeof buildRagData>;
@@ -55,6 +56,8 @@ export function buildRagData(rag: RagAnalysis, retrieval: Retrieval, cacheReadsP
           monthly_cost_usd: monthly,
           per_request_usd: monthly === null || requests === 0 ? null : roundUsd(monthly / requests),
           components,
+          /** cost(N) over requests a month of the retrieval use cases; null when a price is unknown. */
+          cost_curve: o.curve === null ? null : costCurveData(o.curve),
           unknown: o.unknown,
         };
       }),

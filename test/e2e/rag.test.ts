@@ -225,6 +225,15 @@ describe("RAG strategies priced (scenario retrieval:)", () => {
     expect(csv.stdout).toContain("direct,rag,vec.total,,1000,requests,153.505");
   });
 
+  it("draws each strategy's cost against volume in the HTML report", async () => {
+    const html = await runInProcess([...files(scenario()), "-f", "html"]);
+    expect(html.code).toBe(0);
+    expect(html.stdout).toContain('id="chart-rag-curves"');
+    expect(html.stdout).toContain("vec = pe on direct at 20,579");
+    // The data table: at 1,000 requests vec on direct costs $153.51 (the hand-worked total above).
+    expect(html.stdout).toMatch(/1,000<\/t[dh]>[\s\S]*?\$153\.51/);
+  });
+
   it("prices a strategy whose embedding model has no price as unknown, never $0", async () => {
     const result = await runInProcess([...files(scenario("no-such-embedder")), "-f", "json"]);
     expect(result.code).toBe(0);

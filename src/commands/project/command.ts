@@ -62,7 +62,8 @@ Examples:
   $ llmcost project -t logs.csv.gz -s fixtures/scenarios/default.yaml --monthly-requests 5000000
   $ llmcost project -t logs.csv --pricing litellm-prices.json --format json | jq '.breakeven'
   $ llmcost project -t fixtures/traffic/saas-assistant-week.csv --policy fixtures/policies/seed-hybrid.yaml
-  $ llmcost project -t fixtures/traffic/saas-assistant-week.csv -s fixtures/scenarios/hipaa-hybrid.yaml`,
+  $ llmcost project -t fixtures/traffic/saas-assistant-week.csv -s fixtures/scenarios/hipaa-hybrid.yaml
+  $ llmcost project -t fixtures/traffic/saas-assistant-week.csv -s fixtures/scenarios/rag-strategies.yaml -f json | jq .rag`,
     )
     .action(run);
 }

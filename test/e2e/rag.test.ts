@@ -277,6 +277,39 @@ describe("RAG strategies priced (scenario retrieval:)", () => {
     expect(vec.monthly_cost_usd).toBeCloseTo(106.155, 6);
   });
 
+  it("prices a Knowledge Base store like its OpenSearch Serverless OCUs", async () => {
+    const kb = scenario().replace("kind: opensearch-serverless", "kind: knowledge-base");
+    const result = await runInProcess([...files(kb), "-f", "json"]);
+    const rag = JSON.parse(result.stdout).rag;
+    expect(costOf(rag, "vec", "direct").components.store_usd).toBeCloseTo(147.1, 6); // 730.5 x 0.2 + 10 x 0.1
+    expect(rag.assumptions.some((a: string) => a.includes("Knowledge Base on OpenSearch Serverless"))).toBe(
+      true,
+    );
+  });
+
+  it("names the policy option it does not price, on the bundled fixture", async () => {
+    const result = await runInProcess([
+      "project",
+      "-t",
+      "fixtures/traffic/saas-assistant-week.csv",
+      "-s",
+      "fixtures/scenarios/rag-strategies.yaml",
+      "--policy",
+      "fixtures/policies/seed-hybrid.yaml",
+      "-f",
+      "json",
+    ]);
+    expect(result.code).toBe(0);
+    const rag = JSON.parse(result.stdout).rag;
+    expect(rag.skipped_options).toEqual([
+      {
+        option: "policy",
+        reason: "a policy option's traffic is split by its replay; retrieval strategies are priced per side",
+      },
+    ]);
+    expect(rag.strategies[0].options.map((o: { id: string }) => o.id)).toEqual(["direct", "bedrock"]);
+  });
+
   it("has no rag key without a retrieval block", async () => {
     const noRetrieval = scenario().split("retrieval:")[0] ?? "";
     const result = await runInProcess([...files(noRetrieval), "-f", "json"]);

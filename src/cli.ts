@@ -2,12 +2,14 @@
 // `--version` and `--help` stay fast. `main` is the whole CLI as a function (tests call it in-process);
 // `runBinary` is what bin/llmcost.js calls. This is the only module that imports src/commands.
 import { Command, CommanderError } from "commander";
+import { checkRequiredAfterUnknown } from "./commands/options.js";
 import { registerPricing } from "./commands/pricing/command.js";
 import { registerProject } from "./commands/project/command.js";
 import { registerRoute } from "./commands/route/command.js";
 import type { Run } from "./commands/run-type.js";
 import { registerValidate } from "./commands/validate/command.js";
 import { registerWizard } from "./commands/wizard/command.js";
+import { printable } from "./printable.js";
 import { handleFailure } from "./terminal/failure.js";
 import { installProcessHandlers } from "./terminal/signals.js";
 import { VERSION } from "./version.js";
@@ -30,6 +32,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .version(VERSION, "-V, --version")
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
+    // Commander quotes what was typed (`unknown option '...'`): no control character reaches the terminal.
+    .configureOutput({ outputError: (text, write) => write(printable(text)) })
     .addHelpText(
       "after",
       `
@@ -63,6 +67,8 @@ Examples:
     program,
     lazy(async () => (await import("./commands/validate/run.js")).runValidate),
   );
+
+  checkRequiredAfterUnknown(program);
 
   try {
     await program.parseAsync(argv);

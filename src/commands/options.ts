@@ -22,6 +22,7 @@ export function addOutputOptions(command: Command, formats: readonly ReportForma
     .option(
       "-o, --output <file>",
       "write the report to a file (atomically) instead of stdout; without --format its extension picks the format",
+      parseFileName("--output"),
     )
     .option("--no-color", "disable colors (NO_COLOR and FORCE_COLOR are honoured too)")
     .addOption(new Option("-q, --quiet", "no progress or warnings on stderr").conflicts("verbose"))
@@ -43,6 +44,29 @@ export function mapOption(): Option {
   return new Option("-m, --map <column=field>", "map a CSV column to a canonical field (repeatable)")
     .argParser(collect)
     .default([], "none");
+}
+
+/**
+ * Commander checks required options before unknown ones, so `project --trafic f.csv` said "required option
+ * '--traffic' not specified" instead of "unknown option '--trafic' (Did you mean --traffic?)". This moves the
+ * check for `command` and its subcommands after the unknown-option check: to a preAction hook, with
+ * commander's own message.
+ */
+export function checkRequiredAfterUnknown(command: Command): void {
+  const required = command.options.filter((option) => option.mandatory);
+  for (const option of required) option.makeOptionMandatory(false);
+  if (required.length > 0) {
+    command.hook("preAction", (hooked) => {
+      for (const option of required) {
+        if (hooked.getOptionValue(option.attributeName()) === undefined) {
+          hooked.error(`error: required option '${option.flags}' not specified`, {
+            code: "commander.missingMandatoryOptionValue",
+          });
+        }
+      }
+    });
+  }
+  for (const sub of command.commands) checkRequiredAfterUnknown(sub);
 }
 
 /** Collects a repeatable option into an array. */
@@ -73,9 +97,19 @@ export function parseDuration(flag: string): (value: string) => number {
   };
 }
 
+/** A file name flag: an empty one (`-o ""`, an unset shell variable) is an error, not "no flag". */
+export function parseFileName(flag: string): (value: string) => string {
+  return (value) => {
+    if (value.trim() === "")
+      throw new InvalidOptionArgument(`${flag} expects a file name, got an empty string`);
+    return value;
+  };
+}
+
 export function parsePositiveInt(flag: string): (value: string) => number {
   return (value) => {
-    const parsed = Number(value);
+    // Decimal digits only: Number() would also take "0x10", "1e3" and " 7 ".
+    const parsed = /^\d+$/.test(value) ? Number(value) : Number.NaN;
     if (!Number.isSafeInteger(parsed) || parsed <= 0) {
       throw new InvalidOptionArgument(`${flag} expects a positive whole number, got "${value}"`);
     }
@@ -105,7 +139,8 @@ export function asOfOption(): Option {
 export function seedOption(): Option {
   return new Option("--seed <n>", "seed for simulated error rates below 1 (default 1)").argParser(
     (value: string) => {
-      const seed = Number(value);
+      // Decimal digits only: Number() would also take "0x10", "1e3" and " 7 ".
+      const seed = /^\d+$/.test(value) ? Number(value) : Number.NaN;
       if (!Number.isSafeInteger(seed) || seed < 0 || seed > 0xffffffff) {
         throw new InvalidOptionArgument(`--seed expects a whole number from 0 to 4294967295, got "${value}"`);
       }

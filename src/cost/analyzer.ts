@@ -10,6 +10,7 @@ import {
   sideCompliance,
 } from "./compliance.js";
 import { type ModelCatalog, ModelMapper, sideOf } from "./model-map.js";
+import type { OptionTokenCost } from "./option-cost.js";
 import {
   breakdownAt,
   type OptionBreakdown,
@@ -19,6 +20,7 @@ import {
 import { type PolicyReplay, policyCompliance, projectPolicyOption } from "./policy-option.js";
 import { ScenarioProblem } from "./scenario-problem.js";
 import type { Scenario } from "./scenario-schema.js";
+import { type SensitivityEntry, sensitivity } from "./sensitivity.js";
 import { computeTips, type OptimizationTip } from "./tips.js";
 import type { TrafficMix } from "./traffic-mix.js";
 
@@ -90,6 +92,8 @@ export interface Analysis {
   breakeven: Breakeven[];
   growth: GrowthProjection;
   tips: OptimizationTip[];
+  /** Each assumption's value at which the cheapest option changes, nearest flip first. */
+  sensitivity: SensitivityEntry[];
   unpriced: UnpricedTraffic[];
   warnings: string[];
 }
@@ -98,11 +102,7 @@ export function analyze(input: AnalysisInput): Analysis {
   const { scenario, mix, monthlyRequests, catalog } = input;
   const mapper = new ModelMapper(catalog, scenario.model_map);
   const scale = mix.requests === 0 ? 0 : monthlyRequests / mix.requests;
-  const projections = scenario.options.map((option, index) =>
-    option.kind === "policy"
-      ? projectPolicyOption(option, scenario, replayOf(input, option.id, index))
-      : projectOption(option, index, scenario, mix, mapper, catalog),
-  );
+  const projections = projectAll(input, scenario, mix, mapper);
   const options = projections.map((projection) => ({
     projection,
     atVolume: breakdownAt(projection, monthlyRequests),
@@ -149,9 +149,44 @@ export function analyze(input: AnalysisInput): Analysis {
       { scenario, mix, scale, mapper, catalog },
       cheapest,
     ),
+    sensitivity: sensitivity({
+      scenario,
+      mix,
+      monthlyRequests,
+      mapper,
+      curves: (changed, changedMix, sameTokens) =>
+        projectAll(
+          input,
+          changed,
+          changedMix,
+          sameTokens ? mapper : undefined,
+          sameTokens ? projections.map((p) => p.tokens) : undefined,
+        ).map((p) => ({ id: p.option.id, curve: p.curve })),
+      // Compliance does not depend on any assumption searched: each option keeps today's violations.
+      cheapest: (costs) =>
+        cheapestOf(costs.map((c) => ({ ...c, violations: compliant.has(c.id) ? 0 : 1 }))).cheapest,
+    }),
     unpriced,
     warnings: [...new Set(projections.flatMap((p) => p.tokens.warnings))],
   };
+}
+
+/**
+ * Every option of a scenario projected on a mix; `tokens` reuses token costs already computed (same mix and map).
+ * A policy option is its replay's tallies (input.policies): a changed mix or model map does not move its tokens.
+ */
+function projectAll(
+  input: AnalysisInput,
+  scenario: Scenario,
+  mix: TrafficMix,
+  mapper = new ModelMapper(input.catalog, scenario.model_map),
+  tokens?: readonly OptionTokenCost[],
+): OptionProjection[] {
+  return scenario.options.map((option, index) =>
+    option.kind === "policy"
+      ? projectPolicyOption(option, scenario, replayOf(input, option.id, index))
+      : projectOption(option, index, scenario, mix, mapper, input.catalog, tokens?.[index]),
+  );
 }
 
 /** How an option stands against the regime, in observed requests; undefined without a regime. */

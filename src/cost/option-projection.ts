@@ -68,8 +68,9 @@ export function projectOption(
   mix: TrafficMix,
   mapper: ModelMapper,
   catalog: ModelCatalog,
+  /** The option's token cost when already known (a sensitivity search that changes only infra or hidden cost). */
+  tokens: OptionTokenCost = costOptionTokens(option, scenario, mix, mapper),
 ): OptionProjection {
-  const tokens = costOptionTokens(option, scenario, mix, mapper);
   const perObservedRequest = (usd: number) => (mix.requests === 0 ? 0 : usd / mix.requests);
   let tokenCurve: CostCurve = { fixed: 0, perRequest: perObservedRequest(tokens.costUsd), hinges: [] };
   let provisioned: ProvisionedDetail | undefined;

@@ -88,6 +88,10 @@ export function prepareOutputs(
 function outputTarget(file: string, flag: string): OutputTarget {
   if (STDOUT_NAMES.has(file)) return { file, path: file, kind: "stdout" };
   if (STDERR_NAMES.has(file)) return { file, path: file, kind: "stderr" };
+  // `resolve` drops a trailing slash: `-o reports/` would write a file named `reports`.
+  if (file.endsWith("/") || file.endsWith(sep)) {
+    throw new InputError({ file }, `names a directory (it ends in "/"); expected a file name for ${flag}`);
+  }
   const path = followSymlinks(file, flag);
   let info: Stats | undefined;
   try {

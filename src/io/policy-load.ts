@@ -4,6 +4,7 @@ import { InputError } from "../errors.js";
 import { type CompiledPolicy, compilePolicy, type PolicyIssue, type PriceLookup } from "../routing/policy.js";
 import { PolicySchema } from "../routing/policy-schema.js";
 import { readTextFile } from "./files.js";
+import { assertDocumentKind } from "./input-kind.js";
 import { formatPath, locateInYaml, type ParsedYaml, parseYamlText, validateYaml } from "./yaml.js";
 
 /** Loads and compiles the policy; its warnings go to `onWarning`, located at their line and field. */
@@ -13,6 +14,7 @@ export async function loadRoutingPolicy(
   onWarning?: (warning: InputError) => void,
 ): Promise<CompiledPolicy> {
   const parsed = parseYamlText(file, await readTextFile(file));
+  assertDocumentKind(parsed, "policy");
   const spec = validateYaml(parsed, PolicySchema);
   const result = compilePolicy(spec, catalog);
   if (result.ok) {

@@ -47,8 +47,8 @@ const COMPONENT_OF: Readonly<Record<string, Component>> = {
 /** Modes that bill text tokens; the rest (embedding, image_generation, audio_*, rerank, ...) are skipped. */
 const TEXT_MODES = new Set(["chat", "completion", "responses"]);
 
-/** Whether a parsed JSON value is a LiteLLM price map (entries with litellm_provider or *_cost_per_token). */
-export function isLiteLlmPriceMap(value: unknown): value is Record<string, unknown> {
+/** Whether a parsed JSON value has LiteLLM price entries (objects with litellm_provider or *_cost_per_token). */
+export function hasLiteLlmEntries(value: unknown): value is Record<string, unknown> {
   if (!isRecord(value) || "version" in value) return false;
   return Object.entries(value).some(
     ([key, entry]) =>
@@ -56,6 +56,16 @@ export function isLiteLlmPriceMap(value: unknown): value is Record<string, unkno
       isRecord(entry) &&
       ("litellm_provider" in entry || Object.keys(entry).some((field) => field.endsWith("_cost_per_token"))),
   );
+}
+
+/** Whether a parsed JSON pricing file is read as a LiteLLM price map: it has LiteLLM entries, or it maps
+ * names to null or other scalars only (`{"m1": null}`): a LiteLLM map with bad entries, reported at the
+ * entry, not an llmcost pricing file without `version`. */
+export function isLiteLlmPriceMap(value: unknown): value is Record<string, unknown> {
+  if (hasLiteLlmEntries(value)) return true;
+  if (!isRecord(value) || "version" in value || "models" in value) return false;
+  const entries = Object.entries(value).filter(([key]) => key !== "sample_spec");
+  return entries.length > 0 && entries.every(([, entry]) => entry === null || typeof entry !== "object");
 }
 
 export interface LiteLlmSource {

@@ -9,6 +9,7 @@ import { todayUtc } from "../cost/price-history.js";
 import { type UnpricedModel, UnpricedModels } from "../cost/unpriced-kinds.js";
 import { InputError } from "../errors.js";
 import { readTextFile } from "./files.js";
+import { isJsonName, refuseJsonComments } from "./json-comments.js";
 import { isLiteLlmPriceMap, pricingFromLiteLlm } from "./pricing-litellm.js";
 import { readPricingYaml } from "./pricing-yaml.js";
 
@@ -60,7 +61,7 @@ export async function loadPricingFile(file: string, options: PricingLoadOptions 
 
 async function loadPricingSource(file: string, options: PricingLoadOptions): Promise<PricingSource> {
   const text = await readTextFile(file);
-  if (!/^\s*\{/.test(text)) return readPricingYaml(file, text);
+  if (!/^\s*\{/.test(text) && !isJsonName(file)) return readPricingYaml(file, text);
   const value = parseJson(file, text);
   if (!isLiteLlmPriceMap(value)) return readPricingYaml(file, text);
   const modified = (await stat(file)).mtime.toISOString().slice(0, 10);
@@ -84,6 +85,7 @@ function parseJson(file: string, text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
+    refuseJsonComments(file, text);
     const message = error instanceof Error ? error.message : String(error);
     const position = /position (\d+)/.exec(message)?.[1];
     const line = position !== undefined ? text.slice(0, Number(position)).split("\n").length : undefined;

@@ -5,6 +5,7 @@ import { ScenarioProblem } from "../cost/scenario-problem.js";
 import { type Scenario, scenarioSchema } from "../cost/scenario-schema.js";
 import { InputError } from "../errors.js";
 import { readTextFile } from "./files.js";
+import { assertDocumentKind } from "./input-kind.js";
 import { formatPath, locateInYaml, type ParsedYaml, parseYamlText, validateYaml } from "./yaml.js";
 
 const DEFAULT_SCENARIO_FILE = fileURLToPath(
@@ -25,6 +26,7 @@ export async function loadScenario(file: string | undefined): Promise<LoadedScen
   // clone), so reports and messages do not depend on where llmcost is installed; elsewhere in full.
   const shown = file ?? shownPath(DEFAULT_SCENARIO_FILE);
   const parsed = parseYamlText(shown, await readTextFile(path));
+  assertDocumentKind(parsed, "scenario");
   return {
     scenario: validateYaml(parsed, scenarioSchema),
     file: shown,

@@ -1,8 +1,10 @@
 // Loads a YAML input and validates it with its zod schema. Every error names the file, the line and the
 // field path; unknown keys are errors because the schemas are strict.
 import { type Document, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit } from "yaml";
-import type { z } from "zod";
+import { z } from "zod";
+import { closestName, didYouMean } from "../closest-name.js";
 import { InputError } from "../errors.js";
+import { isJsonName, refuseJsonComments } from "./json-comments.js";
 import { withDefaultSignals } from "./temporary-files.js";
 
 /** Bounds that keep alias bombs and absurd nesting from using unbounded memory or time. */
@@ -41,7 +43,10 @@ export function parseYamlText(file: string, text: string): ParsedYaml {
         `invalid YAML: expected at most ${MAX_DEPTH} levels of nesting, found more (rejected before parsing)`,
       );
     }
-    return parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
+    // A .json file is read as YAML (a superset), which takes a `// comment` for text: name it instead.
+    if (isJsonName(file) && !isJson(text)) refuseJsonComments(file, text);
+    // `merge`: YAML 1.1 merge keys (`<<: *defaults`), which shared policy and scenario files use.
+    return parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, merge: true });
   };
   const document = text.length > LONG_PARSE_CHARS ? withDefaultSignals(parse) : parse();
   const [firstError] = document.errors;
@@ -66,6 +71,15 @@ export function parseYamlText(file: string, text: string): ParsedYaml {
     );
   }
   return { file, document, lineCounter, value };
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -146,24 +160,86 @@ export function validateYaml<T extends z.ZodType>(parsed: ParsedYaml, schema: T)
   const result = schema.safeParse(parsed.value, { reportInput: true });
   if (result.success) return result.data;
   throw (
-    yamlIssues(parsed, result.error.issues)[0] ?? new InputError({ file: parsed.file }, "invalid content")
+    yamlIssues(parsed, schema, result.error.issues)[0] ??
+    new InputError({ file: parsed.file }, "invalid content")
   );
 }
 
 /** Every schema issue of parsed YAML as located InputErrors (empty when valid): what `validate` lists. */
 export function yamlProblems(parsed: ParsedYaml, schema: z.ZodType): InputError[] {
   const result = schema.safeParse(parsed.value, { reportInput: true });
-  return result.success ? [] : yamlIssues(parsed, result.error.issues);
+  return result.success ? [] : yamlIssues(parsed, schema, result.error.issues);
 }
 
-function yamlIssues(parsed: ParsedYaml, issues: readonly z.core.$ZodIssue[]): InputError[] {
-  return issues.map((issue) => {
+/** Unknown keys first: a key reported missing is most often the one misspelt. */
+function yamlIssues(
+  parsed: ParsedYaml,
+  schema: z.ZodType,
+  issues: readonly z.core.$ZodIssue[],
+): InputError[] {
+  const ordered = [
+    ...issues.filter((issue) => issue.code === "unrecognized_keys"),
+    ...issues.filter((issue) => issue.code !== "unrecognized_keys"),
+  ];
+  return ordered.map((issue) => {
     const path = issue.path.filter((key): key is string | number => typeof key !== "symbol");
+    if (issue.code === "unrecognized_keys") return unknownKeys(parsed, schema, path, issue.keys);
     return new InputError(
       { file: parsed.file, ...locateInYaml(parsed, path), field: formatPath(path) || "(top level)" },
       describeIssue(issue),
     );
   });
+}
+
+/** Unknown keys of the mapping at `path`: located at the first key's own line, with the closest key the
+ * schema knows there as a suggestion. */
+function unknownKeys(
+  parsed: ParsedYaml,
+  schema: z.ZodType,
+  path: readonly (string | number)[],
+  keys: readonly string[],
+): InputError {
+  const known = knownKeysAt(schema, path);
+  const first = [...path, keys[0] ?? ""];
+  const closest = keys.length === 1 ? closestName(keys[0] ?? "", known) : undefined;
+  const message =
+    closest !== undefined
+      ? `unknown key "${keys[0]}"; did you mean "${closest}"? (unknown keys are not allowed)`
+      : `unknown key${keys.length > 1 ? "s" : ""} ${keys.map((key) => `"${key}"${didYouMean(key, known)}`).join(", ")} (check the spelling; unknown keys are not allowed)`;
+  return new InputError(
+    { file: parsed.file, ...locateKey(parsed, first), field: formatPath(first) },
+    message,
+  );
+}
+
+/** The keys an object schema accepts at `path` (every branch of a union), for suggestions. */
+function knownKeysAt(schema: z.ZodType, path: readonly (string | number)[]): Set<string> {
+  const known = new Set<string>();
+  const visit = (node: unknown, depth: number, seen: number): void => {
+    if (seen > 32) return;
+    if (node instanceof z.ZodOptional || node instanceof z.ZodNullable || node instanceof z.ZodDefault) {
+      visit(node.unwrap(), depth, seen + 1);
+    } else if (node instanceof z.ZodPipe) visit(node.in, depth, seen + 1);
+    else if (node instanceof z.ZodLazy) visit(node.unwrap(), depth, seen + 1);
+    else if (node instanceof z.ZodUnion) for (const option of node.options) visit(option, depth, seen + 1);
+    else if (depth === path.length) {
+      if (node instanceof z.ZodObject) for (const key of Object.keys(node.shape)) known.add(key);
+    } else if (node instanceof z.ZodObject) {
+      const key = path[depth];
+      if (typeof key === "string" && Object.hasOwn(node.shape, key)) visit(node.shape[key], depth + 1, seen);
+    } else if (node instanceof z.ZodRecord) visit(node.valueType, depth + 1, seen);
+    else if (node instanceof z.ZodArray) visit(node.element, depth + 1, seen);
+  };
+  visit(schema, 0, 0);
+  return known;
+}
+
+/** The line of the key at `path` itself (a block mapping value starts on the next line), else of its value. */
+function locateKey(parsed: ParsedYaml, path: readonly (string | number)[]): { line?: number } {
+  const offset = nodeOffsets(parsed.document).get(`key:${pathKey(path)}`);
+  return offset === undefined
+    ? locateInYaml(parsed, path)
+    : { line: parsed.lineCounter.linePos(offset).line };
 }
 
 /** The line of the node at `path`, or of its nearest ancestor that exists. */
@@ -198,6 +274,7 @@ function nodeOffsets(document: Document): Map<string, number> {
         const key = isScalar(pair.key) ? pair.key.value : pair.key;
         if (typeof key !== "string" && typeof key !== "number") continue;
         const child = [...path, key];
+        if (isScalar(pair.key) && pair.key.range) index.set(`key:${pathKey(child)}`, pair.key.range[0]);
         // A key with no value (`a:`) is located at the key.
         if (isNode(pair.value) && pair.value.range) walk(pair.value, child);
         else if (isScalar(pair.key) && pair.key.range) index.set(pathKey(child), pair.key.range[0]);

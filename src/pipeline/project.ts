@@ -10,6 +10,7 @@ import { buildProjectionReport, type ProjectionReport } from "../report/projecti
 import { buildRagData } from "../report/rag-data.js";
 import { monthlyScale, type TrafficProfile } from "../traffic/profile.js";
 import { unknownStatusWarning } from "../traffic/status.js";
+import { unknownBatchableWarnings } from "./batchable-check.js";
 import { optionProfileChecks } from "./bedrock-profiles.js";
 import { failureAssumption, foldedAssumption, projectionAssumptions } from "./project-assumptions.js";
 
@@ -92,6 +93,7 @@ export function projectProfile(input: ProjectionInput): {
     warnings: [
       ...profileProblems.map(describeError),
       ...profile.unknownStatuses.map((u) => unknownStatusWarning(u.status, u.requests)),
+      ...unknownBatchableWarnings(loaded, profile),
     ],
   });
   return { analysis, report, profileProblems };

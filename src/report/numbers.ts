@@ -54,3 +54,13 @@ export function formatUsdPerRequest(amount: number): string {
 export function formatUnitPrice(amount: number): string {
   return `$${amount.toLocaleString("en-US", { maximumFractionDigits: 12, useGrouping: false })}`;
 }
+
+/** An assumption's value: counts from 1,000 up grouped, smaller values to four significant digits (`0.000004`). */
+export function formatValue(value: number): string {
+  if (Math.abs(value) >= 1000) return integer.format(value);
+  if (value === 0) return "0";
+  return Number(value.toPrecision(4)).toLocaleString("en-US", {
+    maximumFractionDigits: 12,
+    useGrouping: false,
+  });
+}

@@ -166,7 +166,11 @@ function showSections(report: PricingShowReport): Section[] {
       ],
     });
   }
-  const age = `as of ${report.as_of} (${report.age_days} days old)`;
+  // A date after today is a mistake in the pricing file, not a negative age.
+  const age =
+    report.age_days < 0
+      ? `as of ${report.as_of} (${-report.age_days} days in the future; check the date)`
+      : `as of ${report.as_of} (${report.age_days} days old)`;
   const stale = report.stale ? ` ${STALE}: older than ${report.max_age_days} days; check the source` : "";
   sections.push({ title: "Source", notes: [...report.sources, `${age}${stale}`] });
   return sections;

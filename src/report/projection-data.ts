@@ -7,6 +7,7 @@ import { OTHER_MODELS } from "../traffic/distinct-names.js";
 import { costCurveData } from "./cost-curve-data.js";
 import { roundUsd } from "./numbers.js";
 import type { RagData } from "./rag-data.js";
+import { buildVerdict } from "./verdict-data.js";
 
 /** 2: issue 10 (prices_as_of) and issue 13 (verdict, priced requests, hidden-cost form and overhead,
  * service tier, free tiers, failed requests); docs/report-formats.md. */
@@ -60,6 +61,30 @@ export function buildProjectionReport(analysis: Analysis, context: ProjectionCon
   const scale = analysis.scale;
   const monthlyTokens = (n: number) => Math.round(n * scale);
   const complete = analysis.unpriced.length === 0;
+  const breakeven = analysis.breakeven.map((pair) => ({
+    a: pair.a,
+    b: pair.b,
+    requests_per_month: pair.requestsPerMonth,
+    crossings: pair.crossings,
+    cheaper_below: pair.cheaperBelow,
+    cheaper_above: pair.cheaperAbove,
+  }));
+  const tips = analysis.tips.map((tip) => ({
+    id: tip.id,
+    option: tip.option,
+    title: tip.title,
+    monthly_saving_usd: roundUsd(tip.monthlySavingUsd),
+    applies_to: tip.appliesTo,
+  }));
+  /** Each assumption's value at which `cheapest` changes: nearest flip (by ratio) first. */
+  const sensitivity = analysis.sensitivity.map((entry) => ({
+    assumption: entry.assumption,
+    base: entry.base,
+    flips_at: entry.flipsAt,
+    new_cheapest: entry.newCheapest,
+    range: [...entry.range],
+    method: entry.method,
+  }));
   return {
     schema_version: PROJECTION_SCHEMA_VERSION,
     prices_as_of: context.asOf ?? null,
@@ -90,11 +115,27 @@ export function buildProjectionReport(analysis: Analysis, context: ProjectionCon
     cheapest: analysis.cheapest,
     /** The cheapest option, violations or not. */
     cheapest_any: analysis.cheapestAny,
-    verdict: {
+    verdict: buildVerdict({
       cheapest: analysis.verdict.cheapest,
+      requests: Math.round(analysis.monthlyRequests),
+      // Only options without violations may win or be the runner-up.
+      options: analysis.options
+        .filter(({ compliance }) => compliance.violations === 0)
+        .map(({ projection, atVolume }) => ({
+          id: projection.option.id,
+          monthly_cost_usd: roundUsd(atVolume.monthlyCostUsd),
+          per_request_usd: atVolume.perRequestUsd === null ? null : roundUsd(atVolume.perRequestUsd),
+          priced_share: projection.pricedShare,
+        })),
+      compliance: analysis.compliance
+        ? { label: analysis.compliance.label, cheapest_any: analysis.cheapestAny }
+        : null,
+      breakeven,
+      tips,
+      sensitivity,
       incomplete: analysis.verdict.incomplete,
       reasons: analysis.verdict.reasons,
-    },
+    }),
     compliance: analysis.compliance
       ? {
           label: analysis.compliance.label,
@@ -158,14 +199,7 @@ export function buildProjectionReport(analysis: Analysis, context: ProjectionCon
           }
         : null,
     })),
-    breakeven: analysis.breakeven.map((pair) => ({
-      a: pair.a,
-      b: pair.b,
-      requests_per_month: pair.requestsPerMonth,
-      crossings: pair.crossings,
-      cheaper_below: pair.cheaperBelow,
-      cheaper_above: pair.cheaperAbove,
-    })),
+    breakeven,
     growth: analysis.growth.months.map((month) => ({
       month: month.month,
       requests: Math.round(month.requests),
@@ -174,13 +208,8 @@ export function buildProjectionReport(analysis: Analysis, context: ProjectionCon
     })),
     /** First month whose cheapest option differs from today's, or null. */
     growth_flip_month: analysis.growth.flipMonth,
-    tips: analysis.tips.map((tip) => ({
-      id: tip.id,
-      option: tip.option,
-      title: tip.title,
-      monthly_saving_usd: roundUsd(tip.monthlySavingUsd),
-      applies_to: tip.appliesTo,
-    })),
+    tips,
+    sensitivity,
     ...unpricedEntries(
       analysis,
       monthlyTokens(context.observedTokens.input + context.observedTokens.output),

@@ -8,26 +8,54 @@ import {
   formatQuantity,
   formatUsd,
   formatUsdPerRequest,
+  formatValue,
   roundUsd,
 } from "./numbers.js";
 import { NO_COMPLIANT_CELL, type ProjectionReport } from "./projection-data.js";
 import { ragCsvRows, ragSections } from "./rag-render.js";
 import { renderSectionsAsMarkdown, renderSectionsForTerminal, type Section } from "./sections.js";
 import { renderCsv } from "./table.js";
+import { verdictLines } from "./verdict-render.js";
 
 const money = { align: "right" } as const;
 
-export function renderProjection(report: ProjectionReport, format: TextFormat): string {
+/** Formats `--brief` applies to: the verdict alone (json: the report's identity and its verdict). */
+export const BRIEF_FORMATS = ["table", "markdown", "json"] as const;
+
+/**
+ * The table opens with the verdict and, being read in a terminal where the end of the output is what stays on
+ * screen, closes with it again; markdown opens with it. `brief`: the verdict alone.
+ */
+export function renderProjection(report: ProjectionReport, format: TextFormat, brief = false): string {
+  const verdict = verdictLines(report.verdict);
   switch (format) {
     case "json":
-      return JSON.stringify(report, null, 2);
+      return JSON.stringify(brief ? briefReport(report) : report, null, 2);
     case "csv":
       return renderProjectionCsv(report);
     case "markdown":
-      return renderSectionsAsMarkdown(heading(report), projectionSections(report));
+      return renderSectionsAsMarkdown(heading(report), brief ? [] : projectionSections(report), verdict);
     case "table":
-      return renderSectionsForTerminal(heading(report), projectionSections(report));
+      return brief
+        ? verdict.join("\n")
+        : [
+            renderSectionsForTerminal(heading(report), projectionSections(report), verdict),
+            "",
+            ...verdict,
+          ].join("\n");
   }
+}
+
+/** `--brief --format json`: what the report is about and its verdict, nothing else. */
+function briefReport(report: ProjectionReport) {
+  return {
+    schema_version: report.schema_version,
+    prices_as_of: report.prices_as_of,
+    scenario: report.scenario,
+    traffic_file: report.traffic_file,
+    cheapest: report.cheapest,
+    verdict: report.verdict,
+  };
 }
 
 function heading(report: ProjectionReport): string {
@@ -41,6 +69,7 @@ export function projectionSections(report: ProjectionReport): Section[] {
     ...report.options.map((option) => modelsSection(report, option)),
     breakevenSection(report),
     growthSection(report),
+    sensitivitySection(report),
     tipsSection(report),
     ...(report.unpriced.length ? [unpricedSection(report)] : []),
     ...ragSections(report.rag),
@@ -259,6 +288,40 @@ function growthSection(report: ProjectionReport): Section {
       report.growth_flip_month === null
         ? `the cheapest option does not change within ${report.growth.length - 1} months`
         : `the cheapest option changes in month ${report.growth_flip_month}`,
+    ],
+  };
+}
+
+/** How many flips the table shows (JSON lists every assumption). */
+const SENSITIVITY_ROWS = 3;
+
+function sensitivitySection(report: ProjectionReport): Section {
+  const flipping = report.sensitivity.filter((s) => s.flips_at !== null);
+  const never = report.sensitivity.filter((s) => s.flips_at === null);
+  // The three nearest flips; when fewer flip, assumptions that never do fill the table.
+  const shown = [...flipping.slice(0, SENSITIVITY_ROWS), ...never].slice(0, SENSITIVITY_ROWS);
+  return {
+    title: "Sensitivity (the nearest values that change the cheapest option)",
+    columns: [
+      { header: "Assumption" },
+      { header: "Now", ...money },
+      { header: "Flips at", ...money },
+      { header: "Change", ...money },
+      { header: "New cheapest" },
+    ],
+    rows: shown.map((s) =>
+      s.flips_at === null
+        ? [s.assumption, formatValue(s.base), "never in range", "", ""]
+        : [
+            s.assumption,
+            formatValue(s.base),
+            formatValue(s.flips_at),
+            s.base === 0 ? "" : `${s.flips_at >= s.base ? "+" : ""}${formatPercent(s.flips_at / s.base - 1)}`,
+            s.new_cheapest ?? "none",
+          ],
+    ),
+    notes: [
+      `${formatCount(report.sensitivity.length)} assumptions searched from a tenth to ten times their value (shares from 0 to 1); ${formatCount(flipping.length)} change the cheapest option in range, ${formatCount(never.length)} never do (--format json lists each)`,
     ],
   };
 }

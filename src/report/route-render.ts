@@ -1,5 +1,6 @@
 // Renders the route report, the --explain trace and the --diff comparison as table, markdown or CSV.
 // Sections are shared; CSV is long-form (section, item, column, value) so one file holds them all.
+import { oneLine } from "../printable.js";
 import type { RouteTrace } from "../routing/replay.js";
 import { type Cell, cellText, cellValue, countCell, type Figure, numberCell, usdCell } from "./figure.js";
 import type { TextFormat } from "./formats.js";
@@ -28,7 +29,9 @@ function renderSections(
   const render = format === "markdown" ? renderMarkdownTable : renderTerminalTable;
   const body = sections.map((s) => render(s.columns, textRows(s.rows), s.title)).join("\n\n");
   // Notes quote model names from the logs: escape them like table cells.
-  const list = notes.map((n) => (format === "markdown" ? `- ${escapeMarkdown(n)}` : `  - ${n}`)).join("\n");
+  const list = notes
+    .map((n) => (format === "markdown" ? `- ${escapeMarkdown(n)}` : `  - ${oneLine(n)}`))
+    .join("\n");
   return `${body}\n\n${format === "markdown" ? `### ${notesTitle}` : notesTitle}\n${list}\n`;
 }
 

@@ -1,5 +1,6 @@
 // A report as titled tables and notes, rendered for a terminal or as markdown.
 import chalk from "chalk";
+import { printable } from "../printable.js";
 import { type Column, escapeMarkdown, renderMarkdownTable, renderTerminalTable } from "./table.js";
 
 export interface Section {
@@ -12,19 +13,30 @@ export interface Section {
   markdown?: string[];
 }
 
-export function renderSectionsForTerminal(heading: string, sections: readonly Section[]): string {
-  const parts = [chalk.bold(heading)];
+/** `lead`: lines printed before the heading (a verdict). */
+export function renderSectionsForTerminal(
+  heading: string,
+  sections: readonly Section[],
+  lead: readonly string[] = [],
+): string {
+  const parts = [...lead, ...(lead.length ? [""] : []), chalk.bold(printable(heading))];
   for (const section of sections) {
     parts.push("");
     parts.push(chalk.bold.underline(section.title));
     if (section.columns && section.rows) parts.push(renderTerminalTable(section.columns, section.rows));
-    for (const note of section.notes ?? []) parts.push(`  ${note}`);
+    for (const note of section.notes ?? []) parts.push(`  ${printable(note)}`);
   }
   return parts.join("\n");
 }
 
-export function renderSectionsAsMarkdown(heading: string, sections: readonly Section[]): string {
+/** `lead`: lines listed under the heading, before the first section (a verdict). */
+export function renderSectionsAsMarkdown(
+  heading: string,
+  sections: readonly Section[],
+  lead: readonly string[] = [],
+): string {
   const parts = [`# ${escapeMarkdown(heading)}`];
+  if (lead.length) parts.push("", ...lead.map((line) => `- ${escapeMarkdown(line.trim())}`));
   for (const section of sections) {
     parts.push("", `## ${escapeMarkdown(section.title)}`, "");
     for (const block of section.markdown ?? []) parts.push(block, "");

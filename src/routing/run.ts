@@ -2,7 +2,7 @@
 // summary, hands every decision to a sink (--decisions) and captures one request's trace (--explain).
 import type { TrafficRow } from "../traffic/row.js";
 import { UnknownStatusTally } from "../traffic/status.js";
-import { emptyDecision, type RoutingDecision } from "./decision.js";
+import { emptyDecision, type RoutingDecision, rowRequestId } from "./decision.js";
 import { type RouteDiff, RouteDiffAccumulator } from "./diff.js";
 import type { CompiledPolicy, PriceLookup } from "./policy.js";
 import { RouteReplay, type RouteTrace } from "./replay.js";
@@ -23,6 +23,8 @@ export interface RouteRunResult {
   diff: RouteDiff | undefined;
   /** Status values llmcost does not know, with their requests (billed as succeeded; a warning). */
   unknownStatuses: { status: string; requests: number }[];
+  /** Rows whose request id is the --explain id (the trace shows the first); 0 without --explain. */
+  explainMatches: number;
 }
 
 export class RouteRun {
@@ -32,6 +34,7 @@ export class RouteRun {
   private readonly compare: RouteReplay | undefined;
   private readonly diff: RouteDiffAccumulator | undefined;
   private trace: RouteTrace | undefined;
+  private explainMatches = 0;
   /** Reused decisions when no sink keeps them (the summary, diff and trace read them during `add` only):
    * a fresh decision per row was half of the replay thread's allocation. */
   private readonly scratch: RoutingDecision | undefined;
@@ -70,10 +73,15 @@ export class RouteRun {
     return decision;
   }
 
-  /** The first row with the --explain request id is traced. */
+  /** The first row with the --explain request id is traced; a row without an id answers to the
+   * `row-<n>` the reports show for it. */
   private explains(row: TrafficRow): boolean {
     const id = this.options.explainRequestId;
-    return id !== undefined && row.requestId === id && !this.trace;
+    if (id === undefined) return false;
+    const matches = row.requestId ? row.requestId === id : rowRequestId(row.row) === id;
+    if (!matches) return false;
+    this.explainMatches++;
+    return !this.trace;
   }
 
   private routeTraced(row: TrafficRow): RoutingDecision {
@@ -88,6 +96,7 @@ export class RouteRun {
       trace: this.trace,
       diff: this.diff?.finish(),
       unknownStatuses: this.statuses.finish(),
+      explainMatches: this.explainMatches,
     };
   }
 }

@@ -1,6 +1,6 @@
 // Warnings and notices for the user: stderr only, so stdout carries nothing but the report.
 import chalk from "chalk";
-import { printable } from "../report/table.js";
+import { oneLine } from "../printable.js";
 
 export interface Diagnostics {
   warn(message: string): void;
@@ -22,7 +22,8 @@ export interface ColorChoice {
 export function createDiagnostics(options: Verbosity): Diagnostics {
   return {
     warn(message) {
-      if (!options.quiet) process.stderr.write(`${chalk.yellow("warning:")} ${printable(message)}\n`);
+      // One line each: a model name from the logs may hold control characters or a line break.
+      if (!options.quiet) process.stderr.write(`${chalk.yellow("warning:")} ${oneLine(message)}\n`);
     },
     info(message) {
       if (options.verbose) process.stderr.write(`${message}\n`);

@@ -1,8 +1,10 @@
 // Header resolution: which CSV column feeds which canonical field (aliases and `--map`), which columns
 // are metadata, and which optional parts of a row a reader keeps. Pure; the reader turns a header row
 // into a ColumnLayout once.
+import { didYouMean } from "../closest-name.js";
 import { UsageError } from "../errors.js";
 import { nameRecord, ownValue } from "../own-key.js";
+import { oneLine } from "../printable.js";
 import { TEXT_FIELDS, type TextField, TRAFFIC_COLUMNS, type TrafficColumn } from "./row.js";
 
 /** Columns without which a row cannot be costed. */
@@ -75,6 +77,12 @@ export function parseColumnMap(entries: readonly string[]): Record<string, Traff
         `--map ${entry}: unknown field "${field}"; expected one of ${TRAFFIC_COLUMNS.join(", ")}`,
       );
     }
+    const earlier = ownValue(map, column);
+    if (earlier !== undefined) {
+      throw new UsageError(
+        `--map ${column}=... is given twice (as ${earlier} and as ${field}); map each column once`,
+      );
+    }
     map[column] = field;
   }
   return map;
@@ -111,7 +119,7 @@ export function resolveHeader(
     if (earlier !== undefined) {
       return {
         field: name,
-        message: `duplicate column "${name}" (columns ${earlier + 1} and ${i + 1}); expected unique names`,
+        message: `duplicate column "${oneLine(name)}" (columns ${earlier + 1} and ${i + 1}); expected unique names`,
       };
     }
     seen.set(name, i);
@@ -125,17 +133,27 @@ export function resolveHeader(
     if (other !== -1) {
       return {
         field,
-        message: `columns "${columns[other]}" and "${name}" both map to ${field}; expected one column per field`,
+        message: oneLine(
+          `columns "${columns[other]}" and "${name}" both map to ${field}; expected one column per field`,
+        ),
       };
     }
     index[field] = i;
+  }
+  const unmatched = Object.keys(map).find((name) => !seen.has(name));
+  if (unmatched !== undefined) {
+    return {
+      message: oneLine(
+        `--map ${unmatched}=${map[unmatched]}: the header has no column "${unmatched}"${didYouMean(unmatched, columns)}; found ${columns.join(", ")}`,
+      ),
+    };
   }
   const missing = REQUIRED_COLUMNS.filter((column) => index[column] === -1);
   const firstMissing = missing[0];
   if (firstMissing !== undefined) {
     return {
       field: firstMissing,
-      message: `missing required column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}; found ${columns.join(", ")}`,
+      message: `missing required column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}; found ${oneLine(columns.join(", "))}`,
     };
   }
   return { index, fieldOf, meta, columns };

@@ -1,5 +1,6 @@
 // Cell parsers for traffic rows. Each returns the value or a `FieldProblem` saying what was expected and
 // what was found; the reader adds the file, row and column. Hot path: called for every cell of every row.
+import { oneLine } from "../printable.js";
 
 /** What was wrong with a cell; the reader wraps it in an InputError with the location. */
 export class FieldProblem {
@@ -29,8 +30,9 @@ function plainDigits(text: string): number {
   return value;
 }
 
+/** A cell quoted in a message: cut to 40 characters, control characters and line breaks escaped. */
 function show(text: string): string {
-  return text === "" ? "an empty cell" : `"${text.length > 40 ? `${text.slice(0, 40)}...` : text}"`;
+  return text === "" ? "an empty cell" : `"${oneLine(text.length > 40 ? `${text.slice(0, 40)}...` : text)}"`;
 }
 
 /** A token count: a whole number from 0 to 1e9. Empty is allowed only when `emptyValue` is given. */
@@ -56,6 +58,7 @@ export function parseTokens(text: string, emptyValue?: number): number | FieldPr
 function describeNumber(text: string): string {
   const value = Number(text);
   if (Number.isNaN(value)) return `${show(text)} (not a number)`;
+  if (!Number.isFinite(value)) return `${show(text)} (not a finite number)`;
   if (value < 0) return `${show(text)} (negative)`;
   if (!Number.isInteger(value)) return `${show(text)} (fractional)`;
   return `${show(text)} (not written as plain digits)`;
@@ -83,10 +86,14 @@ export function parseMeasure(text: string): number | undefined | FieldProblem {
   if (plain >= 0) return plain;
   const trimmed = text.trim();
   if (trimmed === "") return undefined;
-  const value = Number(trimmed);
-  if (Number.isFinite(value) && value >= 0) return value;
-  return new FieldProblem(`expected a non-negative number of milliseconds, found ${show(trimmed)}`);
+  // Decimal digits only: Number() would also take "0x10", "1e3" and "Infinity".
+  if (DECIMAL.test(trimmed)) return Number(trimmed);
+  return new FieldProblem(
+    `expected a non-negative number of milliseconds in decimal digits (such as 850 or 850.5), found ${show(trimmed)}`,
+  );
 }
+
+const DECIMAL = /^\d+(?:\.\d+)?$/;
 
 const TRUE_WORDS = new Set(["true", "1", "yes"]);
 const FALSE_WORDS = new Set(["false", "0", "no", ""]);
@@ -171,6 +178,18 @@ function isoToEpoch(match: RegExpExecArray, text: string): number | FieldProblem
   const hour = Number(h);
   const minute = Number(mi);
   const second = Number(s);
+  // Date.UTC reads years 0-99 as 1900-1999; no request log is that old anyway.
+  if (year < MIN_YEAR) {
+    return new FieldProblem(
+      `expected a year from ${MIN_YEAR} on, found ${show(text)} (implausible for a request log)`,
+    );
+  }
+  const offset = zoneOffsetMs(zone);
+  if (offset === undefined) {
+    return new FieldProblem(
+      `expected a UTC offset from -23:59 to +23:59 (such as +02:00), found ${show(text)} (no such offset)`,
+    );
+  }
   const utc = Date.UTC(year, month - 1, day, hour, minute, second);
   // Date.UTC rolls 2025-02-30 over to March; a date that does not round-trip does not exist.
   const check = new Date(utc);
@@ -185,15 +204,19 @@ function isoToEpoch(match: RegExpExecArray, text: string): number | FieldProblem
     return new FieldProblem(`expected a valid date and time, found ${show(text)} (no such date or time)`);
   }
   const millis = fraction === "" ? 0 : Math.floor(Number(`0.${fraction}`) * 1000);
-  return utc + millis - zoneOffsetMs(zone);
+  return utc + millis - offset;
 }
 
-function zoneOffsetMs(zone: string): number {
+const MIN_YEAR = 1970;
+
+/** The zone's offset from UTC in ms; undefined for one past 23:59 (`+2400`, `+99:99`). */
+function zoneOffsetMs(zone: string): number | undefined {
   if (zone === "Z" || zone === "z") return 0;
   const sign = zone.startsWith("-") ? -1 : 1;
   const digits = zone.slice(1).replace(":", "");
   const hours = Number(digits.slice(0, 2));
   const minutes = digits.length > 2 ? Number(digits.slice(2)) : 0;
+  if (hours > 23 || minutes > 59) return undefined;
   return sign * (hours * 60 + minutes) * 60_000;
 }
 

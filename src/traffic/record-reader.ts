@@ -48,7 +48,8 @@ export class RecordReader {
     if (options.layout) this.useLayout(options.layout);
   }
 
-  take(results: Papa.ParseResult<string[]>, charsFed: number): void {
+  /** `lastPiece`: the text fed last, which lies inside a record that never ends. */
+  take(results: Papa.ParseResult<string[]>, charsFed: number, lastPiece = ""): void {
     const { data } = results;
     // Errors about a record at or past data.length belong to a partial record that is parsed again later.
     const problem = results.errors.find((error) => error.row !== undefined && error.row < data.length);
@@ -59,9 +60,14 @@ export class RecordReader {
     }
     if (problem) throw this.quoteError(problem.code, this.records);
     if (charsFed - results.meta.cursor > MAX_RECORD_CHARS) {
+      // A line break inside the unfinished record means it is in a quoted field; none, that one line is
+      // over the limit: a huge cell (or a file that is not line-based at all).
+      const mib = MAX_RECORD_CHARS / (1 << 20);
       throw new OpenQuoteError(
         { file: this.file, row: this.records },
-        `a record is longer than ${MAX_RECORD_CHARS / (1 << 20)} MiB; expected a closing quote (is a quoted field never closed?)`,
+        lastPiece.includes("\n")
+          ? `a record is longer than ${mib} MiB; expected a closing quote (is a quoted field never closed?)`
+          : `a line is longer than ${mib} MiB (a cell over ${mib} MiB?); expected records under ${mib} MiB`,
       );
     }
   }

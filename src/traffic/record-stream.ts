@@ -68,11 +68,12 @@ export function streamRecords(
       quoteChar: '"',
       escapeChar: '"',
       header: false,
-      ...(options.newline !== undefined && { newline: options.newline }),
+      // The text stream turns CRLF into LF, so a CRLF file's records end in LF.
+      ...(options.newline !== undefined && { newline: "\n" }),
       chunk(results, parser) {
         if (settled) return parser.abort();
         try {
-          reader.take(results, text.charsOut);
+          reader.take(results, text.charsOut, text.lastPiece);
         } catch (error) {
           settle(error);
           parser.abort();

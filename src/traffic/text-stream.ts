@@ -1,6 +1,7 @@
 // Byte stream to UTF-8 text for the CSV parser: strict decoding (a file that is not UTF-8 is an error,
-// not mojibake), BOM dropped, and the first piece held back until it holds a whole line so the parser
-// can tell CRLF from LF files.
+// not mojibake), binary data (a NUL byte) refused, BOM dropped, CRLF turned into LF (so a file that mixes
+// the two, such as a CRLF header over LF rows, reads as one), and the first piece held back until it holds
+// a whole line so the parser can tell LF from (old Mac) CR files.
 //
 // Decoding is `isUtf8` (a vectorised check) and then `toString("utf8")`, with a character cut by a chunk
 // boundary carried over to the next chunk: several times cheaper than a streaming fatal TextDecoder
@@ -17,9 +18,13 @@ export class Utf8TextStream extends Transform {
   /** A BOM is dropped only at the very start of the file, as TextDecoder does. */
   private atStart: boolean;
   private head: string | undefined = "";
+  /** A CR that ended the last piece: whether it starts a CRLF is known with the next one. */
+  private carriageReturn = false;
   private bytes: number;
   /** Characters handed to the parser so far (the unit of the parser's cursor). */
   charsOut = 0;
+  /** The last piece handed to the parser (kept to tell why a record never ends). */
+  lastPiece = "";
 
   /** `startByte`: where in the file this stream starts (a worker's range), so errors give file offsets;
    * only the file's first bytes may be a BOM. */
@@ -38,6 +43,11 @@ export class Utf8TextStream extends Transform {
     const whole = end === input.length ? input : input.subarray(0, end);
     if (!isUtf8(whole)) {
       done(this.notUtf8());
+      return;
+    }
+    const nul = whole.indexOf(0);
+    if (nul >= 0) {
+      done(this.binary(this.bytes + nul - (input.length - chunk.length)));
       return;
     }
     // A copy: the source may reuse its buffer.
@@ -60,6 +70,7 @@ export class Utf8TextStream extends Transform {
     }
     if (this.head) this.pushText(this.head);
     this.head = undefined;
+    if (this.carriageReturn) this.pushText("");
     done();
   }
 
@@ -75,9 +86,29 @@ export class Utf8TextStream extends Transform {
     }
   }
 
-  private pushText(text: string): void {
+  private pushText(piece: string): void {
+    let text = this.carriageReturn ? `\r${piece}` : piece;
+    this.carriageReturn = false;
+    // includes() is a vectorised search: LF files, the usual case, pay nothing more.
+    if (text.includes("\r")) {
+      if (text.endsWith("\r") && piece !== "") {
+        this.carriageReturn = true;
+        text = text.slice(0, -1);
+      }
+      text = text.replaceAll("\r\n", "\n");
+    }
+    if (text === "") return;
     this.charsOut += text.length;
+    this.lastPiece = text;
     this.push(text);
+  }
+
+  /** A NUL byte never occurs in CSV text: the file is binary (or another encoding, such as UTF-16). */
+  private binary(byte: number): InputError {
+    return new InputError(
+      { file: this.file },
+      `holds binary data (a NUL byte at byte ${byte} of the ${this.file.toLowerCase().endsWith(".gz") ? "decompressed text" : "file"}); expected a UTF-8 CSV text file`,
+    );
   }
 
   private notUtf8(): InputError {

@@ -245,7 +245,9 @@ growth: { monthly_rate: 0, horizon_months: 1 }
 
   it("keeps the verdict at exactly 95% priced; complete still means every request priced, --strict exits 2", async () => {
     const { report, args } = await project({ "s.yaml": scenario, "t.csv": traffic(19, 1) });
-    expect(report.verdict).toEqual({ cheapest: "direct", incomplete: false, reasons: [] });
+    // Issue 14 added fields to the verdict (cost, margin, ...): these three keep their meaning.
+    expect(report.verdict).toMatchObject({ cheapest: "direct", incomplete: false, reasons: [] });
+    expect(report.verdict.priced_share).toBeCloseTo(0.95, 12);
     expect(report.complete).toBe(false);
     expectCleanError(await runInProcess([...args, "--strict"]));
   });

@@ -188,7 +188,9 @@ describe("llmcost project: bad input", () => {
     });
     const result = await runInProcess(["project", "-t", WEEK, "-s", join(dir, "s.yaml")]);
     expectCleanError(result);
-    expect(result.stderr).toMatch(/s\.yaml:\d+.*field "options\[1\]".*unknown key "inference_profil"/);
+    expect(result.stderr).toMatch(
+      /s\.yaml:\d+, field "options\[1\]\.inference_profil": unknown key "inference_profil"; did you mean "inference_profile"\?/,
+    );
   });
 
   it("refuses a bad --format with the valid choices", async () => {

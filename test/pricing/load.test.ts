@@ -36,7 +36,8 @@ describe("pricing YAML", () => {
   it.each([
     ["negative-price.yaml", 6, "models[0].output", /expected a price >= 0 \(USD per 1M tokens\)/],
     ["string-price.yaml", 5, "models[0].input", /expected (a )?number.*"1.5 USD"/],
-    ["unknown-key.yaml", 3, "models[0]", /unknown key "cache_reed"/],
+    // At the key's own line, with the key the schema knows there.
+    ["unknown-key.yaml", 7, "models[0].cache_reed", /unknown key "cache_reed"; did you mean "cache_read"\?/],
     ["duplicate-model.yaml", 10, "models[1].model", /listed twice/],
     ["batch-both.yaml", 8, "models[0].batch", /either multiplier or explicit prices/],
     ["bad-date.yaml", 8, "models[0].as_of", /real calendar date/],

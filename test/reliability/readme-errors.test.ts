@@ -15,7 +15,7 @@ function readmeExamples(): string[] {
 // Row 1842 is the 1842nd data row: 1841 good rows, then one with 12.5 input tokens.
 const LOGS = `timestamp,model,input_tokens,output_tokens\n${"2025-06-02T00:00:00Z,gpt-4o,100,10\n".repeat(1841)}2025-06-02T00:01:00Z,gpt-4o,12.5,10\n`;
 
-// options[1] starts on line 14.
+// options[1] starts on line 14; its misspelt key is on line 16.
 const SCENARIO = `version: 1
 name: mine
 description: >
@@ -51,6 +51,8 @@ const RECIPES: [string, () => ReturnType<typeof runCli>][] = [
       }),
   ],
   ["error: option '-f, --format", () => runCli(["project", "-t", WEEK, "--format", "xml"])],
+  // The typo is named before the --traffic it leaves missing (commander checks required options first).
+  ["error: unknown option '--trafic'", () => runCli(["project", "--trafic", WEEK])],
   [
     "error: option '--explain",
     () => runCli(["route", "--dry-run", "-t", WEEK, "-P", POLICY, "--explain", "req-7-1", "--diff", POLICY]),

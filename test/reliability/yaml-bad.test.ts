@@ -45,8 +45,9 @@ describe("YAML corpus: exit 2, one message with file, line and field", () => {
     [
       "scenario",
       "scenario-unknown-key.yaml",
-      { line: 6, field: "options[1]" },
-      /unknown key "inference_profil" \(check the spelling; unknown keys are not allowed\)$/,
+      // At the key's own line, with the closest key the schema knows there.
+      { line: 8, field: "options[1].inference_profil" },
+      /unknown key "inference_profil"; did you mean "inference_profile"\? \(unknown keys are not allowed\)$/,
     ],
     [
       "scenario",
@@ -70,8 +71,9 @@ describe("YAML corpus: exit 2, one message with file, line and field", () => {
     [
       "policy",
       "policy-unknown-key.yaml",
-      { line: 4, field: "targets.bedrock-sonnet" },
-      /unknown key "latency" \(check the spelling/,
+      // No known key is close to "latency": no suggestion.
+      { line: 6, field: "targets.bedrock-sonnet.latency" },
+      /unknown key "latency" \(check the spelling; unknown keys are not allowed\)$/,
     ],
     [
       "policy",
@@ -84,6 +86,13 @@ describe("YAML corpus: exit 2, one message with file, line and field", () => {
       "policy-missing-default.yaml",
       { line: 1, field: "default" },
       /expected object, found nothing \(required\)$/,
+    ],
+    [
+      "policy",
+      "policy-misspelt-default.yaml",
+      // Reported before the missing "default" it causes, at line 7 (not line 1).
+      { line: 7, field: "defualt" },
+      /unknown key "defualt"; did you mean "default"\? \(unknown keys are not allowed\)$/,
     ],
     [
       "policy",
@@ -112,8 +121,8 @@ describe("YAML corpus: exit 2, one message with file, line and field", () => {
     [
       "answers",
       "answers-unknown-key.yaml",
-      { line: 13, field: "constraints" },
-      /unknown key "regoins" \(check the spelling/,
+      { line: 14, field: "constraints.regoins" },
+      /unknown key "regoins"; did you mean "regions"\?/,
     ],
     [
       "answers",

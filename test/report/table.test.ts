@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, escapeMarkdown, printable, renderTerminalTable } from "../../src/report/table.js";
+import { oneLine, printable } from "../../src/printable.js";
+import { csvCell, escapeMarkdown, renderTerminalTable } from "../../src/report/table.js";
 
 describe("table helpers", () => {
   it("never sends control characters from logs to a terminal", () => {
@@ -16,8 +17,30 @@ describe("table helpers", () => {
     expect(csvCell('a,"b"')).toBe('"a,""b"""');
   });
 
+  it("catches full-width formula signs too (a spreadsheet reads them as = + - @)", () => {
+    expect(csvCell("\uff1dHYPERLINK(1)")).toBe("'\uff1dHYPERLINK(1)");
+    expect(csvCell("\uff0b1")).toBe("'\uff0b1");
+    expect(csvCell("\uff0d1")).toBe("'\uff0d1");
+    expect(csvCell("\uff20SUM(A1)")).toBe("'\uff20SUM(A1)");
+    expect(csvCell("\u00e9t\u00e9")).toBe("\u00e9t\u00e9");
+  });
+
   it("escapes markdown", () => {
     expect(escapeMarkdown("a|b*c*")).toBe("a\\|b\\*c\\*");
+  });
+
+  it("shows control characters in markdown as visible text", () => {
+    expect(escapeMarkdown("evil\u001b[2J\rx")).toBe("evil\\x1b\\[2J\\x0dx");
+  });
+
+  it("oneLine keeps a quoted value on its line", () => {
+    expect(oneLine("gpt\n4o\t\u001b\u2028")).toBe("gpt\\x0a4o\\x09\\x1b\\u2028");
+  });
+
+  it("a table title from a request id is escaped like its cells", () => {
+    const table = renderTerminalTable([{ header: "a" }], [["1"]], "Request evil\u001b[2J\nx");
+    expect(table).not.toContain("\u001b");
+    expect(table.split("\n")[0]).toBe("Request evil\\x1b[2J\\x0ax");
   });
 });
 
@@ -38,5 +61,33 @@ describe("terminal tables stay narrow", () => {
     const text = renderTerminalTable(columns, [[`${id} (global) ${long}`, "$1"]]);
     expect(text).toContain(id);
     expect(text).not.toContain("…");
+  });
+});
+
+describe("tables within 120 columns", () => {
+  const ids = Array.from({ length: 40 }, (_, i) => `req-${i}`).join(", ");
+
+  it("wraps a long list in a right-aligned value column (route's example violations) to fit 120 columns", () => {
+    const text = renderTerminalTable(
+      [{ header: "" }, { header: "value", align: "right" }],
+      [
+        ["requests requiring compliance", "728"],
+        ["example violations", ids],
+      ],
+    );
+    const lines = text.split("\n");
+    expect(Math.max(...lines.map((line) => line.length))).toBe(120);
+    // Every id is whole on some line: words are never cut.
+    for (const id of ids.split(", ")) expect(text).toMatch(new RegExp(`${id}(,|\\s)`));
+  });
+
+  it("leaves a table as it is when even its longest words do not fit 120 columns", () => {
+    const long = "x".repeat(70);
+    const text = renderTerminalTable(
+      [{ header: "a" }, { header: "b" }],
+      [[long, `${long.slice(0, 60)} and more words`]],
+    );
+    // Column b is held at its longest word (60) by the 40-character rule; the table: (70 + 3) + (60 + 3) + 1.
+    expect(text.split("\n")[0]?.length).toBe(137);
   });
 });

@@ -37,8 +37,8 @@ describe("policy validation names the line and the field", () => {
 
   test("unknown key (a typo) is an error", async () => {
     expect(await problem(`${TARGETS}default:\n  route: { target: bedrock }\n  confidance: 0.8\n`)).toBe(
-      // src/io/yaml.ts points an unknown key at the start of its parent mapping (line 11, `route:`).
-      'line 11 default: unknown key "confidance" (check the spelling; unknown keys are not allowed)',
+      // src/io/yaml.ts points an unknown key at its own line (12), with the closest key of `default`.
+      'line 12 default.confidance: unknown key "confidance"; did you mean "confidence"? (unknown keys are not allowed)',
     );
   });
 

@@ -47,7 +47,15 @@ describe("cell parsers: fast paths agree with the exact ones", () => {
     expect(parseMeasure("812.5")).toBe(812.5);
     expect(parseMeasure(" 12 ")).toBe(12);
     expect(parseMeasure("")).toBeUndefined();
-    expect(message(parseMeasure("-1"))).toMatch(/non-negative number of milliseconds, found "-1"/);
+    expect(message(parseMeasure("-1"))).toMatch(/non-negative number of milliseconds .*, found "-1"/);
+  });
+
+  it("measures: decimal digits only (Number() would take hex, exponents and Infinity)", () => {
+    for (const cell of ["0x10", "1e3", "Infinity", "0b11"]) {
+      expect(message(parseMeasure(cell))).toBe(
+        `expected a non-negative number of milliseconds in decimal digits (such as 850 or 850.5), found "${cell}"`,
+      );
+    }
   });
 
   it("text: trimmed only when an end is a space or not printable ASCII", () => {

@@ -67,8 +67,9 @@ describe("answers file", () => {
 
   it("refuses unknown keys (a typo must not silently change a result)", async () => {
     const error = await failure(USE_CASES.replace("      batchable: true", "      batchabel: true"));
-    expect(error.location).toMatchObject({ line: 11, field: "workload.use_cases[1]" });
-    expect(error.message).toMatch(/unknown key "batchabel"/);
+    // At the key's own line (16), with the key the schema knows there.
+    expect(error.location).toMatchObject({ line: 16, field: "workload.use_cases[1].batchabel" });
+    expect(error.message).toMatch(/unknown key "batchabel"; did you mean "batchable"\?/);
   });
 
   it("refuses shares that do not add up to 100%", async () => {

@@ -10,6 +10,7 @@ import { readTextFile } from "../../io/files.js";
 import { type GenaiModel, readGenaiPricesYaml } from "../../io/genai-prices.js";
 import { emitReport, prepareOutputs } from "../../io/output.js";
 import { loadCatalog } from "../../io/pricing-load.js";
+import { oneLine } from "../../printable.js";
 import { chosenFormat } from "../../report/formats.js";
 import { buildPricingList, buildPricingShow } from "../../report/pricing-data.js";
 import { renderPricingList, renderPricingShow } from "../../report/pricing-render.js";
@@ -33,7 +34,9 @@ export async function runPricingList(options: PricingListOptions): Promise<numbe
   });
   if (provider !== undefined && !catalog.models.some((m) => m.provider === provider)) {
     const known = [...new Set(catalog.models.map((m) => m.provider))].sort().join(", ");
-    throw new UsageError(`no models at provider "${options.provider}"; the catalog has: ${known}`);
+    throw new UsageError(
+      `no models at provider "${oneLine(options.provider ?? "")}"; the catalog has: ${known}`,
+    );
   }
   await emitReport(renderPricingList(report, chosenFormat(options)), output);
   return ExitCode.ok;
@@ -93,7 +96,7 @@ export async function runPricingShow(model: string, options: PricingShowOptions)
     const close = catalog.suggest(model);
     const hint = close.length ? `; did you mean ${close.join(", ")}?` : "";
     throw new UsageError(
-      `unknown model "${model}"${options.provider ? ` at provider "${options.provider}"` : ""}${hint} (run "llmcost pricing list" to see every model)`,
+      `unknown model "${oneLine(model)}"${options.provider ? ` at provider "${oneLine(options.provider)}"` : ""}${hint} (run "llmcost pricing list" to see every model)`,
     );
   }
   const report = buildPricingShow(resolved.price, {

@@ -7,6 +7,7 @@ import {
   mapOption,
   type OutputOptions,
   parseDuration,
+  parseFileName,
   parsePositiveInt,
   pricingOption,
   seedOption,
@@ -23,6 +24,8 @@ export interface ProjectOptions extends OutputOptions {
   window?: number;
   strict?: boolean;
   asOf?: string;
+  /** Print only the verdict. */
+  brief?: boolean;
   /** A routing policy to add as option `policy` (kind policy). */
   policy?: string;
   seed?: number;
@@ -33,7 +36,11 @@ export function registerProject(program: Command, run: Run<[ProjectOptions]>): v
     .command("project")
     .description("project the monthly cost of Bedrock versus direct provider APIs for a traffic log")
     .requiredOption("-t, --traffic <file>", "traffic CSV (.csv or .csv.gz) with a header row")
-    .option("-s, --scenario <file>", "scenario YAML (default: the bundled typical production stack)")
+    .option(
+      "-s, --scenario <file>",
+      "scenario YAML (default: the bundled typical production stack)",
+      parseFileName("--scenario"),
+    )
     .option(
       "-P, --policy <file>",
       'add the traffic replayed through this routing policy as option "policy" (as route --dry-run)',
@@ -52,7 +59,11 @@ export function registerProject(program: Command, run: Run<[ProjectOptions]>): v
       "what each pre-aggregated row covers when the file has no bucket_end column (e.g. 1h, 1d, 7d)",
       parseDuration("--window"),
     )
-    .option("--strict", "exit 2 when any traffic has no price, or is priced on a model retired at --as-of");
+    .option("--strict", "exit 2 when any traffic has no price, or is priced on a model retired at --as-of")
+    .option(
+      "--brief",
+      "print only the verdict (at most five lines; with --format json, the report's identity and its verdict)",
+    );
   addOutputOptions(command, REPORT_FORMATS)
     .addHelpText(
       "after",
@@ -61,6 +72,8 @@ Examples:
   $ llmcost project --traffic fixtures/traffic/saas-assistant-week.csv
   $ llmcost project -t logs.csv.gz -s fixtures/scenarios/default.yaml --monthly-requests 5000000
   $ llmcost project -t logs.csv --pricing litellm-prices.json --format json | jq '.breakeven'
+  $ llmcost project -t logs.csv --brief
+  $ llmcost project -t logs.csv --format json | jq '.sensitivity[:3]'
   $ llmcost project -t fixtures/traffic/saas-assistant-week.csv --policy fixtures/policies/seed-hybrid.yaml
   $ llmcost project -t fixtures/traffic/saas-assistant-week.csv -s fixtures/scenarios/hipaa-hybrid.yaml
   $ llmcost project -t fixtures/traffic/saas-assistant-week.csv -s fixtures/scenarios/rag-strategies.yaml -f json | jq .rag`,

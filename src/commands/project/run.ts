@@ -3,7 +3,8 @@
 import type { PricingCatalog } from "../../cost/catalog.js";
 import { todayUtc } from "../../cost/price-history.js";
 import type { Scenario } from "../../cost/scenario-schema.js";
-import { describeError, ExitCode, InputError } from "../../errors.js";
+import { describeError, ExitCode, InputError, UsageError } from "../../errors.js";
+import { readingTraffic } from "../../io/input-kind.js";
 import { emitReport, prepareOutputs } from "../../io/output.js";
 import { loadCatalog } from "../../io/pricing-load.js";
 import { loadScenario } from "../../io/scenario-load.js";
@@ -18,9 +19,10 @@ import {
 } from "../../pipeline/policy-options.js";
 import { longContextThresholds, projectProfile } from "../../pipeline/project.js";
 import { earlyPricedAssumption, retiredModels } from "../../pipeline/retired.js";
+import { oneLine } from "../../printable.js";
 import { describeNonFinite, firstNonFiniteNumber } from "../../report/finite-money.js";
 import { chosenFormat, REPORT_FORMATS } from "../../report/formats.js";
-import { renderProjection } from "../../report/projection-render.js";
+import { BRIEF_FORMATS, renderProjection } from "../../report/projection-render.js";
 import { DEFAULT_SEED } from "../../routing/prng.js";
 import { applyColorChoice, createDiagnostics } from "../../terminal/diagnostics.js";
 import { createProgress } from "../../terminal/progress.js";
@@ -32,6 +34,12 @@ import type { ProjectOptions } from "./command.js";
 
 export async function runProject(options: ProjectOptions): Promise<number> {
   applyColorChoice(options);
+  const format = chosenFormat(options, REPORT_FORMATS);
+  if (options.brief && !(BRIEF_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(
+      `--brief prints the verdict as ${BRIEF_FORMATS.join(", ")}; not with --format ${format}`,
+    );
+  }
   const [output] = prepareOutputs(
     [options.traffic, options.scenario, options.policy, ...options.pricing],
     [{ file: options.output, flag: "--output" }],
@@ -48,18 +56,20 @@ export async function runProject(options: ProjectOptions): Promise<number> {
   });
   const regime = chooseRegime(loaded, policies);
   const progress = createProgress(`reading ${options.traffic}`, !options.quiet);
-  const { profile } = await profileTraffic(options.traffic, {
-    map,
-    longContextThresholds: longContextThresholds(catalog),
-    // Past NAMED_MODELS_LIMIT distinct models no option can price, further ones are counted together (memory).
-    keepModel: (model, provider) => placeable(catalog, loaded.scenario.model_map, model, provider),
-    maxModels: NAMED_MODELS_LIMIT,
-    // Past MAX_BUCKETS (model, provider, region, use case, flags, band) combinations, new ones are counted
-    // without their region and use case, except use cases the scenario prices apart (memory and time).
-    maxBuckets: MAX_BUCKETS,
-    keepUseCase: (useCase) => loaded.scenario.batchable_use_cases.includes(useCase),
-    onProgress: (done, total) => progress.update(done, total),
-  });
+  const { profile } = await readingTraffic(options.traffic, () =>
+    profileTraffic(options.traffic, {
+      map,
+      longContextThresholds: longContextThresholds(catalog),
+      // Past NAMED_MODELS_LIMIT distinct models no option can price, further ones are counted together (memory).
+      keepModel: (model, provider) => placeable(catalog, loaded.scenario.model_map, model, provider),
+      maxModels: NAMED_MODELS_LIMIT,
+      // Past MAX_BUCKETS (model, provider, region, use case, flags, band) combinations, new ones are counted
+      // without their region and use case, except use cases the scenario prices apart (memory and time).
+      maxBuckets: MAX_BUCKETS,
+      keepUseCase: (useCase) => loaded.scenario.batchable_use_cases.includes(useCase),
+      onProgress: (done, total) => progress.update(done, total),
+    }),
+  );
   progress.finish();
   await checkLoggedProfiles(profile, catalog, options.traffic, map);
   const seed = options.seed ?? DEFAULT_SEED;
@@ -99,13 +109,15 @@ export async function runProject(options: ProjectOptions): Promise<number> {
     throw new InputError({ file: options.traffic, field: "model" }, `--strict: ${retired.join("; ")}`);
   }
   if (options.strict && analysis.unpriced.length > 0) {
-    const models = analysis.unpriced.map((u) => `"${u.model}" (${u.reason})`).join("; ");
+    // One line: a model name from the logs may hold a line break.
+    const models = oneLine(analysis.unpriced.map((u) => `"${u.model}" (${u.reason})`).join("; "));
     throw new InputError(
       { file: options.traffic, field: "model" },
       `--strict: traffic without a price: ${models}`,
     );
   }
-  const overflow = firstNonFiniteNumber(report);
+  // The options first: the verdict and sensitivity are derived from their figures, which name the line at fault.
+  const overflow = firstNonFiniteNumber(report.options, "options") ?? firstNonFiniteNumber(report);
   if (overflow) {
     const priceInputs = [...options.pricing, loaded.file];
     throw new InputError(
@@ -113,12 +125,11 @@ export async function runProject(options: ProjectOptions): Promise<number> {
       describeNonFinite(overflow, priceInputs),
     );
   }
-  const format = chosenFormat(options, REPORT_FORMATS);
   // The html renderer and its chart library load only when asked for.
   const text =
     format === "html"
       ? await (await import("../../report/html/projection-html.js")).renderProjectionHtml(report)
-      : renderProjection(report, format);
+      : renderProjection(report, format, options.brief);
   await emitReport(text, output);
   // At most 20 lines (the report's listed entries), then one line for the rest.
   for (const entry of report.unpriced) {

@@ -6,6 +6,7 @@ import {
   asOfOption,
   mapOption,
   type OutputOptions,
+  parseFileName,
   pricingOption,
   seedOption,
 } from "../options.js";
@@ -52,12 +53,14 @@ export function registerRoute(program: Command, run: Run<[RouteOptions]>): void 
     .option(
       "--decisions <file>",
       "stream every decision to a file: .jsonl/.ndjson for JSON Lines, otherwise CSV",
+      parseFileName("--decisions"),
     )
     // A trace is about one policy; a diff compares two. Together one would be silently dropped.
     .addOption(
-      new Option("--explain <request-id>", "print one request's full trace instead of the summary").conflicts(
-        "diff",
-      ),
+      new Option(
+        "--explain <request-id>",
+        "print one request's full trace instead of the summary (row-N for a row without a request id)",
+      ).conflicts("diff"),
     )
     .option(
       "--diff <policy>",

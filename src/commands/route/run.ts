@@ -3,11 +3,13 @@
 
 import { todayUtc } from "../../cost/price-history.js";
 import { describeError, ExitCode, InputError, UsageError } from "../../errors.js";
+import { readingTraffic } from "../../io/input-kind.js";
 import { emitReport, prepareOutputs } from "../../io/output.js";
 import { loadRoutingPolicy } from "../../io/policy-load.js";
 import { loadCatalog } from "../../io/pricing-load.js";
 import { earlyPricedAssumption, retiredModels } from "../../pipeline/retired.js";
 import { dryRun, routeMonth } from "../../pipeline/route-dry-run.js";
+import { oneLine } from "../../printable.js";
 import { describeNonFinite, firstNonFiniteNumber } from "../../report/finite-money.js";
 import { chosenFormat, REPORT_FORMATS } from "../../report/formats.js";
 import { renderRouteReport, renderTrace } from "../../report/route-render.js";
@@ -55,17 +57,19 @@ export async function runRoute(options: RouteOptions): Promise<number> {
   const progress = createProgress(`routing ${options.traffic}`, !options.quiet);
   let result: RouteRunResult;
   try {
-    result = await dryRun({
-      traffic: options.traffic,
-      map,
-      policy,
-      catalog,
-      seed,
-      comparePolicy,
-      explainRequestId: options.explain,
-      decisionsFile: decisions,
-      onProgress: (done, total) => progress.update(done, total),
-    });
+    result = await readingTraffic(options.traffic, () =>
+      dryRun({
+        traffic: options.traffic,
+        map,
+        policy,
+        catalog,
+        seed,
+        comparePolicy,
+        explainRequestId: options.explain,
+        decisionsFile: decisions,
+        onProgress: (done, total) => progress.update(done, total),
+      }),
+    );
   } finally {
     progress.finish();
   }
@@ -73,12 +77,20 @@ export async function runRoute(options: RouteOptions): Promise<number> {
     if (!result.trace) {
       throw new InputError(
         { file: options.traffic, field: "request_id" },
-        `no request with id "${options.explain}" in the traffic`,
+        `no request with id "${oneLine(options.explain)}" in the traffic (a row without a request id is row-<n>, its row number)`,
       );
     }
     assertFiniteMoney(result.trace, [...options.pricing, options.policy]);
     await emitReport(renderTrace(result.trace, format), output);
-    return ExitCode.ok;
+    if (result.explainMatches > 1) {
+      diagnostics.warn(
+        `${result.explainMatches} rows have request id "${options.explain}"; the trace shows the first (row ${result.trace.decision.row})`,
+      );
+    }
+    // The whole traffic was replayed: --fail-on holds for a trace as for the summary.
+    const { violations } = result.summary.compliance;
+    if (violations > 0) diagnostics.warn(complianceWarning(violations));
+    return exitCodeFor(options, violations);
   }
   const inputs = {
     traffic: options.traffic,
@@ -117,8 +129,15 @@ export async function runRoute(options: RouteOptions): Promise<number> {
   for (const u of result.unknownStatuses) diagnostics.warn(unknownStatusWarning(u.status, u.requests));
   for (const warning of policyWarnings) diagnostics.warn(describeError(warning));
   const violations = report.compliance.violations;
-  if (violations > 0)
-    diagnostics.warn(`${violations} compliance-required requests were routed to targets without the label`);
+  if (violations > 0) diagnostics.warn(complianceWarning(violations));
+  return exitCodeFor(options, violations);
+}
+
+function complianceWarning(violations: number): string {
+  return `${violations} compliance-required requests were routed to targets without the label`;
+}
+
+function exitCodeFor(options: RouteOptions, violations: number): number {
   return options.failOn === "compliance" && violations > 0 ? ExitCode.finding : ExitCode.ok;
 }
 

@@ -4,9 +4,11 @@
 import { scenarioSchema } from "../../cost/scenario-schema.js";
 import { ExitCode, formatLocation, InputError } from "../../errors.js";
 import { readFailure, readTextFile } from "../../io/files.js";
+import { kindOfDocument, readingTraffic, topLevelKeys } from "../../io/input-kind.js";
 import { loadRoutingPolicy } from "../../io/policy-load.js";
 import { loadCatalog, loadPricingFile } from "../../io/pricing-load.js";
 import { parseYamlText, yamlProblems } from "../../io/yaml.js";
+import { printable } from "../../printable.js";
 import { parseColumnMap } from "../../traffic/columns.js";
 import { readTraffic } from "../../traffic/read.js";
 import { loadAnswers } from "../../wizard/answers-load.js";
@@ -22,7 +24,8 @@ interface FileVerdict {
 export async function runValidate(files: string[], options: ValidateOptions): Promise<number> {
   const verdicts: FileVerdict[] = [];
   for (const file of files) verdicts.push(await check(file, options));
-  process.stdout.write(options.format === "json" ? renderJson(verdicts) : renderText(verdicts));
+  // Text goes to a terminal: file names and messages quote user input, so control characters are escaped.
+  process.stdout.write(options.format === "json" ? renderJson(verdicts) : printable(renderText(verdicts)));
   return verdicts.some((v) => v.problems.length > 0) ? ExitCode.usage : ExitCode.ok;
 }
 
@@ -47,7 +50,8 @@ async function checkAs(
 ): Promise<Omit<FileVerdict, "file" | "kind">> {
   switch (kind) {
     case "traffic": {
-      const summary = await readTraffic(file, () => {}, { map: parseColumnMap(options.map) });
+      const map = parseColumnMap(options.map);
+      const summary = await readingTraffic(file, () => readTraffic(file, () => {}, { map }));
       return { summary: `${summary.rows} rows, ${summary.requests} requests`, problems: [] };
     }
     case "pricing": {
@@ -76,13 +80,9 @@ async function detectKind(file: string): Promise<InputKind> {
   if (/\.(csv|tsv)(\.gz)?$/i.test(file)) return "traffic";
   if (/\.json$/i.test(file)) return "pricing";
   const parsed = parseYamlText(file, await readTextFile(file));
-  const value = parsed.value;
-  const keys = value !== null && typeof value === "object" && !Array.isArray(value) ? Object.keys(value) : [];
-  if (keys.includes("models")) return "pricing";
-  if (keys.includes("options")) return "scenario";
-  if (keys.includes("targets") || keys.includes("rules")) return "policy";
-  if (["workload", "constraints", "candidates", "infrastructure"].some((key) => keys.includes(key)))
-    return "answers";
+  const found = kindOfDocument(parsed.value);
+  if (found) return found.kind;
+  const keys = topLevelKeys(parsed.value);
   throw new InputError(
     { file },
     `cannot tell what kind of file this is (top-level keys: ${keys.join(", ") || "none"}); expected a traffic CSV, a pricing file (models:), a scenario (options:) a policy (targets:, rules:) or wizard answers (workload:); pass --kind`,

@@ -108,7 +108,8 @@ async function wizardSession(
     ...(csvFile !== undefined ? { csvProfile: await context.readProfile(csvFile) } : {}),
   });
   const projection = projectPlan(plan, catalog);
-  const overflow = firstNonFiniteNumber(projection);
+  // The options first, as in `project`: the verdict is derived from their figures.
+  const overflow = firstNonFiniteNumber(projection.options, "options") ?? firstNonFiniteNumber(projection);
   if (overflow) {
     const priceInputs = [...(options.answers !== undefined ? [options.answers] : []), ...options.pricing];
     throw new InputError(

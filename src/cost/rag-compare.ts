@@ -1,7 +1,7 @@
 // The RAG decision: each strategy's cost per option, where strategies break even, the chunk count or
 // context size at which the cheaper one flips, and what switching saves today. Pure: no I/O.
 import { type Breakeven, breakeven } from "./breakeven.js";
-import { type ModelCatalog, ModelMapper } from "./model-map.js";
+import { type ModelCatalog, ModelMapper, type Side } from "./model-map.js";
 import { contextTokensOf, priceStrategies, type RagPricer, type RagStrategyCost, ragPricer } from "./rag.js";
 import type { Retrieval, RetrievalStrategy } from "./rag-schema.js";
 import type { Scenario } from "./scenario-schema.js";
@@ -42,6 +42,19 @@ export interface RagAnalysis {
   tips: RagTip[];
   /** Options not priced here (policy options), with the reason. */
   skipped: { option: string; reason: string }[];
+  /** The catalog price of each embedding model a vector strategy names, with its source and date. */
+  embeddingPrices: EmbeddingPrice[];
+}
+
+interface EmbeddingPrice {
+  strategy: string;
+  side: Side;
+  model: string;
+  /** The catalog entry, or null when the catalog does not price the model (its cost is unknown). */
+  key: string | null;
+  usdPerMillion: number | null;
+  source: string | null;
+  asOf: string | null;
 }
 
 export interface RagAnalysisInput {
@@ -82,7 +95,27 @@ export function analyzeRetrieval(input: RagAnalysisInput): RagAnalysis {
         option: o.id,
         reason: "a policy option's traffic is split by its replay; retrieval strategies are priced per side",
       })),
+    embeddingPrices: embeddingPricesOf(input.retrieval, input.catalog),
   };
+}
+
+function embeddingPricesOf(retrieval: Retrieval, catalog: ModelCatalog): EmbeddingPrice[] {
+  return retrieval.strategies.flatMap((strategy) => {
+    if (strategy.kind !== "vector") return [];
+    return (["direct", "bedrock"] as const).map((side) => {
+      const model = strategy.embedding[side];
+      const price = catalog.resolve(model)?.price;
+      return {
+        strategy: strategy.id,
+        side,
+        model,
+        key: price?.key ?? null,
+        usdPerMillion: price?.rates.input ?? null,
+        source: price?.source ?? null,
+        asOf: price?.asOf ?? null,
+      };
+    });
+  });
 }
 
 function costOn(strategy: RagStrategyCost, option: string) {

@@ -87,7 +87,14 @@ export function buildRagData(rag: RagAnalysis, retrieval: Retrieval, cacheReadsP
       monthly_saving_usd: roundUsd(tip.monthlySavingUsd),
     })),
     skipped_options: rag.skipped,
-    assumptions: ragAssumptions(retrieval, cacheReadsPerWrite),
+    assumptions: [
+      ...ragAssumptions(retrieval, cacheReadsPerWrite),
+      ...rag.embeddingPrices.map((p) =>
+        p.key === null
+          ? `RAG ${p.strategy}: ${p.side} embedding model ${p.model} has no price in the catalog: its cost is unknown`
+          : `RAG ${p.strategy}: ${p.side} embeds with ${p.key} at $${p.usdPerMillion} per 1M tokens, dated ${p.asOf} (${p.source})`,
+      ),
+    ],
   };
 }
 

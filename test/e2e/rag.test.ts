@@ -131,6 +131,10 @@ describe("RAG strategies priced (scenario retrieval:)", () => {
     const rag = JSON.parse(result.stdout).rag;
     expect(rag.monthly_requests).toBe(1000);
     expect(rag.current).toBe("vec"); // the first strategy that is not the none baseline
+    // Every embedding price the figures use is stated with its source and date.
+    expect(rag.assumptions).toContain(
+      "RAG vec: direct embeds with acme/acme-embed at $0.1 per 1M tokens, dated 2026-11-01 (test)",
+    );
 
     // Direct, per rag request, the 3,000 retrieved tokens taken out of the uncached 4,000:
     //   none: 1,000 uncached x $2 + 1,000 cache read x $0.5 + 100 out x $8 = 3,300 / 1e6 = $0.0033 -> $3.30
@@ -243,6 +247,9 @@ describe("RAG strategies priced (scenario retrieval:)", () => {
     expect(vec.per_request_usd).toBeNull();
     expect(vec.components.query_embedding_usd).toBeNull();
     expect(vec.unknown).toEqual(["embedding model no-such-embedder: not in the pricing catalog"]);
+    expect(rag.assumptions).toContain(
+      "RAG vec: direct embedding model no-such-embedder has no price in the catalog: its cost is unknown",
+    );
     // Bedrock names a priced model: still known there; no breakeven on direct without vec's curve.
     expect(costOf(rag, "vec", "bedrock").monthly_cost_usd).toBeCloseTo(151.71, 6);
     expect(rag.breakeven.map((b: { option: string }) => b.option)).toEqual(["bedrock"]);

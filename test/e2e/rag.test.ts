@@ -214,6 +214,39 @@ describe("RAG strategies priced (scenario retrieval:)", () => {
     });
   });
 
+  it("past the breakeven, names the context size at which each strategy flips", async () => {
+    // 200,000 requests a month: 100,000 rag requests, beyond the direct breakeven (20,579).
+    const args = files(scenario()).map((arg) => (arg === "2000" ? "200000" : arg));
+    const rag = JSON.parse((await runInProcess([...args, "-f", "json"])).stdout).rag;
+    // Direct: vec = 147.20 + 0.006305 x 100,000 = $777.70; pe = 30 + 0.012 x 100,000 = $1,230.
+    expect(costOf(rag, "vec", "direct").monthly_cost_usd).toBeCloseTo(777.7, 6);
+    expect(costOf(rag, "pe", "direct").monthly_cost_usd).toBeCloseTo(1230, 6);
+    expect(rag.cheapest).toContainEqual({ option: "direct", strategy: "vec" });
+    expect(rag.tips.filter((t: { option: string }) => t.option === "direct")).toEqual([]); // vec is current
+    // vec (cheapest): each chunk is 250 tokens x $2/1M x 100,000 = $50; without chunks 777.70 - 200 = 577.70;
+    //   it reaches pe's 1,230 at (1,230 - 577.70) / 50 = 13.046 chunks.
+    // pe (dearer): 360 + 0.145 x tokens (1.45/1M x 100,000); it drops to 777.70 at 417.70 / 0.145 = 2,880.69.
+    const direct = rag.sensitivity.filter((f: { option: string }) => f.option === "direct");
+    expect(direct).toEqual([
+      {
+        option: "direct",
+        strategy: "vec",
+        assumption: "chunks",
+        base: 4,
+        flips_at: expect.closeTo(652.3 / 50, 6),
+        new_cheapest: "pe",
+      },
+      {
+        option: "direct",
+        strategy: "pe",
+        assumption: "context_tokens",
+        base: 6000,
+        flips_at: expect.closeTo(417.7 / 0.145, 4),
+        new_cheapest: "pe",
+      },
+    ]);
+  });
+
   it("shows the section in the table and markdown, and line items in the CSV", async () => {
     const table = await runInProcess(files(scenario()));
     expect(table.code).toBe(0);

@@ -8,7 +8,7 @@ import { HOURS_PER_MONTH } from "./provisioned.js";
 import type { Retrieval, RetrievalStrategy, VectorStore } from "./rag-schema.js";
 import { ScenarioProblem } from "./scenario-problem.js";
 import type { DeploymentOption, Scenario } from "./scenario-schema.js";
-import type { TrafficBucket, TrafficMix } from "./traffic-mix.js";
+import { addTokens, emptyTokens, type TrafficBucket, type TrafficMix } from "./traffic-mix.js";
 
 /** Monthly USD by cost driver; null when a price is unknown (never $0). They add up to the monthly cost. */
 export interface RagComponents {
@@ -41,14 +41,13 @@ export interface RagStrategyCost {
   options: RagOptionCost[];
 }
 
-/** Prices the added context of a strategy at the option's model prices: a function of context tokens. */
+/** Prices strategies on options for the retrieval use cases' traffic (token costs at the option's prices). */
 export interface RagPricer {
   /** Requests a month of the retrieval use cases at today's volume. */
   monthlyRequests: number;
-  /** Requests observed in the traffic for the retrieval use cases. */
-  observedRequests: number;
   options: readonly DeploymentOption[];
-  /** Monthly token cost of the retrieval requests when each carries `contextTokens` of added context. */
+  /** Token cost per retrieval request when each carries `contextTokens` of context instead of the logged
+   * retrieved context, `cacheShare` of it from the prompt cache. */
   tokenCost(option: DeploymentOption, contextTokens: number, cacheShare: number): TokenCostResult;
   price(strategy: RetrievalStrategy, option: DeploymentOption, contextOverride?: number): RagOptionCost;
 }
@@ -88,8 +87,9 @@ function retrievalMix(retrieval: Retrieval, mix: TrafficMix): TrafficMix {
       );
     }
   }
-  const requests = buckets.reduce((sum, b) => sum + b.requests, 0);
-  return { requests, tokens: mix.tokens, buckets };
+  const tokens = emptyTokens();
+  for (const bucket of buckets) addTokens(tokens, bucket.tokens);
+  return { requests: buckets.reduce((sum, b) => sum + b.requests, 0), tokens, buckets };
 }
 
 function retrievedTokens(retrieval: Retrieval, bucket: TrafficBucket): number {
@@ -145,7 +145,6 @@ export function ragPricer(input: RagInput): RagPricer {
   };
   const pricer: RagPricer = {
     monthlyRequests,
-    observedRequests: mix.requests,
     options,
     tokenCost,
     price: (strategy, option, contextOverride) =>

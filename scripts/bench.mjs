@@ -3,8 +3,11 @@
 // each, interleaved so that load from other work on the machine hits every command alike. Prints medians,
 // ratios against the targets of issue 6 and each run's peak RSS; writes bench-results/latest.json and
 // (for full runs) appends one line to bench-results/history.jsonl so results can be compared over time.
-//   node scripts/bench.mjs [--runs N] [--rows 1000000,5000000] [--quick] [--out FILE] [--keep]
-// The generated CSVs live in a temp folder that is deleted at the end (never committed).
+//   node scripts/bench.mjs [--runs N] [--rows 1000000,5000000] [--logs 1000000] [--logs-only] [--quick]
+//                          [--out FILE] [--keep]
+// The generated CSVs and logs live in a temp folder that is deleted at the end (never committed). Issue 11:
+// `--logs N` Bedrock invocation records (gzip JSON lines, 100 files) read by `project` beside DuckDB's
+// read_json on the same files; `--logs-only` runs just that part.
 import { spawn, spawnSync } from "node:child_process";
 import {
   appendFileSync,
@@ -29,14 +32,22 @@ const { values } = parseArgs({
     quick: { type: "boolean", default: false },
     out: { type: "string", default: join(root, "bench-results", "latest.json") },
     keep: { type: "boolean", default: false },
+    logs: { type: "string" },
+    "logs-only": { type: "boolean", default: false },
   },
 });
 const quick = values.quick;
+const logRecords = Number(values.logs ?? (quick ? 100_000 : 1_000_000));
+const logsOnly = values["logs-only"];
+if (!Number.isInteger(logRecords) || logRecords < 100) fail("--logs must be a whole number of at least 100");
 const runs = Number(values.runs ?? (quick ? 1 : 3));
 const rowCounts = (values.rows ?? (quick ? "100000,500000" : "1000000,5000000")).split(",").map(Number);
 if (!Number.isInteger(runs) || runs < 1) fail("--runs must be a positive integer");
 if (rowCounts.some((n) => !Number.isInteger(n) || n < 1))
   fail("--rows must be positive integers, comma-separated");
+
+/** Ends the run after the logs part (`--logs-only`). */
+class LogsOnly extends Error {}
 
 function fail(message) {
   process.stderr.write(`bench: ${message}\n`);
@@ -150,7 +161,48 @@ const machine = {
 
 const report = { date: new Date().toISOString(), commit: gitCommit(), runs, machine, sizes: {}, startup: {} };
 try {
-  for (const rows of rowCounts) {
+  // Issue 11: Bedrock invocation logs, 100 gzip JSON-lines objects in the S3 layout.
+  const logs = join(work, "bedrock-logs");
+  const files = 100;
+  process.stderr.write(`generating ${logRecords} Bedrock invocation records in ${files} files...\n`);
+  const genLogs = spawnSync(
+    process.execPath,
+    [
+      join(root, "scripts", "gen-bedrock-logs.mjs"),
+      "--files",
+      String(files),
+      "--records",
+      String(Math.ceil(logRecords / files)),
+      "--seed",
+      "42",
+      "--out",
+      logs,
+    ],
+    { stdio: "inherit" },
+  );
+  if (genLogs.status !== 0) throw new Error("gen-bedrock-logs failed");
+  process.stderr.write(`Bedrock logs, ${runs} run(s) each:\n`);
+  report.bedrockLogs = {
+    records: logRecords,
+    files,
+    results: await runCases(
+      [
+        {
+          name: "llmcost project (logs)",
+          command: process.execPath,
+          args: [cli, "project", "--traffic", logs, "--quiet", "--format", "json"],
+        },
+        {
+          name: "duckdb read_json",
+          command: process.execPath,
+          args: [join(root, "scripts", "bench-duckdb-json.mjs"), logs],
+        },
+      ],
+      runs,
+    ),
+  };
+  rmSync(logs, { recursive: true, force: true });
+  for (const rows of logsOnly ? [] : rowCounts) {
     const file = join(work, `traffic-${rows}.csv`);
     process.stderr.write(`generating ${rows} rows...\n`);
     const gen = spawnSync(
@@ -174,6 +226,7 @@ try {
     report.sizes[rows] = { fileMb: Math.round(megabytes), results: await runCases(trafficCases(file), runs) };
     rmSync(file, { force: true });
   }
+  if (logsOnly) throw new LogsOnly();
   // Issue 17: memory with cardinality, 1M rows with 1M distinct (unpriced) model names.
   const distinct = join(work, "distinct-models.csv");
   writeDistinctModels(distinct, quick ? 200_000 : 1_000_000);
@@ -225,6 +278,8 @@ try {
   rmSync(useCases, { force: true });
   process.stderr.write("start-up:\n");
   report.startup = await runCases(startupCases, Math.max(runs, 5) * 2);
+} catch (error) {
+  if (!(error instanceof LogsOnly)) throw error;
 } finally {
   if (!values.keep) rmSync(work, { recursive: true, force: true });
 }
@@ -245,7 +300,26 @@ function writeDistinctModels(file, rows, kind = "models") {
   writeFileSync(file, `${lines.join("\n")}\n`);
 }
 
+function logChecks(r) {
+  const logs = r.bedrockLogs?.results;
+  if (!logs) return [];
+  const project = logs["llmcost project (logs)"];
+  return [
+    {
+      name: `project logs / DuckDB read_json (${r.bedrockLogs.records} records)`,
+      value: project.medianMs / logs["duckdb read_json"].medianMs,
+      target: 3,
+    },
+    {
+      name: `project peak RSS MB, ${r.bedrockLogs.records} log records`,
+      value: project.peakRssMb,
+      target: 250,
+    },
+  ];
+}
+
 function checks(r) {
+  if (logsOnly) return round(logChecks(r));
   const [small, large] = rowCounts;
   const at = (rows, name) => r.sizes[rows]?.results[name];
   const project = at(small, "llmcost project");
@@ -300,6 +374,11 @@ function checks(r) {
       target: 400,
     });
   }
+  list.push(...logChecks(r));
+  return round(list);
+}
+
+function round(list) {
   return list.map((c) => ({
     ...c,
     value: c.value === null || Number.isNaN(c.value) ? null : Number(c.value.toFixed(3)),
@@ -316,6 +395,16 @@ function printTable(r) {
   for (const [rows, size] of Object.entries(r.sizes)) {
     lines.push(`\n${rows} rows, ${size.fileMb} MB:`);
     for (const [name, result] of Object.entries(size.results)) {
+      lines.push(
+        `  ${pad(name, 28)} ${pad(`${(result.medianMs / 1000).toFixed(2)} s`, 10)} peak RSS ${result.peakRssMb?.toFixed(0) ?? "?"} MB  runs ${result.runs.map((x) => `${(x.ms / 1000).toFixed(2)}s/${x.rssMb ?? "?"}MB`).join(" ")}`,
+      );
+    }
+  }
+  if (r.bedrockLogs) {
+    lines.push(
+      `\nBedrock invocation logs, ${r.bedrockLogs.records} records in ${r.bedrockLogs.files} gzip files:`,
+    );
+    for (const [name, result] of Object.entries(r.bedrockLogs.results)) {
       lines.push(
         `  ${pad(name, 28)} ${pad(`${(result.medianMs / 1000).toFixed(2)} s`, 10)} peak RSS ${result.peakRssMb?.toFixed(0) ?? "?"} MB  runs ${result.runs.map((x) => `${(x.ms / 1000).toFixed(2)}s/${x.rssMb ?? "?"}MB`).join(" ")}`,
       );
@@ -348,7 +437,7 @@ process.stdout.write(`${printTable(report)}\n`);
 mkdirSync(dirname(values.out), { recursive: true });
 writeFileSync(values.out, `${JSON.stringify(report, null, 2)}\n`);
 // Only full runs at the default sizes go into the history, so its lines stay comparable.
-if (!quick && values.rows === undefined) {
+if (!quick && values.rows === undefined && !logsOnly) {
   const summary = {
     date: report.date,
     commit: report.commit,

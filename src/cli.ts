@@ -2,6 +2,7 @@
 // `--version` and `--help` stay fast. `main` is the whole CLI as a function (tests call it in-process);
 // `runBinary` is what bin/llmcost.js calls. This is the only module that imports src/commands.
 import { Command, CommanderError } from "commander";
+import { registerConvert } from "./commands/convert/command.js";
 import { checkRequiredAfterUnknown } from "./commands/options.js";
 import { registerPricing } from "./commands/pricing/command.js";
 import { registerProject } from "./commands/project/command.js";
@@ -41,6 +42,7 @@ Examples:
   $ llmcost project --traffic fixtures/traffic/saas-assistant-week.csv
   $ llmcost project --traffic logs.csv --scenario my.scenario.yaml --format json | jq .options
   $ llmcost route --dry-run --traffic fixtures/traffic/saas-assistant-week.csv --policy fixtures/policies/seed-hybrid.yaml
+  $ llmcost convert --traffic fixtures/logs/bedrock -o bedrock.csv
   $ llmcost pricing show claude-sonnet-4-5
   $ llmcost wizard`,
     );
@@ -63,6 +65,10 @@ Examples:
     show: lazy(async () => (await import("./commands/pricing/run.js")).runPricingShow),
     audit: lazy(async () => (await import("./commands/pricing/run.js")).runPricingAudit),
   });
+  registerConvert(
+    program,
+    lazy(async () => (await import("./commands/convert/run.js")).runConvert),
+  );
   registerValidate(
     program,
     lazy(async () => (await import("./commands/validate/run.js")).runValidate),

@@ -11,12 +11,14 @@ export const ExitCode = {
   terminated: 143,
 } as const;
 
-/** Where in an input a problem is: the file, then a line (YAML/text) or a row (CSV), then the field. */
+/** Where in an input a problem is: the file, then a line (YAML/text, JSON lines), a row (CSV) or the
+ * 0-based index of a record within a JSON document, then the field (a JSON path for log records). */
 export interface InputLocation {
   file: string;
   line?: number;
   column?: number;
   row?: number;
+  record?: number;
   field?: string;
 }
 
@@ -36,7 +38,7 @@ export class InputError extends Error {
   }
 }
 
-/** Formats a location as `file:line:column` or `file row N`, then `field`. */
+/** Formats a location as `file:line:column`, `file row N` or `file record N`, then `field`. */
 export function formatLocation(location: InputLocation): string {
   let text = location.file;
   if (location.line !== undefined) {
@@ -44,6 +46,7 @@ export function formatLocation(location: InputLocation): string {
     if (location.column !== undefined) text += `:${location.column}`;
   }
   if (location.row !== undefined) text += ` row ${location.row}`;
+  if (location.record !== undefined) text += ` record ${location.record}`;
   if (location.field !== undefined) text += `, field "${location.field}"`;
   return text;
 }

@@ -1,6 +1,8 @@
 // Options shared by the report commands, declared once.
 import { type Command, InvalidArgumentError as InvalidOptionArgument, Option } from "commander";
+import { UsageError } from "../errors.js";
 import { formatExtensions, type ReportFormat, TEXT_FORMATS } from "../report/formats.js";
+import { INPUT_FORMATS } from "../traffic/format-names.js";
 
 export interface OutputOptions {
   format?: ReportFormat;
@@ -37,6 +39,49 @@ export function pricingOption(): Option {
   )
     .argParser(collect)
     .default([], "none");
+}
+
+/** `--traffic`, repeatable: files, folders (read recursively) or globs, in any supported format. */
+export function trafficOption(extra = ""): Option {
+  return new Option(
+    "-t, --traffic <path>",
+    `traffic: a file, a folder (recursive) or a glob, gzip or not; llmcost CSV or a log/export format detected from the content (repeatable)${extra}`,
+  )
+    .argParser(collect)
+    .makeOptionMandatory();
+}
+
+/** `--input-format NAME`: read every traffic file as this format instead of detecting it. */
+export function inputFormatOption(): Option {
+  return new Option(
+    "--input-format <name>",
+    "read every traffic file as this format (default: detected)",
+  ).choices(INPUT_FORMATS);
+}
+
+/** `--model-map ID=model`, repeatable: what a log's model id stands for (application inference profiles). */
+export function modelMapOption(): Option {
+  return new Option(
+    "--model-map <id=model>",
+    "the model a logged id stands for, e.g. a Bedrock application-inference-profile ARN (repeatable)",
+  )
+    .argParser(collect)
+    .default([], "none");
+}
+
+/** The `--model-map` values as a map; a value without `=` is a usage error. */
+export function parseModelMap(values: readonly string[]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const value of values) {
+    const at = value.lastIndexOf("=");
+    const id = value.slice(0, at).trim();
+    const model = value.slice(at + 1).trim();
+    if (at < 0 || id === "" || model === "") {
+      throw new UsageError(`--model-map expects ID=model, got "${value}"`);
+    }
+    map.set(id, model);
+  }
+  return map;
 }
 
 /** `--map col=field`, repeatable: a CSV column read as a canonical traffic field. Always an array. */

@@ -35,6 +35,8 @@ export interface AnalysisInput {
   compliance?: ComplianceInput | undefined;
   /** Each `kind: policy` option's replay of the observed traffic, by option id. */
   policies?: ReadonlyMap<string, PolicyReplay> | undefined;
+  /** False when the traffic has no request counts: `mix` holds nominal ones (pipeline/unknown-requests.ts). */
+  requestsKnown?: boolean;
 }
 
 export interface ComplianceInput {
@@ -146,7 +148,7 @@ export function analyze(input: AnalysisInput): Analysis {
     // Tips price the mix on one side; a policy option's traffic is split by its replay, so it has none.
     tips: computeTips(
       projections.filter((p) => p.option.kind !== "policy"),
-      { scenario, mix, scale, mapper, catalog },
+      { scenario, mix, scale, mapper, catalog, requestsKnown: input.requestsKnown ?? true },
       cheapest,
     ),
     sensitivity: sensitivity({

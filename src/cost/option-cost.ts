@@ -63,13 +63,19 @@ function wantsBatch(option: DeploymentOption, scenario: Scenario, bucket: Traffi
   );
 }
 
-/** How an option prices a bucket: batch for its batchable use cases when the model has batch prices. */
+/** How an option prices a bucket: at the service tier its log names (batch, flex, priority), else batch
+ * for its batchable use cases when the model has batch prices, else at the option's tier. A logged tier the
+ * model has no price for is unplaced traffic (see costOptionTokens), never priced at another tier. */
 export function bucketContext(
   option: DeploymentOption,
   scenario: Scenario,
   bucket: TrafficBucket,
   price: ModelPrice,
 ): PricingContext {
+  const logged = bucket.serviceTier;
+  if (logged !== undefined && logged !== "standard") {
+    return { ...pricingContextFor(option, scenario, false), mode: logged };
+  }
   return pricingContextFor(
     option,
     scenario,
@@ -89,6 +95,7 @@ export function servedBucket(bucket: TrafficBucket, tokenRatio: number): Traffic
       output: t.output * tokenRatio,
       cacheRead: t.cacheRead * tokenRatio,
       cacheWrite: t.cacheWrite * tokenRatio,
+      ...(t.cacheWrite1h !== undefined ? { cacheWrite1h: t.cacheWrite1h * tokenRatio } : {}),
     },
   };
 }
@@ -102,6 +109,16 @@ function fallbackWarnings(
   context: PricingContext,
 ): string[] {
   const warnings: string[] = [];
+  const rates = context.mode === "standard" ? price.rates : (price[context.mode] ?? price.rates);
+  if ((bucket.tokens.cacheWrite1h ?? 0) > 0 && rates.cacheWrite1h === undefined) {
+    warnings.push(
+      rates.cacheWrite5m !== undefined
+        ? `${price.key} has no 1-hour cache-write price: its logged 1-hour cache writes are billed at the 5-minute price`
+        : `${price.key} has no cache-write price: its logged 1-hour cache writes are billed as input`,
+    );
+  }
+  // The log's own service tier decides; the option's batch and tier choices do not apply.
+  if (bucket.serviceTier !== undefined && bucket.serviceTier !== "standard") return warnings;
   const batch = wantsBatch(option, scenario, bucket);
   if (batch && context.mode !== "batch") {
     warnings.push(
@@ -115,7 +132,6 @@ function fallbackWarnings(
     );
   }
   if (scenario.cache_write_ttl === "1h" && bucket.tokens.cacheWrite > 0) {
-    const rates = context.mode === "standard" ? price.rates : (price[context.mode] ?? price.rates);
     if (rates.cacheWrite1h === undefined) {
       warnings.push(
         rates.cacheWrite5m !== undefined
@@ -127,8 +143,11 @@ function fallbackWarnings(
   return warnings;
 }
 
+/** Whether the model's long-context tier prices the bucket: as its log says (`context_tier`), else by its
+ * prompt band. */
 export function isLongContextBucket(price: ModelPrice, bucket: TrafficBucket): boolean {
-  return price.longContext !== undefined && bucket.promptAbove >= price.longContext.thresholdTokens;
+  if (price.longContext === undefined) return false;
+  return bucket.longContext ?? bucket.promptAbove >= price.longContext.thresholdTokens;
 }
 
 export function costOptionTokens(
@@ -149,6 +168,11 @@ export function costOptionTokens(
       continue;
     }
     const { price } = placement;
+    const logged = bucket.serviceTier;
+    if (logged !== undefined && logged !== "standard" && price[logged] === undefined) {
+      addUnplaced(unplaced, bucket, `${price.key} has no ${logged} price (the traffic's service_tier)`);
+      continue;
+    }
     const served = servedBucket(bucket, placement.tokenRatio);
     const context = bucketContext(option, scenario, served, price);
     for (const warning of fallbackWarnings(option, scenario, served, price, context)) warnings.add(warning);

@@ -9,7 +9,11 @@ export interface TokenCounts {
   input: number;
   output: number;
   cacheRead: number;
+  /** Cache writes at the scenario's TTL (`cache_write_ttl`, 5 minutes unless it says 1h): the logged
+   * 5-minute writes, or writes a log does not say the TTL of. */
   cacheWrite: number;
+  /** Cache writes the log says were 1-hour writes, billed at the 1-hour price; absent = 0. */
+  cacheWrite1h?: number;
 }
 
 export interface PricingContext {
@@ -83,13 +87,15 @@ export function costMultiplier(price: ModelPrice, context: PricingContext): numb
 }
 
 /** Cost in USD of `tokens` at `rates` (per million). Cached tokens fall back to the input rate when the
- * model has no caching price: without caching, that prompt is simply billed as input. */
+ * model has no caching price: without caching, that prompt is simply billed as input. Logged 1-hour writes
+ * take the 1-hour price; without one, the 5-minute price (the cost code warns, see option-cost.ts). */
 export function costAtRates(
   rates: TokenRates,
   tokens: TokenCounts,
   cacheWriteTtl: CacheWriteTtl = "5m",
 ): number {
-  const uncached = tokens.input - tokens.cacheRead - tokens.cacheWrite;
+  const cacheWrite1h = tokens.cacheWrite1h ?? 0;
+  const uncached = tokens.input - tokens.cacheRead - tokens.cacheWrite - cacheWrite1h;
   const cacheWriteRate =
     cacheWriteTtl === "1h"
       ? (rates.cacheWrite1h ?? rates.cacheWrite5m ?? rates.input)
@@ -98,6 +104,7 @@ export function costAtRates(
     (uncached * rates.input +
       tokens.cacheRead * (rates.cacheRead ?? rates.input) +
       tokens.cacheWrite * cacheWriteRate +
+      cacheWrite1h * (rates.cacheWrite1h ?? rates.cacheWrite5m ?? rates.input) +
       tokens.output * rates.output) /
     1e6
   );

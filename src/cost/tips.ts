@@ -10,7 +10,7 @@ import {
   servedBucket,
 } from "./option-cost.js";
 import type { OptionProjection } from "./option-projection.js";
-import type { ModelPrice } from "./price.js";
+import type { ModelPrice, PricingMode } from "./price.js";
 import { isRetired } from "./price-history.js";
 import { HOURS_PER_MONTH, MINUTES_PER_MONTH } from "./provisioned.js";
 import { costAtRates, costMultiplier, effectiveRates } from "./request-cost.js";
@@ -42,6 +42,8 @@ export interface TipInputs {
   scale: number;
   mapper: ModelMapper;
   catalog: ModelCatalog;
+  /** False when the traffic has no request counts (then tips name no request volume). */
+  requestsKnown?: boolean;
 }
 
 /** Minimum prompt for prompt caching (Anthropic and OpenAI cache prefixes of 1,024 tokens and more). */
@@ -93,6 +95,9 @@ function pricedBuckets(projection: OptionProjection, inputs: TipInputs): PricedB
   const result: PricedBucket[] = [];
   for (const bucket of inputs.mix.buckets) {
     const placement = inputs.mapper.place(bucket.model, bucket.provider, side);
+    // Traffic at a logged tier the model has no price for is unplaced (option-cost.ts): no tip prices it.
+    const tier = bucket.serviceTier;
+    if (placement.kind === "priced" && !pricesTier(placement.price, tier)) continue;
     if (placement.kind === "priced")
       result.push({ bucket: servedBucket(bucket, placement.tokenRatio), price: placement.price });
   }
@@ -104,9 +109,11 @@ function monthly(projection: OptionProjection, inputs: TipInputs, observedUsd: n
   return observedUsd * inputs.scale * projection.hiddenMultiplier;
 }
 
-function describeUseCases(buckets: readonly TrafficBucket[], scale: number): string {
+function describeUseCases(buckets: readonly TrafficBucket[], inputs: TipInputs): string {
+  const { scale } = inputs;
   const useCases = [...new Set(buckets.map((b) => b.useCase ?? "(no use case)"))].sort();
   const requests = buckets.reduce((sum, b) => sum + b.requests, 0) * scale;
+  if (inputs.requestsKnown === false) return `${useCases.join(", ")} (requests/month unknown)`;
   return `${useCases.join(", ")} (${Math.round(requests).toLocaleString("en-US")} requests/month)`;
 }
 
@@ -115,7 +122,12 @@ function batchTip(projection: OptionProjection, inputs: TipInputs): Optimization
   if (BATCH_KINDS.includes(option.kind) || option.kind === "bedrock-provisioned") return undefined;
   const batchable = new Set(inputs.scenario.batchable_use_cases);
   const eligible = pricedBuckets(projection, inputs).filter(
-    (p) => p.bucket.useCase !== undefined && batchable.has(p.bucket.useCase) && p.price.batch,
+    (p) =>
+      p.bucket.useCase !== undefined &&
+      batchable.has(p.bucket.useCase) &&
+      p.price.batch &&
+      // Traffic the log puts at a tier (batch included) keeps it.
+      (p.bucket.serviceTier ?? "standard") === "standard",
   );
   let saving = 0;
   for (const { bucket, price } of eligible) {
@@ -130,7 +142,7 @@ function batchTip(projection: OptionProjection, inputs: TipInputs): Optimization
     monthlySavingUsd: monthly(projection, inputs, saving),
     appliesTo: describeUseCases(
       eligible.map((e) => e.bucket),
-      inputs.scale,
+      inputs,
     ),
   };
 }
@@ -169,7 +181,7 @@ function cachingTip(projection: OptionProjection, inputs: TipInputs): Optimizati
     option: option.id,
     title: `Cache stable prompt prefixes on ${option.id} (assumes ${Math.round(share * 100)}% of uncached prompt is cacheable, ${reads} reads per write)`,
     monthlySavingUsd: monthly(projection, inputs, saving),
-    appliesTo: describeUseCases(helped, inputs.scale),
+    appliesTo: describeUseCases(helped, inputs),
   };
 }
 
@@ -194,13 +206,18 @@ function globalProfileTip(projection: OptionProjection, inputs: TipInputs): Opti
     option: option.id,
     title: `Use global cross-region inference profiles on ${option.id} instead of ${scope} (no data-residency need)`,
     monthlySavingUsd: monthly(projection, inputs, saving),
-    appliesTo: describeUseCases(helped, inputs.scale),
+    appliesTo: describeUseCases(helped, inputs),
   };
 }
 
 /** Vendor of a family: its first word (`claude-sonnet-4.5` -> `claude`, `gpt-4o` -> `gpt`). */
 function vendorOf(price: ModelPrice): string | undefined {
   return price.family?.split("-")[0];
+}
+
+/** Whether `price` has the rates of the bucket's logged service tier. */
+function pricesTier(price: ModelPrice, tier: PricingMode | undefined): boolean {
+  return tier === undefined || tier === "standard" || price[tier] !== undefined;
 }
 
 function blendedRate(price: ModelPrice): number {
@@ -225,7 +242,7 @@ function cheaperModelTip(projection: OptionProjection, inputs: TipInputs): Optim
     const targets = new Set<string>();
     for (const { bucket, price } of priced) {
       const candidate = cheapestSibling(price, side, inputs.catalog);
-      if (!candidate) continue;
+      if (!candidate || !pricesTier(candidate, bucket.serviceTier)) continue;
       saving +=
         priceBucket(price, bucket, bucketContext(option, inputs.scenario, bucket, price)) -
         priceBucket(candidate, bucket, bucketContext(option, inputs.scenario, bucket, candidate));
@@ -238,7 +255,7 @@ function cheaperModelTip(projection: OptionProjection, inputs: TipInputs): Optim
       monthlySavingUsd: monthly(projection, inputs, saving),
       appliesTo: describeUseCases(
         priced.map((p) => p.bucket),
-        inputs.scale,
+        inputs,
       ),
     };
     if (targets.size && saving > 0 && (!best || tip.monthlySavingUsd > best.monthlySavingUsd)) best = tip;
@@ -282,7 +299,7 @@ function provisionedTip(projection: OptionProjection, inputs: TipInputs): Optimi
     option: option.id,
     title: `Provision ${units} model unit${units > 1 ? "s" : ""} of ${top.price.model} (1-month commitment) on ${option.id}`,
     monthlySavingUsd: (onDemandUsd - provisionedUsd) * projection.hiddenMultiplier,
-    appliesTo: `${Math.round(top.requests * inputs.scale).toLocaleString("en-US")} requests/month on ${top.price.model}, ${Math.round(tokensPerMinute).toLocaleString("en-US")} tokens/minute on average`,
+    appliesTo: `${inputs.requestsKnown === false ? "unknown" : Math.round(top.requests * inputs.scale).toLocaleString("en-US")} requests/month on ${top.price.model}, ${Math.round(tokensPerMinute).toLocaleString("en-US")} tokens/minute on average`,
   };
 }
 
@@ -306,6 +323,6 @@ function longContextTip(projection: OptionProjection, inputs: TipInputs): Optimi
     option: option.id,
     title: `Keep prompts under ${threshold.toLocaleString("en-US")} tokens (the long-context tier prices the whole request) on ${option.id}`,
     monthlySavingUsd: monthly(projection, inputs, saving),
-    appliesTo: describeUseCases(helped, inputs.scale),
+    appliesTo: describeUseCases(helped, inputs),
   };
 }

@@ -60,18 +60,19 @@ async function wrongKindForTraffic(file: string): Promise<string | undefined> {
   }
 }
 
-/** Runs a read of `file` as traffic; a header without the required columns, in a file that is another
- * kind of llmcost input, becomes the error that names that kind and its flag. */
-export async function readingTraffic<T>(file: string, read: () => Promise<T>): Promise<T> {
+/** Runs a read of traffic (or the format detection before it); a header without the required columns, or
+ * JSON no log format recognises, in a file that is another kind of llmcost input, becomes the error that
+ * names that kind and its flag. */
+export async function readingTraffic<T>(read: () => Promise<T>): Promise<T> {
   try {
     return await read();
   } catch (error) {
-    if (
+    const file = error instanceof InputError ? error.location.file : undefined;
+    const notTraffic =
       error instanceof InputError &&
-      error.location.file === file &&
-      error.location.row === 0 &&
-      error.message.startsWith("missing required column")
-    ) {
+      ((error.location.row === 0 && error.message.startsWith("missing required column")) ||
+        error.message.startsWith("matches no traffic format"));
+    if (file !== undefined && notTraffic) {
       const hint = await wrongKindForTraffic(file);
       if (hint !== undefined) throw new InputError({ file }, hint);
     }

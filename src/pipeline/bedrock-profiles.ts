@@ -7,15 +7,15 @@ import { ScenarioProblem } from "../cost/scenario-problem.js";
 import type { Scenario } from "../cost/scenario-schema.js";
 import type { TrafficMix } from "../cost/traffic-mix.js";
 import { InputError } from "../errors.js";
-import { readTraffic } from "../traffic/read.js";
+import { forEachTrafficRow, type SourceReadOptions, type TrafficInputs } from "../traffic/read-sources.js";
 
 /** Throws an InputError at the first traffic row whose model id names a profile its model lacks. The
  * profile keeps no row numbers, so the file is read again only when there is such an id. */
 export async function checkLoggedProfiles(
   mix: TrafficMix,
   catalog: PricingCatalog,
-  file: string,
-  map: Record<string, string>,
+  inputs: TrafficInputs,
+  options: SourceReadOptions,
 ): Promise<void> {
   const bad = new Map<string, string>();
   for (const bucket of mix.buckets) {
@@ -31,13 +31,13 @@ export async function checkLoggedProfiles(
     if (problem) bad.set(key, problem);
   }
   if (bad.size === 0) return;
-  await readTraffic(
-    file,
-    (row) => {
+  await forEachTrafficRow(
+    inputs,
+    (row, { file }) => {
       const problem = bad.get(`${row.provider ?? ""}\u0000${row.model}`);
       if (problem) throw new InputError({ file, row: row.row, field: "model" }, problem);
     },
-    { map },
+    options,
   );
 }
 

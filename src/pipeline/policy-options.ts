@@ -15,7 +15,7 @@ import { formatPath, locateInYaml } from "../io/yaml.js";
 import { compileCondition, fieldsOf, type RowPredicate } from "../routing/condition.js";
 import type { RoutingDecision } from "../routing/decision.js";
 import type { CompiledPolicy } from "../routing/policy.js";
-import { readTraffic } from "../traffic/read.js";
+import { forEachTrafficRow, type TrafficInputs } from "../traffic/read-sources.js";
 import type { TrafficRow } from "../traffic/row.js";
 import { dryRun } from "./route-dry-run.js";
 
@@ -168,7 +168,9 @@ export function requiredFromBuckets(buckets: readonly TrafficBucket[]): Required
 }
 
 export interface ReplayInputs {
-  traffic: string;
+  traffic: TrafficInputs;
+  /** `--model-map`: ids a log format cannot resolve alone. */
+  modelMap: ReadonlyMap<string, string>;
   map: Record<string, string>;
   catalog: PricingCatalog;
   seed: number;
@@ -194,6 +196,7 @@ export async function replayPolicyOptions(
     const tally = new ReplayTally(policy, inputs.regime, i === 0 ? byModel : undefined);
     const result = await dryRun({
       traffic: inputs.traffic,
+      modelMap: inputs.modelMap,
       map: inputs.map,
       policy,
       catalog: inputs.catalog,
@@ -204,12 +207,12 @@ export async function replayPolicyOptions(
     replays.set(option.id, tally.finish(result.summary));
   }
   if (byModel && policies.length === 0) {
-    await readTraffic(
+    await forEachTrafficRow(
       inputs.traffic,
       (row) => {
         if (requires(inputs.regime, row)) byModel.add(row);
       },
-      { map: inputs.map },
+      { map: inputs.map, modelMap: inputs.modelMap },
     );
   }
   return { replays, requiredByModel: byModel?.finish() };

@@ -89,6 +89,37 @@ function hiddenCostAssumption(option: DeploymentOption): string {
   return parts.join(" ");
 }
 
+/** What the traffic's own columns decided (service tier, 1-hour writes, totals, context tier, missing
+ * request counts): one sentence for each that some row uses. */
+export function loggedPricingAssumptions(profile: TrafficProfile): string[] {
+  const lines: string[] = [];
+  const { buckets } = profile;
+  if (buckets.some((b) => b.serviceTier !== undefined)) {
+    lines.push(
+      "rows with a service_tier (batch, flex, priority) are priced at that tier's rates under every option (an option's batch or tier choice does not apply to them); a model without that tier's price leaves them unpriced",
+    );
+  }
+  if ((profile.tokens.cacheWrite1h ?? 0) > 0) {
+    lines.push(
+      "cache_write_1h_tokens are billed at the 1-hour cache-write price (a model without one: its 5-minute price, warned below); cache_write_tokens at the price cache_write_ttl names",
+    );
+  }
+  if (profile.totalRows > 0) {
+    lines.push(
+      `${profile.totalRows} rows have token_basis total: their token columns are totals over their requests, counted once; their long-context tier is decided on the mean prompt per request (input tokens / requests)`,
+    );
+  }
+  if (buckets.some((b) => b.longContext !== undefined)) {
+    lines.push("rows with a context_tier are priced at the tier it names, whatever their prompt size");
+  }
+  if (profile.unknownRequestRows > 0) {
+    lines.push(
+      `${profile.unknownRequestRows} rows have no request count (token_basis total, requests empty: e.g. Anthropic's usage report): their tokens are scaled by the window as always; without a context_tier they are priced below the long-context tier`,
+    );
+  }
+  return lines;
+}
+
 /** How failed requests are billed, and how many there were. */
 export function failureAssumption(profile: TrafficProfile): string {
   const rule = `failed requests (status ${FAILURE_STATUSES.join(", ")}, or HTTP 4xx / 5xx) are billed by the tokens their rows say were consumed, zero when none are logged; they still pay per-request infrastructure`;

@@ -9,16 +9,28 @@ import { type LoadedScenario, locateScenarioProblem, withScenarioLocations } fro
 import { buildProjectionReport, type ProjectionReport } from "../report/projection-data.js";
 import { buildRagData } from "../report/rag-data.js";
 import { monthlyScale, type TrafficProfile } from "../traffic/profile.js";
+import { describeSources, type SourcesSummary } from "../traffic/read-sources.js";
+import { CANONICAL_FORMAT } from "../traffic/sniff.js";
 import { unknownStatusWarning } from "../traffic/status.js";
 import { unknownBatchableWarnings } from "./batchable-check.js";
 import { optionProfileChecks } from "./bedrock-profiles.js";
-import { failureAssumption, foldedAssumption, projectionAssumptions } from "./project-assumptions.js";
+import { plausibilityProblems } from "./plausibility.js";
+import {
+  failureAssumption,
+  foldedAssumption,
+  loggedPricingAssumptions,
+  projectionAssumptions,
+} from "./project-assumptions.js";
+import { requestCounts } from "./unknown-requests.js";
 
 export interface ProjectionInput {
   profile: TrafficProfile;
   loaded: LoadedScenario;
   catalog: PricingCatalog;
   trafficFile: string;
+  /** What was read (the report's "sources"); with `formatAssumptions`, what the formats could not give. */
+  sources?: SourcesSummary | undefined;
+  formatAssumptions?: readonly string[];
   /** Rescale the observed mix to this many requests a month instead of scaling the window. */
   monthlyRequests?: number | undefined;
   /** What each pre-aggregated row covers, in ms (`--window`), when the file has no bucket_end column. */
@@ -36,18 +48,28 @@ export function projectProfile(input: ProjectionInput): {
   report: ProjectionReport;
   /** Bedrock options asking for a profile a model they serve lacks (warnings; `--strict`: errors). */
   profileProblems: InputError[];
+  /** Implausible traffic (plausibility.ts): warnings; `--strict`: errors. */
+  plausibility: InputError[];
 } {
   const { profile, loaded, catalog } = input;
   const month = monthlyScale(profile, input.monthlyRequests, input.rowSpanMs);
   if ("problem" in month) throw new InputError({ file: input.trafficFile }, month.problem);
+  const counts = requestCounts(
+    profile,
+    loaded.scenario,
+    month.scale,
+    input.monthlyRequests,
+    input.trafficFile,
+  );
   const analysis = withScenarioLocations(loaded, () =>
     analyze({
-      scenario: loaded.scenario,
-      mix: profile,
-      monthlyRequests: profile.requests * month.scale,
+      scenario: counts.scenario,
+      mix: counts.mix,
+      monthlyRequests: counts.monthlyRequests,
       catalog,
       compliance: input.compliance,
       policies: input.policies?.replays,
+      requestsKnown: counts.known,
     }),
   );
   const retrieval = loaded.scenario.retrieval;
@@ -64,14 +86,18 @@ export function projectProfile(input: ProjectionInput): {
     : undefined;
   const profileChecks = optionProfileChecks(loaded.scenario, analysis);
   const profileProblems = profileChecks.problems.map((problem) => locateScenarioProblem(loaded, problem));
+  const plausibility = plausibilityProblems(profile, catalog, input.trafficFile);
   const report = buildProjectionReport(analysis, {
     trafficFile: input.trafficFile,
+    ...(input.sources && { sources: input.sources }),
     scenarioName: loaded.scenario.name,
     scenarioFile: loaded.file,
     scenarioIsDefault: loaded.isDefault,
     window: profile.window,
     monthlyScale: month.scale,
-    observedRequests: profile.requests,
+    // Rows without a request count: the observed count is unknown.
+    observedRequests: profile.unknownRequestRows === 0 ? profile.requests : null,
+    requestsKnown: counts.known,
     failedRequests: profile.failedRequests,
     observedTokens: profile.tokens,
     peak: profile.peak,
@@ -83,23 +109,37 @@ export function projectProfile(input: ProjectionInput): {
       : {}),
     assumptions: [
       ...(input.policies?.assumptions ?? []),
+      ...sourceAssumptions(input),
       ...projectionAssumptions(loaded, month.assumption),
       failureAssumption(profile),
       ...foldedAssumption(profile),
+      ...loggedPricingAssumptions(profile),
+      ...counts.assumptions,
       ...profileChecks.assumptions,
       ...(input.asOf ? [`Prices, latest models and lifecycle as of ${input.asOf} (--as-of).`] : []),
     ],
     ...(input.asOf ? { asOf: input.asOf } : {}),
     warnings: [
       ...profileProblems.map(describeError),
+      ...plausibility.map(describeError),
       ...profile.unknownStatuses.map((u) => unknownStatusWarning(u.status, u.requests)),
       ...unknownBatchableWarnings(loaded, profile),
     ],
   });
-  return { analysis, report, profileProblems };
+  return { analysis, report, profileProblems, plausibility };
 }
 
 /** Prompt-size bands a profile needs: every long-context threshold in the catalog. */
 export function longContextThresholds(catalog: PricingCatalog): number[] {
   return [...new Set(catalog.models.flatMap((m) => (m.longContext ? [m.longContext.thresholdTokens] : [])))];
+}
+
+/** The "sources" line when the traffic is more than one file of llmcost's CSV, then what the formats read
+ * could not provide. */
+function sourceAssumptions(input: ProjectionInput): string[] {
+  const { sources } = input;
+  const plain =
+    sources === undefined ||
+    (sources.files === 1 && sources.formats.every((f) => f.format === CANONICAL_FORMAT));
+  return [...(plain ? [] : [describeSources(sources)]), ...(input.formatAssumptions ?? [])];
 }

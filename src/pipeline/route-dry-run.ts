@@ -3,6 +3,7 @@
 // decisions file as it goes, and starts afresh when the parallel reader finds a split inside a quoted field
 // after rows were replayed. The runner, the wizard and tests call this; rendering is the caller's.
 import type { PricingCatalog } from "../cost/catalog.js";
+import { InputError } from "../errors.js";
 import { DecisionsFile } from "../io/decisions-file.js";
 import type { OutputTarget } from "../io/output.js";
 import type { RoutingDecision } from "../routing/decision.js";
@@ -10,12 +11,14 @@ import type { CompiledPolicy } from "../routing/policy.js";
 import { RouteRun, type RouteRunResult } from "../routing/run.js";
 import type { ColumnChoice } from "../traffic/columns.js";
 import { DAYS_PER_MONTH } from "../traffic/profile.js";
-import { readTrafficInOrder } from "../traffic/read-in-order.js";
+import { type FileRead, forEachRowInOrder, type TrafficInputs } from "../traffic/read-sources.js";
 import type { TextField, TrafficRow } from "../traffic/row.js";
 import { DAY_MS } from "../units.js";
 
 export interface DryRunInput {
-  traffic: string;
+  traffic: TrafficInputs;
+  /** `--model-map`: ids a log format cannot resolve alone. */
+  modelMap?: ReadonlyMap<string, string>;
   /** CSV column → canonical field (`--map`). */
   map: Record<string, string>;
   policy: CompiledPolicy;
@@ -35,12 +38,12 @@ export interface DryRunInput {
   observedFields?: ReadonlySet<string> | undefined;
 }
 
-export async function dryRun(input: DryRunInput): Promise<RouteRunResult> {
+export async function dryRun(input: DryRunInput): Promise<RouteRunResult & { reads: FileRead[] }> {
   const start = () => {
     const decisions = input.decisionsFile ? DecisionsFile.open(input.decisionsFile) : undefined;
     const run = new RouteRun(input.policy, input.catalog, {
       seed: input.seed,
-      trafficFile: input.traffic,
+      trafficFile: input.traffic.values.join(", "),
       ...(input.explainRequestId !== undefined && { explainRequestId: input.explainRequestId }),
       ...(decisions && { onDecision: decisions.write }),
       ...(input.comparePolicy && { comparePolicy: input.comparePolicy }),
@@ -51,12 +54,16 @@ export async function dryRun(input: DryRunInput): Promise<RouteRunResult> {
   try {
     const { observer } = input;
     const onRow = observer
-      ? (row: TrafficRow) => observer.add(row, current.run.add(row))
-      : (row: TrafficRow) => {
-          current.run.add(row);
+      ? (row: TrafficRow, file: string) => {
+          const request = perRequest(row, file);
+          observer.add(request, current.run.add(request));
+        }
+      : (row: TrafficRow, file: string) => {
+          current.run.add(perRequest(row, file));
         };
-    await readTrafficInOrder(input.traffic, onRow, {
+    const reads = await forEachRowInOrder(input.traffic, onRow, {
       map: input.map,
+      modelMap: input.modelMap ?? new Map(),
       ...(input.onProgress && { onProgress: input.onProgress }),
       ...rowsNeeded(input),
       // A split inside a quoted field is found after rows were replayed: start the replay afresh.
@@ -67,10 +74,10 @@ export async function dryRun(input: DryRunInput): Promise<RouteRunResult> {
       },
     });
     current.decisions?.commit();
+    return { ...current.run.finish(), reads };
   } finally {
     current.decisions?.discard();
   }
-  return current.run.finish();
 }
 
 /** What of each row the replay reads: metadata and free text only where a rule tests it (all of it for
@@ -125,5 +132,33 @@ export function routeMonth(window: { firstMs: number | undefined; lastMs: number
     days,
     scale: DAYS_PER_MONTH / days,
     assumption: `window costs are for the ${Number(days.toFixed(2))} days replayed; monthly costs scale them to a month of ${DAYS_PER_MONTH} days (x${(DAYS_PER_MONTH / days).toFixed(4)})`,
+  };
+}
+
+/**
+ * The replay prices one request and weighs it by `requests`. A row of token totals (a usage bucket) is
+ * replayed as its mean request: each token count divided by the requests, weighted by them, so its cost is
+ * the bucket's (prices are linear in tokens), the long-context tier is decided on the mean prompt, as
+ * `project` decides it, and the summary's token tallies (per-request figures times the weight) add up to
+ * the bucket's. A row without a request count (Anthropic's usage report) cannot be replayed: the error
+ * names the file it came from (the replay checks it too).
+ */
+function perRequest(row: TrafficRow, file: string): TrafficRow {
+  if (row.tokenBasis !== "total") return row;
+  const { requests } = row;
+  if (!(requests >= 1)) {
+    throw new InputError(
+      { file, row: row.row, field: "requests" },
+      "route replays requests, and this row of token totals has no request count (Anthropic's usage report gives none); use `llmcost project`, which scales the totals by the window, or add a requests column",
+    );
+  }
+  return {
+    ...row,
+    inputTokens: row.inputTokens / requests,
+    outputTokens: row.outputTokens / requests,
+    cacheReadTokens: row.cacheReadTokens / requests,
+    cacheWriteTokens: row.cacheWriteTokens / requests,
+    cacheWrite1hTokens: (row.cacheWrite1hTokens ?? 0) / requests,
+    tokenBasis: "per-request",
   };
 }

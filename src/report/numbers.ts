@@ -19,8 +19,9 @@ export function formatUsd(amount: number): string {
   return Math.abs(amount) > 0 && Math.abs(amount) < 0.01 ? usd6.format(amount) : usd2.format(amount);
 }
 
-export function formatCount(value: number): string {
-  return integer.format(value);
+/** A whole count; null (a request count the traffic does not give) prints as "unknown". */
+export function formatCount(value: number | null): string {
+  return value === null ? "unknown" : integer.format(value);
 }
 
 const quantity3 = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 3 });

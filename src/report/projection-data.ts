@@ -4,6 +4,7 @@ import type { Analysis } from "../cost/analyzer.js";
 import type { OptionProjection } from "../cost/option-projection.js";
 import type { TokenCounts } from "../cost/request-cost.js";
 import { OTHER_MODELS } from "../traffic/distinct-names.js";
+import type { SourcesSummary } from "../traffic/read-sources.js";
 import { costCurveData } from "./cost-curve-data.js";
 import { roundUsd } from "./numbers.js";
 import type { RagData } from "./rag-data.js";
@@ -15,13 +16,19 @@ const PROJECTION_SCHEMA_VERSION = 2;
 
 export interface ProjectionContext {
   trafficFile: string;
+  /** What was read: files, formats, skipped records (issue 11). */
+  sources?: SourcesSummary;
   scenarioName: string;
   scenarioFile: string;
   scenarioIsDefault: boolean;
   window: { start?: number; end?: number; days: number };
   /** Monthly requests / observed requests. */
   monthlyScale: number;
-  observedRequests: number;
+  /** Null when some rows have no request count. */
+  observedRequests: number | null;
+  /** False when the month's request count is unknown (rows without counts, no --monthly-requests): every
+   * request figure is then null and breakeven volumes are left out. */
+  requestsKnown: boolean;
   /** Observed requests whose status says they failed. */
   failedRequests: number;
   /** Observed token totals (scaled here). */
@@ -61,7 +68,11 @@ export function buildProjectionReport(analysis: Analysis, context: ProjectionCon
   const scale = analysis.scale;
   const monthlyTokens = (n: number) => Math.round(n * scale);
   const complete = analysis.unpriced.length === 0;
-  const breakeven = analysis.breakeven.map((pair) => ({
+  const known = context.requestsKnown;
+  /** A request figure, or null when the count is unknown. */
+  const count = (n: number): number | null => (known ? Math.round(n) : null);
+  // Breakeven volumes are request counts: none without one.
+  const breakeven = (known ? analysis.breakeven : []).map((pair) => ({
     a: pair.a,
     b: pair.b,
     requests_per_month: pair.requestsPerMonth,
@@ -93,6 +104,7 @@ export function buildProjectionReport(analysis: Analysis, context: ProjectionCon
       file: context.scenarioIsDefault ? "(bundled default)" : context.scenarioFile,
     },
     traffic_file: context.trafficFile,
+    sources: context.sources ?? null,
     window: {
       start: iso(context.window.start),
       end: iso(context.window.end),
@@ -100,13 +112,14 @@ export function buildProjectionReport(analysis: Analysis, context: ProjectionCon
       monthly_scale: context.monthlyScale,
     },
     traffic: {
-      requests: Math.round(analysis.monthlyRequests),
+      requests: count(analysis.monthlyRequests),
       input_tokens: monthlyTokens(context.observedTokens.input),
       output_tokens: monthlyTokens(context.observedTokens.output),
       cache_read_tokens: monthlyTokens(context.observedTokens.cacheRead),
       cache_write_tokens: monthlyTokens(context.observedTokens.cacheWrite),
+      cache_write_1h_tokens: monthlyTokens(context.observedTokens.cacheWrite1h ?? 0),
       observed_requests: context.observedRequests,
-      failed_requests: Math.round(context.failedRequests * scale),
+      failed_requests: count(context.failedRequests * scale),
       peak_requests_per_minute: context.peak.requestsPerMinute,
       peak_tokens_per_minute: context.peak.tokensPerMinute,
     },
@@ -150,11 +163,11 @@ export function buildProjectionReport(analysis: Analysis, context: ProjectionCon
       label: projection.option.label ?? projection.option.id,
       complete: projection.complete,
       service_tier: projection.option.service_tier ?? "standard",
-      priced_requests: Math.round(atVolume.pricedRequests),
-      failed_requests: Math.round(projection.tokens.failed.requests * scale),
+      priced_requests: count(atVolume.pricedRequests),
+      failed_requests: count(projection.tokens.failed.requests * scale),
       failed_token_cost_usd: roundUsd(projection.tokens.failed.costUsd * scale),
       monthly_cost_usd: roundUsd(atVolume.monthlyCostUsd),
-      per_request_usd: atVolume.perRequestUsd === null ? null : roundUsd(atVolume.perRequestUsd),
+      per_request_usd: atVolume.perRequestUsd === null || !known ? null : roundUsd(atVolume.perRequestUsd),
       token_cost_usd: roundUsd(atVolume.tokenCostUsd),
       provisioned_cost_usd: roundUsd(atVolume.provisionedCostUsd),
       infra_cost_usd: roundUsd(atVolume.infraCostUsd),
@@ -172,12 +185,13 @@ export function buildProjectionReport(analysis: Analysis, context: ProjectionCon
       models: projection.tokens.served.map((served) => ({
         model: served.price.model,
         provider: served.price.provider,
-        requests: Math.round(served.requests * scale),
+        requests: count(served.requests * scale),
         input_tokens: monthlyTokens(served.tokens.input),
         output_tokens: monthlyTokens(served.tokens.output),
         cache_read_tokens: monthlyTokens(served.tokens.cacheRead),
         cache_write_tokens: monthlyTokens(served.tokens.cacheWrite),
-        batch_requests: Math.round(served.batchRequests * scale),
+        cache_write_1h_tokens: monthlyTokens(served.tokens.cacheWrite1h ?? 0),
+        batch_requests: count(served.batchRequests * scale),
         cost_usd: roundUsd(servedCostUsd(projection, atVolume.tokenCostUsd, served.price.key, scale)),
       })),
       infra: atVolume.infra.map((item) => ({
@@ -202,7 +216,7 @@ export function buildProjectionReport(analysis: Analysis, context: ProjectionCon
     breakeven,
     growth: analysis.growth.months.map((month) => ({
       month: month.month,
-      requests: Math.round(month.requests),
+      requests: count(month.requests),
       costs_usd: Object.fromEntries(Object.entries(month.costs).map(([id, usd]) => [id, roundUsd(usd)])),
       cheapest: month.cheapest,
     })),
@@ -212,6 +226,7 @@ export function buildProjectionReport(analysis: Analysis, context: ProjectionCon
     sensitivity,
     ...unpricedEntries(
       analysis,
+      known,
       monthlyTokens(context.observedTokens.input + context.observedTokens.output),
       context.otherModels ?? 0,
     ),
@@ -229,7 +244,8 @@ const UNPRICED_LISTED = 20;
  * 300k distinct unknown model names must not make a 300k-row report). The rest's requests and tokens are
  * sums of the entries left out, so the listed entries plus `unpriced_more` account for all of it.
  */
-function unpricedEntries(analysis: Analysis, monthlyTokens: number, otherModels: number) {
+function unpricedEntries(analysis: Analysis, known: boolean, monthlyTokens: number, otherModels: number) {
+  const count = (n: number): number | null => (known ? Math.round(n) : null);
   // The profile's bucket of models counted together (OTHER_MODELS) always belongs to the rest.
   const counted = analysis.unpriced.filter(
     (entry) => entry.model === OTHER_MODELS && entry.provider === undefined,
@@ -254,8 +270,8 @@ function unpricedEntries(analysis: Analysis, monthlyTokens: number, otherModels:
       provider: entry.provider ?? null,
       reason: entry.reason,
       options: entry.options,
-      monthly_requests: Math.round(entry.monthlyRequests),
-      share_of_requests: entry.shareOfRequests,
+      monthly_requests: count(entry.monthlyRequests),
+      share_of_requests: known ? entry.shareOfRequests : null,
       share_of_tokens: entry.shareOfTokens,
     })),
     unpriced_more:
@@ -263,7 +279,7 @@ function unpricedEntries(analysis: Analysis, monthlyTokens: number, otherModels:
         ? null
         : {
             models: restModels.size + otherModels,
-            requests: Math.round(rest.reduce((sum, entry) => sum + entry.monthlyRequests, 0)),
+            requests: count(rest.reduce((sum, entry) => sum + entry.monthlyRequests, 0)),
             tokens: Math.round(rest.reduce((sum, entry) => sum + entry.shareOfTokens, 0) * monthlyTokens),
           },
   };

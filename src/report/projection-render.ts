@@ -90,7 +90,7 @@ function trafficSection(report: ProjectionReport): Section {
       window.start
         ? `peak: ${formatCount(traffic.peak_requests_per_minute)} requests and ${formatCount(traffic.peak_tokens_per_minute)} tokens per minute (observed)`
         : "peak: unknown (the traffic has no timestamps)",
-      ...(traffic.failed_requests > 0
+      ...((traffic.failed_requests ?? 0) > 0
         ? [
             `failed: ${formatCount(traffic.failed_requests)} requests a month, billed by the tokens their rows say were consumed`,
           ]
@@ -356,7 +356,7 @@ function unpricedSection(report: ProjectionReport): Section {
         u.provider ? `${u.provider}/${u.model}` : u.model,
         u.options.join(", "),
         formatCount(u.monthly_requests),
-        `${formatPercent(u.share_of_requests)} req, ${formatPercent(u.share_of_tokens)} tok`,
+        `${u.share_of_requests === null ? "unknown" : formatPercent(u.share_of_requests)} req, ${formatPercent(u.share_of_tokens)} tok`,
         u.reason,
       ]),
       ...(report.unpriced_more

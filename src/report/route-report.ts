@@ -3,6 +3,7 @@
 import type { RouteDiff } from "../routing/diff.js";
 import type { RouteSummary } from "../routing/summary.js";
 import { OTHER_MODELS } from "../traffic/distinct-names.js";
+import type { SourcesSummary } from "../traffic/read-sources.js";
 import { type Cell, countCell, shareCell, usdCell } from "./figure.js";
 import { formatCount, roundUsd } from "./numbers.js";
 import type { Column } from "./table.js";
@@ -20,6 +21,8 @@ interface RouteMonthInput {
 
 export interface RouteReportInputs {
   traffic: string;
+  /** What was read: files, formats, skipped records (issue 11). */
+  sources: SourcesSummary | null;
   policy: string;
   pricing: string[];
   seed: number;
@@ -55,8 +58,8 @@ export function buildRouteReport(
     totals: {
       decisions: t.decisions,
       requests: t.requests,
-      input_tokens: t.inputTokens,
-      output_tokens: t.outputTokens,
+      input_tokens: Math.round(t.inputTokens),
+      output_tokens: Math.round(t.outputTokens),
       replayed_cost_usd: t.replayedCostUsd,
       replayed_monthly_cost_usd: monthly(t.replayedCostUsd),
       logged_cost_usd: t.loggedCostUsd,
@@ -73,8 +76,8 @@ export function buildRouteReport(
       inference_profile: target.scope ?? null,
       requests: target.requests,
       share: target.share,
-      input_tokens: target.inputTokens,
-      output_tokens: target.outputTokens,
+      input_tokens: Math.round(target.inputTokens),
+      output_tokens: Math.round(target.outputTokens),
       cost_usd: target.costUsd,
       monthly_cost_usd: monthly(target.costUsd),
     })),

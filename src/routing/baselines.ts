@@ -8,7 +8,7 @@ import type { RouteTarget } from "./policy.js";
 
 export type BaselineRow = Pick<
   TrafficRow,
-  "inputTokens" | "outputTokens" | "cacheReadTokens" | "cacheWriteTokens" | "requests"
+  "inputTokens" | "outputTokens" | "cacheReadTokens" | "cacheWriteTokens" | "requests" | "tokenBasis"
 >;
 
 /** Per target and band: input, output, cache read, cache write token sums. */
@@ -31,7 +31,10 @@ export class SingleTargetBaselines {
   }
 
   add(row: BaselineRow): void {
-    const weight = row.requests;
+    // A row of totals counts once; its long-context band is its mean prompt.
+    const total = row.tokenBasis === "total";
+    const weight = total ? 1 : row.requests;
+    const prompt = total ? row.inputTokens / row.requests : row.inputTokens;
     const input = row.inputTokens * weight;
     const output = row.outputTokens * weight;
     const cacheRead = row.cacheReadTokens * weight;
@@ -40,7 +43,7 @@ export class SingleTargetBaselines {
     const longAbove = this.longAbove;
     for (let t = 0; t < longAbove.length; t++) {
       // Same test as isLongContext (prompt above the threshold), from the precomputed thresholds.
-      const long = row.inputTokens > (longAbove[t] ?? Number.POSITIVE_INFINITY);
+      const long = prompt > (longAbove[t] ?? Number.POSITIVE_INFINITY);
       const at = (t * BANDS + (long ? 1 : 0)) * SUMS;
       sums[at] = (sums[at] ?? 0) + input;
       sums[at + 1] = (sums[at + 1] ?? 0) + output;

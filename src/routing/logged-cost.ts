@@ -46,7 +46,13 @@ export class LoggedCostLookup {
   private readonly foldedNames = new DistinctNames();
   private foldedRequests = 0;
   private readonly byProvider = new Map<string, Map<string, LoggedPrice | null>>();
-  private readonly tokens: TokenCounts = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 };
+  private readonly tokens: TokenCounts = {
+    input: 0,
+    output: 0,
+    cacheRead: 0,
+    cacheWrite: 0,
+    cacheWrite1h: 0,
+  };
 
   constructor(
     private readonly catalog: PriceLookup,
@@ -77,11 +83,14 @@ export class LoggedCostLookup {
       price = logged.periods[i] ?? price;
       if (atMs < logged.releasedMs) logged.requestsBeforeRelease += row.requests;
     }
+    // A row of totals is priced as `requests` requests of its mean figures (replay.ts rejects unknown counts).
+    const per = row.tokenBasis === "total" ? 1 / row.requests : 1;
     const tokens = this.tokens;
-    tokens.input = row.inputTokens;
-    tokens.output = row.outputTokens;
-    tokens.cacheRead = row.cacheReadTokens;
-    tokens.cacheWrite = row.cacheWriteTokens;
+    tokens.input = row.inputTokens * per;
+    tokens.output = row.outputTokens * per;
+    tokens.cacheRead = row.cacheReadTokens * per;
+    tokens.cacheWrite = row.cacheWriteTokens * per;
+    tokens.cacheWrite1h = (row.cacheWrite1hTokens ?? 0) * per;
     return tokenCostUsd(price, tokens, logged.context) * row.requests;
   }
 

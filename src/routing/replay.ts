@@ -82,7 +82,13 @@ export class RouteReplay {
   private required = false;
   private lastTimestamp = Number.NEGATIVE_INFINITY;
   private lastTimestampRow = 0;
-  private readonly tokens: TokenCounts = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 };
+  private readonly tokens: TokenCounts = {
+    input: 0,
+    output: 0,
+    cacheRead: 0,
+    cacheWrite: 0,
+    cacheWrite1h: 0,
+  };
   private readonly contexts: PricingContext[];
   private readonly anyTarget = (_target: number) => true;
   private readonly labelledTarget = (target: number) => this.policy.targets[target]?.compliant === true;
@@ -149,12 +155,22 @@ export class RouteReplay {
   }
 
   private startPricing(row: TrafficRow): void {
+    const requests = row.requests;
+    if (Number.isNaN(requests)) {
+      throw new InputError(
+        { file: this.options.trafficFile ?? "traffic", row: row.row, field: "requests" },
+        "expected a request count: replay routes requests, and this row of token totals has none (token_basis total, requests empty); project prices such rows",
+      );
+    }
+    // A row of totals is priced as `requests` requests of its mean figures.
+    const per = row.tokenBasis === "total" ? 1 / requests : 1;
     const tokens = this.tokens;
-    tokens.input = row.inputTokens;
-    tokens.output = row.outputTokens;
-    tokens.cacheRead = row.cacheReadTokens;
-    tokens.cacheWrite = row.cacheWriteTokens;
-    this.weight = row.requests;
+    tokens.input = row.inputTokens * per;
+    tokens.output = row.outputTokens * per;
+    tokens.cacheRead = row.cacheReadTokens * per;
+    tokens.cacheWrite = row.cacheWriteTokens * per;
+    tokens.cacheWrite1h = (row.cacheWrite1hTokens ?? 0) * per;
+    this.weight = requests;
     this.rowStamp++;
   }
 

@@ -38,11 +38,22 @@ const COLUMN_ALIASES: Readonly<Record<string, TrafficColumn>> = {
   cached_tokens: "cache_read_tokens",
   cache_read_input_tokens: "cache_read_tokens",
   cached_input_tokens: "cache_read_tokens",
+  input_cached_tokens: "cache_read_tokens",
+  prompt_cache_read_tokens: "cache_read_tokens",
   cache_creation_input_tokens: "cache_write_tokens",
   cache_creation_tokens: "cache_write_tokens",
+  input_cache_write_tokens: "cache_write_tokens",
+  prompt_cache_write_tokens: "cache_write_tokens",
+  ephemeral_5m_input_tokens: "cache_write_tokens",
+  cache_write_5m_tokens: "cache_write_tokens",
+  cache_creation_5m_input_tokens: "cache_write_tokens",
+  ephemeral_1h_input_tokens: "cache_write_1h_tokens",
+  cache_creation_1h_input_tokens: "cache_write_1h_tokens",
   count: "requests",
   request_count: "requests",
   num_requests: "requests",
+  num_model_requests: "requests",
+  context_window: "context_tier",
   latency: "latency_ms",
   duration_ms: "latency_ms",
 };
@@ -126,7 +137,8 @@ export function resolveHeader(
     const field = fieldFor(name, map);
     fieldOf.push(field);
     if (field === undefined) {
-      meta.push({ name, index: i });
+      // `meta.<key>` is metadata `<key>`: how `convert` writes a key that is also a column's name or alias.
+      meta.push({ name: name.startsWith(META_PREFIX) ? name.slice(META_PREFIX.length) : name, index: i });
       continue;
     }
     const other = index[field];
@@ -172,7 +184,12 @@ function emptyIndex(): Record<TrafficColumn, number> {
     output_tokens: -1,
     cache_read_tokens: -1,
     cache_write_tokens: -1,
+    cache_write_1h_tokens: -1,
     requests: -1,
+    token_basis: -1,
+    service_tier: -1,
+    context_tier: -1,
+    kind: -1,
     latency_ms: -1,
     status: -1,
     requires_compliance: -1,
@@ -180,6 +197,13 @@ function emptyIndex(): Record<TrafficColumn, number> {
     cost_sensitivity: -1,
     requires_latest: -1,
   };
+}
+
+const META_PREFIX = "meta.";
+
+/** The canonical column a header name reads as (its name or an alias), undefined for metadata. */
+export function canonicalColumnOf(name: string): TrafficColumn | undefined {
+  return name.startsWith(META_PREFIX) ? undefined : fieldFor(name.trim(), {});
 }
 
 function fieldFor(name: string, map: Readonly<Record<string, string>>): TrafficColumn | undefined {

@@ -1,15 +1,16 @@
 // Cell parsers for traffic rows. Each returns the value or a `FieldProblem` saying what was expected and
 // what was found; the reader adds the file, row and column. Hot path: called for every cell of every row.
+
+import type { PricingMode } from "../cost/price.js";
 import { oneLine } from "../printable.js";
+import type { ContextTier, RequestKind, TokenBasis } from "./row.js";
 
 /** What was wrong with a cell; the reader wraps it in an InputError with the location. */
 export class FieldProblem {
   constructor(readonly message: string) {}
 }
 
-/** No single request has a billion tokens; larger values are unit or export mistakes.
- * @internal the cell tests check the limit itself
- */
+/** No single request has a billion tokens; larger values are unit or export mistakes. */
 export const MAX_TOKENS_PER_REQUEST = 1_000_000_000;
 const MAX_REQUESTS_PER_ROW = 1_000_000_000;
 const DIGITS = /^[0-9]+$/;
@@ -35,23 +36,33 @@ function show(text: string): string {
   return text === "" ? "an empty cell" : `"${oneLine(text.length > 40 ? `${text.slice(0, 40)}...` : text)}"`;
 }
 
-/** A token count: a whole number from 0 to 1e9. Empty is allowed only when `emptyValue` is given. */
-export function parseTokens(text: string, emptyValue?: number): number | FieldProblem {
+/** A row of token totals (token_basis total) holds at most this many tokens in a column: exact integers
+ * whose sums over many rows stay exact in a double. */
+export const MAX_TOKENS_PER_ROW_TOTAL = 1e15;
+
+/** A token count: a whole number from 0 to `max` (1e9 a request, or 1e15 for a row of totals). Empty is
+ * allowed only when `emptyValue` is given. */
+export function parseTokens(
+  text: string,
+  emptyValue?: number,
+  max = MAX_TOKENS_PER_REQUEST,
+): number | FieldProblem {
   const plain = plainDigits(text);
-  if (plain >= 0 && plain <= MAX_TOKENS_PER_REQUEST) return plain;
+  if (plain >= 0 && plain <= max) return plain;
   // Anything else (empty, spaces, signs, too many digits) takes the exact path, which words the errors.
   if (DIGITS.test(text)) {
     const value = Number(text);
-    if (value <= MAX_TOKENS_PER_REQUEST) return value;
+    if (value <= max) return value;
+    const per = max === MAX_TOKENS_PER_REQUEST ? "per request" : "in a row of totals";
     return new FieldProblem(
-      `expected at most ${MAX_TOKENS_PER_REQUEST} tokens per request, found ${text} (is the unit or the column right?)`,
+      `expected at most ${max} tokens ${per}, found ${text} (is the unit or the column right?)`,
     );
   }
   const trimmed = text.trim();
   if (trimmed === "") {
     return emptyValue ?? new FieldProblem("expected a whole number of tokens, found an empty cell");
   }
-  if (trimmed !== text) return parseTokens(trimmed, emptyValue);
+  if (trimmed !== text) return parseTokens(trimmed, emptyValue, max);
   return new FieldProblem(`expected a whole number of tokens, found ${describeNumber(trimmed)}`);
 }
 
@@ -64,13 +75,14 @@ function describeNumber(text: string): string {
   return `${show(text)} (not written as plain digits)`;
 }
 
-/** The `requests` weight of a pre-aggregated row: a positive whole number; empty means 1. */
-export function parseWeight(text: string): number | FieldProblem {
+/** The `requests` weight of a pre-aggregated row: a positive whole number; empty means `emptyValue` (1,
+ * or NaN, "unknown", for a row of token totals). */
+export function parseWeight(text: string, emptyValue = 1): number | FieldProblem {
   if (text === "1") return 1;
   const plain = plainDigits(text);
   if (plain >= 1 && plain <= MAX_REQUESTS_PER_ROW) return plain;
   const trimmed = text.trim();
-  if (trimmed === "") return 1;
+  if (trimmed === "") return emptyValue;
   const value = Number(trimmed);
   if (DIGITS.test(trimmed) && value >= 1 && value <= MAX_REQUESTS_PER_ROW) return value;
   if (value === 0) return new FieldProblem("expected a positive whole number of requests, found 0");
@@ -94,6 +106,81 @@ export function parseMeasure(text: string): number | undefined | FieldProblem {
 }
 
 const DECIMAL = /^\d+(?:\.\d+)?$/;
+
+/** One of `words` in any case, or `emptyValue` for an empty cell. Few distinct values: the exact word is
+ * looked up before any trimming or lower-casing. */
+function parseWord<T extends string>(
+  text: string,
+  words: ReadonlyMap<string, T>,
+  emptyValue: T | undefined,
+  expected: string,
+): T | undefined | FieldProblem {
+  const exact = words.get(text);
+  if (exact !== undefined) return exact;
+  const word = text.trim().toLowerCase();
+  if (word === "") return emptyValue;
+  return words.get(word) ?? new FieldProblem(`expected ${expected}, found ${show(text)}`);
+}
+
+const SERVICE_TIERS = new Map<string, PricingMode>([
+  ["standard", "standard"],
+  ["default", "standard"],
+  ["auto", "standard"],
+  ["batch", "batch"],
+  ["flex", "flex"],
+  ["priority", "priority"],
+]);
+
+/** `service_tier`: standard, batch, flex or priority (`default` and `auto`, as OpenAI reports the standard
+ * tier, read as standard); empty means standard. */
+export function parseServiceTier(text: string): PricingMode | FieldProblem {
+  return (
+    parseWord(text, SERVICE_TIERS, "standard", "standard, batch, flex or priority (empty = standard)") ??
+    "standard"
+  );
+}
+
+const TOKEN_BASES = new Map<string, TokenBasis>([
+  ["per_request", "per-request"],
+  ["per-request", "per-request"],
+  ["total", "total"],
+]);
+
+/** `token_basis`: per_request (the default; `per-request` too) or total. */
+export function parseTokenBasis(text: string): TokenBasis | FieldProblem {
+  return (
+    parseWord(text, TOKEN_BASES, "per-request", "per_request or total (empty = per_request)") ?? "per-request"
+  );
+}
+
+const CONTEXT_TIERS = new Map<string, ContextTier>([
+  ["standard", "standard"],
+  ["long", "long"],
+  // Anthropic's usage report `context_window` values.
+  ["0-200k", "standard"],
+  ["200k-1m", "long"],
+]);
+
+/** `context_tier`: standard or long (Anthropic's `0-200k` and `200k-1M` too); empty means unknown. */
+export function parseContextTier(text: string): ContextTier | undefined | FieldProblem {
+  return parseWord(
+    text,
+    CONTEXT_TIERS,
+    undefined,
+    "standard or long (or 0-200k / 200k-1M; empty = decided by the prompt size)",
+  );
+}
+
+const KINDS = new Map<string, RequestKind>([
+  ["chat", "chat"],
+  ["embedding", "embedding"],
+  ["embeddings", "embedding"],
+]);
+
+/** `kind`: chat or embedding (`embeddings` too); empty means unstated. */
+export function parseKind(text: string): RequestKind | undefined | FieldProblem {
+  return parseWord(text, KINDS, undefined, "chat or embedding (empty = not stated)");
+}
 
 const TRUE_WORDS = new Set(["true", "1", "yes"]);
 const FALSE_WORDS = new Set(["false", "0", "no", ""]);

@@ -5,10 +5,16 @@ import { InputError } from "../errors.js";
 import type { ColumnLayout, KeptColumns } from "./columns.js";
 import {
   FieldProblem,
+  MAX_TOKENS_PER_REQUEST,
+  MAX_TOKENS_PER_ROW_TOTAL,
   parseBoolean,
+  parseContextTier,
+  parseKind,
   parseMeasure,
+  parseServiceTier,
   parseText,
   parseTimestamp,
+  parseTokenBasis,
   parseTokens,
   parseWeight,
 } from "./fields.js";
@@ -37,13 +43,20 @@ export function cellParser(file: string, layout: ColumnLayout, kept: KeptColumns
   const text = (column: TrafficColumn, key: TextField): number => (kept.texts.has(key) ? index[column] : -1);
   const cell = (cells: readonly string[], position: number): string =>
     position < 0 ? "" : (cells[position] ?? "");
-  const [iModel, iInput, iOutput, iCacheRead, iCacheWrite, iRequests] = [
+  const [iModel, iInput, iOutput, iCacheRead, iCacheWrite, iCacheWrite1h, iRequests] = [
     at("model"),
     at("input_tokens"),
     at("output_tokens"),
     at("cache_read_tokens"),
     at("cache_write_tokens"),
+    at("cache_write_1h_tokens"),
     at("requests"),
+  ];
+  const [iBasis, iTier, iContext, iKind] = [
+    at("token_basis"),
+    at("service_tier"),
+    at("context_tier"),
+    at("kind"),
   ];
   const [iCompliance, iLatest, iTimestamp, iBucketEnd, iLatency, iBudget] = [
     at("requires_compliance"),
@@ -100,6 +113,10 @@ export function cellParser(file: string, layout: ColumnLayout, kept: KeptColumns
     return end;
   };
 
+  /** The first cache column the file has, to name in a cache-above-input error. */
+  const firstCacheColumn = (): TrafficColumn =>
+    iCacheRead >= 0 ? "cache_read_tokens" : iCacheWrite >= 0 ? "cache_write_tokens" : "cache_write_1h_tokens";
+
   // One function for the whole row, fields written out one by one: this runs for every row of the file,
   // and a loop over field names would make each store to `into` megamorphic. Checks run in column
   // order of the original parser so the first problem reported stays the same.
@@ -117,27 +134,41 @@ export function cellParser(file: string, layout: ColumnLayout, kept: KeptColumns
     const statusClass = iStatusAny < 0 ? "success" : statusClasses.classify(cells[iStatusAny]);
     const failed = statusClass === "failure";
     const whenEmpty = failed ? 0 : undefined;
-    const inputTokens = check(parseTokens(cell(cells, iInput), whenEmpty), row, "input_tokens");
-    const cacheReadTokens = check(parseTokens(cell(cells, iCacheRead), 0), row, "cache_read_tokens");
-    const cacheWriteTokens = check(parseTokens(cell(cells, iCacheWrite), 0), row, "cache_write_tokens");
-    if (cacheReadTokens + cacheWriteTokens > inputTokens) {
-      fail(
-        row,
-        index.cache_read_tokens >= 0 ? "cache_read_tokens" : "cache_write_tokens",
-        `expected cache read + cache write tokens (${cacheReadTokens} + ${cacheWriteTokens}) to be at most input_tokens (${inputTokens}): input tokens include cached tokens`,
-      );
-    }
+    const tokenBasis =
+      iBasis < 0 ? "per-request" : check(parseTokenBasis(cells[iBasis] ?? ""), row, "token_basis");
+    const max = tokenBasis === "total" ? MAX_TOKENS_PER_ROW_TOTAL : MAX_TOKENS_PER_REQUEST;
+    const inputTokens = check(parseTokens(cell(cells, iInput), whenEmpty, max), row, "input_tokens");
+    const cacheReadTokens = check(parseTokens(cell(cells, iCacheRead), 0, max), row, "cache_read_tokens");
+    const cacheWriteTokens = check(parseTokens(cell(cells, iCacheWrite), 0, max), row, "cache_write_tokens");
+    const cacheWrite1hTokens =
+      iCacheWrite1h < 0
+        ? 0
+        : check(parseTokens(cells[iCacheWrite1h] ?? "", 0, max), row, "cache_write_1h_tokens");
+    const cached = cacheExcess(inputTokens, cacheReadTokens, cacheWriteTokens, cacheWrite1hTokens);
+    if (cached !== undefined) fail(row, firstCacheColumn(), cached);
     into.row = row;
     into.model = models.intern(model);
     const ids = into.textIds;
     ids[0] = models.id;
     into.inputTokens = inputTokens;
-    into.outputTokens = check(parseTokens(cell(cells, iOutput), whenEmpty), row, "output_tokens");
+    into.outputTokens = check(parseTokens(cell(cells, iOutput), whenEmpty, max), row, "output_tokens");
     into.failed = failed;
     into.unknownStatus = statusClass === "unknown";
     into.cacheReadTokens = cacheReadTokens;
     into.cacheWriteTokens = cacheWriteTokens;
-    into.requests = check(parseWeight(cell(cells, iRequests)), row, "requests");
+    into.cacheWrite1hTokens = cacheWrite1hTokens;
+    into.tokenBasis = tokenBasis;
+    // A row of totals with no request count (Anthropic's usage report): unknown, never 1.
+    into.requests = check(
+      parseWeight(cell(cells, iRequests), tokenBasis === "total" ? Number.NaN : 1),
+      row,
+      "requests",
+    );
+    into.serviceTier =
+      iTier < 0 ? "standard" : check(parseServiceTier(cells[iTier] ?? ""), row, "service_tier");
+    into.contextTier =
+      iContext < 0 ? undefined : check(parseContextTier(cells[iContext] ?? ""), row, "context_tier");
+    into.kind = iKind < 0 ? undefined : check(parseKind(cells[iKind] ?? ""), row, "kind");
     into.requiresCompliance = check(parseBoolean(cell(cells, iCompliance)), row, "requires_compliance");
     into.requiresLatest = check(parseBoolean(cell(cells, iLatest)), row, "requires_latest");
     into.timestamp = check(parseTimestamp(cell(cells, iTimestamp)), row, "timestamp") ?? Number.NaN;
@@ -152,4 +183,17 @@ export function cellParser(file: string, layout: ColumnLayout, kept: KeptColumns
     into.costSensitivity = textOf(cells, iCost, costs, ids, 5);
     for (let m = 0; m < meta.length; m++) into.meta[m] = cells[meta[m] ?? -1] ?? "";
   };
+}
+
+/** Why a row's cached tokens cannot be part of its input tokens, or undefined when they can. Shared by
+ * every path that makes rows (the CSV reader and importedRowToValues). */
+export function cacheExcess(
+  input: number,
+  cacheRead: number,
+  cacheWrite: number,
+  cacheWrite1h: number,
+): string | undefined {
+  if (cacheRead + cacheWrite + cacheWrite1h <= input) return undefined;
+  const writes = cacheWrite1h === 0 ? `${cacheWrite}` : `${cacheWrite} + ${cacheWrite1h} (1h)`;
+  return `expected cache read + cache write tokens (${cacheRead} + ${writes}) to be at most input_tokens (${input}): input tokens include cached tokens`;
 }

@@ -9,6 +9,15 @@ import { PROFILE_COLUMNS } from "./columns.js";
 import { MAX_WORKERS, PARALLEL_MIN_BYTES, planRanges } from "./parallel-plan.js";
 import { type ProfileOptions, type TrafficProfile, TrafficProfileBuilder } from "./profile.js";
 import { type ReadTrafficOptions, readTrafficValues, type TrafficReadSummary } from "./read.js";
+import {
+  canonicalRead,
+  type FileRead,
+  readLogValues,
+  singleCanonical,
+  type TrafficInputs,
+} from "./read-sources.js";
+import type { SniffedFile } from "./sniff.js";
+import { isGzip } from "./sniff.js";
 import { readInWorkers, type WorkerPlan } from "./worker-pool.js";
 
 export interface ProfileTrafficOptions extends ReadTrafficOptions {
@@ -24,18 +33,68 @@ export interface ProfileTrafficOptions extends ReadTrafficOptions {
   workers?: number;
 }
 
-export async function profileTraffic(
-  file: string,
-  options: ProfileTrafficOptions,
-): Promise<{ profile: TrafficProfile; summary: TrafficReadSummary }> {
-  const profileOptions: ProfileOptions = {
+/** The profile of every file of a run: one file of llmcost's CSV takes profileTraffic's fast paths; other
+ * inputs are read one file after another into one builder (rows of every format alike). */
+export async function profileSources(
+  inputs: TrafficInputs,
+  options: ProfileTrafficOptions & { modelMap: ReadonlyMap<string, string> },
+): Promise<{ profile: TrafficProfile; reads: FileRead[] }> {
+  const only = singleCanonical(inputs);
+  if (only !== undefined) {
+    const { profile, summary } = await profileTraffic(only.file, { ...options, gzip: only.gzip });
+    return {
+      profile,
+      reads: [canonicalRead(only.file, summary)],
+    };
+  }
+  const builder = new TrafficProfileBuilder(profileOptions(options));
+  const reads: FileRead[] = [];
+  const totalBytes = await totalSize(inputs.files);
+  let before = 0;
+  for (const sniffed of inputs.files) {
+    const bytes = await assertReadableFile(sniffed.file);
+    const onProgress = (done: number) => options.onProgress?.(before + done, totalBytes);
+    if (sniffed.format === "canonical") {
+      const summary = await readTrafficValues(sniffed.file, (values) => builder.addValues(values), {
+        ...options,
+        ...PROFILE_COLUMNS,
+        gzip: sniffed.gzip,
+        onProgress,
+      });
+      reads.push(canonicalRead(sniffed.file, summary));
+    } else {
+      reads.push(await readLogValues(sniffed, (values) => builder.addValues(values), options));
+    }
+    before += bytes;
+    options.onProgress?.(before, totalBytes);
+  }
+  return { profile: exactTotals(inputs.values.join(", "), builder.finish()), reads };
+}
+
+async function totalSize(files: readonly SniffedFile[]): Promise<number> {
+  let total = 0;
+  for (const { file } of files) total += await assertReadableFile(file);
+  return total;
+}
+
+function profileOptions(options: ProfileTrafficOptions): ProfileOptions {
+  return {
     longContextThresholds: options.longContextThresholds,
     ...(options.keepModel && { keepModel: options.keepModel }),
     ...(options.maxModels !== undefined && { maxModels: options.maxModels }),
     ...(options.maxBuckets !== undefined && { maxBuckets: options.maxBuckets }),
     ...(options.keepUseCase && { keepUseCase: options.keepUseCase }),
   };
-  const builder = new TrafficProfileBuilder(profileOptions);
+}
+
+/** One file of llmcost's CSV, on worker threads when it is big and not gzip (profileSources's fast path).
+ * @internal the parallel-profile tests compare worker counts on one file
+ */
+export async function profileTraffic(
+  file: string,
+  options: ProfileTrafficOptions,
+): Promise<{ profile: TrafficProfile; summary: TrafficReadSummary }> {
+  const builder = new TrafficProfileBuilder(profileOptions(options));
   const plan = await profilePlan(file, options);
   if (plan !== undefined) {
     const { map = {}, onProgress, signal } = options;
@@ -44,13 +103,13 @@ export async function profileTraffic(
       file,
       plan,
       { map, columns: PROFILE_COLUMNS, task, onProgress, signal },
-      (data) => {
-        if (data.kind === "profile") builder.mergePart(data.part);
+      (data, recordsBefore) => {
+        if (data.kind === "profile") builder.mergePart(data.part, recordsBefore);
       },
     );
     if (summary !== undefined) return { profile: exactTotals(file, builder.finish()), summary };
   }
-  const single = new TrafficProfileBuilder(profileOptions);
+  const single = new TrafficProfileBuilder(profileOptions(options));
   const summary = await readTrafficValues(file, (values) => single.addValues(values), {
     ...options,
     ...PROFILE_COLUMNS,
@@ -71,6 +130,7 @@ function exactTotals(file: string, profile: TrafficProfile): TrafficProfile {
     ["output_tokens", profile.tokens.output],
     ["cache_read_tokens", profile.tokens.cacheRead],
     ["cache_write_tokens", profile.tokens.cacheWrite],
+    ["cache_write_1h_tokens", profile.tokens.cacheWrite1h ?? 0],
   ];
   for (const [field, total] of totals) {
     if (total > Number.MAX_SAFE_INTEGER) {
@@ -85,7 +145,7 @@ function exactTotals(file: string, profile: TrafficProfile): TrafficProfile {
 
 /** One byte range per worker. */
 async function profilePlan(file: string, options: ProfileTrafficOptions): Promise<WorkerPlan | undefined> {
-  if (file.toLowerCase().endsWith(".gz")) return undefined;
+  if (options.gzip ?? (await isGzip(file))) return undefined;
   const totalBytes = await assertReadableFile(file);
   const workers =
     options.workers ?? (totalBytes >= PARALLEL_MIN_BYTES ? Math.min(MAX_WORKERS, availableParallelism()) : 1);

@@ -3,11 +3,12 @@
 // minutes in the observed window, never by the number of rows. Worker threads build parts (`part()`) that
 // `mergePart` adds up in file order.
 
+import type { PricingMode } from "../cost/price.js";
 import type { TokenCounts } from "../cost/request-cost.js";
 import { addTokens, type TrafficBucket } from "../cost/traffic-mix.js";
 import { DAY_MS } from "../units.js";
 import { DistinctNames, OTHER_MODELS } from "./distinct-names.js";
-import type { TrafficRow } from "./row.js";
+import type { ContextTier, TrafficRow } from "./row.js";
 import type { RowValues } from "./row-values.js";
 import { StatusClassifier } from "./status.js";
 
@@ -19,8 +20,13 @@ export interface TrafficProfile {
   /** First timestamp to the last row's end (its bucket_end, else its timestamp), epoch ms UTC; `days` is
    * their distance, 0 without timestamps. */
   window: { start?: number; end?: number; days: number };
-  /** Some row carries a `requests` weight above 1 (pre-aggregated traffic). */
+  /** Some row carries a `requests` weight above 1, or token totals (pre-aggregated traffic). */
   weightedRows: boolean;
+  /** Rows whose token columns are totals over their requests (`token_basis` total). */
+  totalRows: number;
+  /** Rows of totals without a request count: `requests` counts none of theirs (then the observed request
+   * count is unknown; see monthlyScale). */
+  unknownRequestRows: number;
   /** Some row says where its span ends (`bucket_end`). */
   bucketEnds: boolean;
   /** Busiest UTC minute; tokens are input + output (what provider TPM quotas count). */
@@ -82,6 +88,8 @@ export interface TrafficProfilePart {
   unknownStatuses: [string, number][];
   weightedRows: boolean;
   bucketEnds: boolean;
+  totalRows: number;
+  unknownRequestRows: number;
 }
 
 // Buckets are found through nested maps (model, provider, region, use case), then an array slot for the
@@ -127,6 +135,8 @@ export class TrafficProfileBuilder {
   private readonly statuses = new StatusClassifier();
   private weightedRows = false;
   private bucketEnds = false;
+  private totalRows = 0;
+  private unknownRequestRows = 0;
   private start: number | undefined;
   private end: number | undefined;
 
@@ -164,22 +174,44 @@ export class TrafficProfileBuilder {
 
   private addRequest(row: RequestInput, timestamp: number, bucketEnd: number): void {
     this.rows++;
-    if (row.requests > 1) this.weightedRows = true;
+    const total = row.tokenBasis === "total";
+    const requests = row.requests;
+    // NaN: a row of totals whose source has no request count.
+    const known = !Number.isNaN(requests);
+    if (total) this.totalRows++;
+    if (!known) this.unknownRequestRows++;
+    if (requests > 1 || total) this.weightedRows = true;
     if (!Number.isNaN(bucketEnd)) {
       this.bucketEnds = true;
       if (this.end === undefined || bucketEnd > this.end) this.end = bucketEnd;
     }
-    const band = this.bandIndex(row.inputTokens);
-    const bucket = this.bucketFor(row, band, row.requests);
-    const weight = row.requests;
-    bucket.requests += weight;
+    // Per-request figures count `requests` times; totals once. A total row's band is its mean prompt.
+    const weight = total ? 1 : requests;
+    const prompt = total ? row.inputTokens / requests : row.inputTokens;
+    const band = known ? this.bandIndex(prompt) : this.thresholds.length;
+    const bucket = this.bucketFor(
+      row,
+      band,
+      tierIndex(row.serviceTier),
+      contextIndex(row.contextTier),
+      !known,
+      known ? requests : 0,
+    );
+    if (prompt > (bucket.largestPrompt?.tokens ?? 0)) bucket.largestPrompt = { tokens: prompt, row: row.row };
+    if (row.inputTokens === 0 && row.outputTokens === 0 && !row.failed) {
+      if (bucket.zeroTokens === undefined) bucket.zeroTokens = { requests: 0, row: row.row };
+      bucket.zeroTokens.requests += known ? requests : 0;
+    }
+    if (known) bucket.requests += requests;
     const tokens = bucket.tokens;
     tokens.input += row.inputTokens * weight;
     tokens.output += row.outputTokens * weight;
     tokens.cacheRead += row.cacheReadTokens * weight;
     tokens.cacheWrite += row.cacheWriteTokens * weight;
+    const oneHour = row.cacheWrite1hTokens ?? 0;
+    if (oneHour !== 0) tokens.cacheWrite1h = (tokens.cacheWrite1h ?? 0) + oneHour * weight;
     if (!Number.isNaN(timestamp)) {
-      this.observe(timestamp, weight, (row.inputTokens + row.outputTokens) * weight);
+      this.observe(timestamp, known ? requests : 0, (row.inputTokens + row.outputTokens) * weight);
     }
   }
 
@@ -196,23 +228,46 @@ export class TrafficProfileBuilder {
       unknownStatuses: [...this.unknownStatuses],
       weightedRows: this.weightedRows,
       bucketEnds: this.bucketEnds,
+      totalRows: this.totalRows,
+      unknownRequestRows: this.unknownRequestRows,
     };
     if (this.start !== undefined) part.start = this.start;
     if (this.end !== undefined) part.end = this.end;
     return part;
   }
 
-  mergePart(part: TrafficProfilePart): void {
+  /** Adds a worker's part; `rowOffset`: the records of the file before the part's segment (its row numbers
+   * count from the segment's start). */
+  mergePart(part: TrafficProfilePart, rowOffset = 0): void {
     this.rows += part.rows;
     for (const theirs of part.buckets) {
-      const ours = this.bucketFor(theirs, this.bandOf(theirs.promptAbove), theirs.requests);
+      const ours = this.bucketFor(
+        theirs,
+        this.bandOf(theirs.promptAbove),
+        tierIndex(theirs.serviceTier),
+        theirs.longContext === undefined ? 0 : theirs.longContext ? 2 : 1,
+        theirs.requestsUnknown === true,
+        theirs.requests,
+      );
       ours.requests += theirs.requests;
       addTokens(ours.tokens, theirs.tokens);
+      const prompt = theirs.largestPrompt;
+      if (prompt !== undefined && prompt.tokens > (ours.largestPrompt?.tokens ?? 0)) {
+        ours.largestPrompt = { tokens: prompt.tokens, row: prompt.row + rowOffset };
+      }
+      if (theirs.zeroTokens !== undefined) {
+        if (ours.zeroTokens === undefined) {
+          ours.zeroTokens = { requests: 0, row: theirs.zeroTokens.row + rowOffset };
+        }
+        ours.zeroTokens.requests += theirs.zeroTokens.requests;
+      }
     }
     for (const [minute, requests, tokens] of part.minutes) this.addMinute(minute, requests, tokens);
     for (const [status, requests] of part.unknownStatuses) this.addUnknownStatus(status, requests);
     this.weightedRows ||= part.weightedRows;
     this.bucketEnds ||= part.bucketEnds;
+    this.totalRows += part.totalRows;
+    this.unknownRequestRows += part.unknownRequestRows;
     if (part.start !== undefined && (this.start === undefined || part.start < this.start))
       this.start = part.start;
     if (part.end !== undefined && (this.end === undefined || part.end > this.end)) this.end = part.end;
@@ -220,7 +275,7 @@ export class TrafficProfileBuilder {
 
   finish(): TrafficProfile {
     const buckets = this.buckets.map((b) => ({ ...b, tokens: { ...b.tokens } })).sort(compareBuckets);
-    const tokens: TokenCounts = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 };
+    const tokens: TokenCounts = { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, cacheWrite1h: 0 };
     let requests = 0;
     let failedRequests = 0;
     for (const bucket of buckets) {
@@ -251,6 +306,8 @@ export class TrafficProfileBuilder {
       unknownStatuses,
       weightedRows: this.weightedRows,
       bucketEnds: this.bucketEnds,
+      totalRows: this.totalRows,
+      unknownRequestRows: this.unknownRequestRows,
       otherModels: this.folded.size,
       foldedRequests: this.foldedRequests,
     };
@@ -290,12 +347,23 @@ export class TrafficProfileBuilder {
     return child(this.tree, model, newProviders);
   }
 
-  private bucketFor(row: BucketIdentity, band: number, requests: number): TrafficBucket {
+  /** The bucket of `row`'s identity in prompt band `band`, with the log's service tier (index into
+   * TIERS), context tier (0 unknown, 1 standard, 2 long) and whether its request count is unknown;
+   * `requests` is what the row adds, for the count of folded requests. */
+  private bucketFor(
+    row: BucketIdentity,
+    band: number,
+    tier: number,
+    context: number,
+    requestsUnknown: boolean,
+    requests: number,
+  ): TrafficBucket {
     const level = this.modelLevel(row.model, row.provider);
     const folded = level === this.tree.get(OTHER_MODELS) && row.model !== OTHER_MODELS;
     let identity: BucketIdentity = folded ? { ...row, model: OTHER_MODELS, provider: undefined } : row;
     const flags = (row.failed ? 4 : 0) + (row.requiresCompliance ? 2 : 0) + (row.requiresLatest ? 1 : 0);
-    const slot = flags * (this.thresholds.length + 1) + band;
+    const logged = ((requestsUnknown ? 4 : 0) + tier) * 3 + context;
+    const slot = (logged * 8 + flags) * (this.thresholds.length + 1) + band;
     const providers = child(level, identity.provider, newRegions);
     let bucket = providers.get(identity.region)?.get(identity.useCase)?.[slot];
     if (bucket === undefined && this.buckets.length >= this.maxBuckets) {
@@ -308,7 +376,7 @@ export class TrafficProfileBuilder {
       bucket = providers.get(OTHER_REGIONS)?.get(useCase)?.[slot];
     }
     if (bucket === undefined) {
-      bucket = newBucket(identity, this.thresholds[band] ?? 0);
+      bucket = newBucket(identity, this.thresholds[band] ?? 0, tier, context, requestsUnknown);
       child(child(providers, identity.region, newUseCases), identity.useCase, newSlots)[slot] = bucket;
       this.buckets.push(bucket);
     }
@@ -342,17 +410,49 @@ type BucketIdentity = Pick<
 
 /** What a request adds to its bucket. */
 type RequestInput = BucketIdentity &
-  Pick<TrafficRow, "inputTokens" | "outputTokens" | "cacheReadTokens" | "cacheWriteTokens" | "requests">;
+  Pick<
+    TrafficRow,
+    | "row"
+    | "inputTokens"
+    | "outputTokens"
+    | "cacheReadTokens"
+    | "cacheWriteTokens"
+    | "cacheWrite1hTokens"
+    | "requests"
+    | "tokenBasis"
+    | "serviceTier"
+    | "contextTier"
+  >;
 
-function newBucket(row: BucketIdentity, promptAbove: number): TrafficBucket {
+const TIERS: readonly PricingMode[] = ["standard", "batch", "flex", "priority"];
+
+function tierIndex(tier: PricingMode | undefined): number {
+  return tier === undefined ? 0 : TIERS.indexOf(tier);
+}
+
+function contextIndex(context: ContextTier | undefined): number {
+  return context === undefined ? 0 : context === "standard" ? 1 : 2;
+}
+
+function newBucket(
+  row: BucketIdentity,
+  promptAbove: number,
+  tier: number,
+  context: number,
+  requestsUnknown: boolean,
+): TrafficBucket {
   const bucket: TrafficBucket = {
     model: row.model,
     requiresCompliance: row.requiresCompliance,
     requiresLatest: row.requiresLatest,
     promptAbove,
     requests: 0,
-    tokens: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 },
+    tokens: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0, cacheWrite1h: 0 },
   };
+  const serviceTier = TIERS[tier];
+  if (serviceTier !== undefined && serviceTier !== "standard") bucket.serviceTier = serviceTier;
+  if (context !== 0) bucket.longContext = context === 2;
+  if (requestsUnknown) bucket.requestsUnknown = true;
   if (row.provider !== undefined) bucket.provider = row.provider;
   if (row.region !== undefined) bucket.region = row.region;
   if (row.useCase !== undefined) bucket.useCase = row.useCase;
@@ -376,7 +476,10 @@ function compareBuckets(a: TrafficBucket, b: TrafficBucket): number {
     Number(a.requiresCompliance) - Number(b.requiresCompliance) ||
     Number(a.requiresLatest) - Number(b.requiresLatest) ||
     Number(a.failed === true) - Number(b.failed === true) ||
-    a.promptAbove - b.promptAbove
+    a.promptAbove - b.promptAbove ||
+    tierIndex(a.serviceTier) - tierIndex(b.serviceTier) ||
+    Number(a.longContext ?? -1) - Number(b.longContext ?? -1) ||
+    Number(a.requestsUnknown === true) - Number(b.requestsUnknown === true)
   );
 }
 
@@ -399,7 +502,10 @@ export function monthlyScale(
   monthlyRequests?: number,
   rowSpanMs?: number,
 ): MonthlyScale | { problem: string } {
-  if (monthlyRequests !== undefined && profile.requests > 0) {
+  // Without request counts, --monthly-requests cannot scale the tokens: the window does (see
+  // pipeline/unknown-requests.ts for what it sets then).
+  const requestsKnown = profile.unknownRequestRows === 0;
+  if (monthlyRequests !== undefined && profile.requests > 0 && requestsKnown) {
     return {
       scale: monthlyRequests / profile.requests,
       basis: "monthly-requests",
@@ -419,8 +525,9 @@ export function monthlyScale(
   }
   if (start !== undefined && profile.weightedRows && !profile.bucketEnds) {
     return {
-      problem:
-        "rows are pre-aggregated (requests above 1) but the file does not say what a row covers: add a bucket_end column, or pass --window (e.g. --window 7d), or --monthly-requests",
+      problem: requestsKnown
+        ? "rows are pre-aggregated (requests above 1) but the file does not say what a row covers: add a bucket_end column, or pass --window (e.g. --window 7d), or --monthly-requests"
+        : "rows are pre-aggregated (token totals) but the file does not say what a row covers: add a bucket_end column, or pass --window (e.g. --window 1d); some rows have no request count, so --monthly-requests cannot scale them",
     };
   }
   if (profile.window.days > 0) {

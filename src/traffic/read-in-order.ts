@@ -9,6 +9,7 @@ import { MAX_WORKERS, PARALLEL_MIN_BYTES, planRanges } from "./parallel-plan.js"
 import { type ReadTrafficOptions, readTraffic, type TrafficReadSummary } from "./read.js";
 import type { TrafficRow } from "./row.js";
 import { forEachRowView } from "./row-batch.js";
+import { isGzip } from "./sniff.js";
 import { readInWorkers, type WorkerPlan } from "./worker-pool.js";
 
 export interface OrderedReadOptions extends ReadTrafficOptions {
@@ -59,7 +60,7 @@ export function defaultReaders(cores: number): number {
 }
 
 async function orderedPlan(file: string, options: OrderedReadOptions): Promise<WorkerPlan | undefined> {
-  if (file.toLowerCase().endsWith(".gz")) return undefined;
+  if (options.gzip ?? (await isGzip(file))) return undefined;
   const totalBytes = await assertReadableFile(file);
   const workers =
     options.workers ?? (totalBytes >= PARALLEL_MIN_BYTES ? defaultReaders(availableParallelism()) : 0);

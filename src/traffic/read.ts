@@ -1,4 +1,4 @@
-// Streams a traffic CSV (or .csv.gz) row by row on this thread: papaparse tokenizes, parse-row validates.
+// Streams a traffic CSV (gzip or not, told by its first bytes) row by row on this thread: papaparse tokenizes, parse-row validates.
 // Memory stays flat whatever the file size; every problem is an InputError naming the file, the row and
 // the column. Row numbers are record numbers: the header is row 0, the first data row is row 1, and a
 // quoted field that spans lines does not advance the count. The three read paths (this one, the parallel
@@ -10,11 +10,14 @@ import { RecordReader } from "./record-reader.js";
 import { streamRecords } from "./record-stream.js";
 import type { TrafficRow } from "./row.js";
 import type { RowValues } from "./row-values.js";
+import { isGzip } from "./sniff.js";
 
 export interface ReadTrafficOptions extends ColumnChoice {
   /** CSV column (exact header name) -> canonical field, from `--map col=field`. */
   map?: Record<string, string>;
-  /** Bytes of the file read so far (compressed bytes for .gz) and its size. */
+  /** Whether the file is gzip-compressed; found from its first bytes when not given. */
+  gzip?: boolean;
+  /** Bytes of the file read so far (compressed bytes for gzip) and its size. */
   onProgress?: (bytesRead: number, totalBytes: number) => void;
   signal?: AbortSignal;
 }
@@ -22,8 +25,10 @@ export interface ReadTrafficOptions extends ColumnChoice {
 export interface TrafficReadSummary {
   /** Data rows read. */
   rows: number;
-  /** Requests: the sum of the `requests` weights. */
+  /** Requests: the sum of the `requests` weights (rows without a count add none). */
   requests: number;
+  /** Rows of totals without a request count (read on one thread; parallel reads leave it 0). */
+  unknownRequestRows: number;
   /** Header names as found (trimmed). */
   columns: string[];
   /** Columns kept as `row.meta`. */
@@ -51,7 +56,7 @@ export async function readTrafficValues(
   options.signal?.throwIfAborted();
   const { onProgress, signal } = options;
   await streamRecords(file, reader, {
-    gzip: file.toLowerCase().endsWith(".gz"),
+    gzip: options.gzip ?? (await isGzip(file)),
     ...(onProgress && { onBytes: (bytesRead: number) => onProgress(bytesRead, totalBytes) }),
     ...(signal && { signal }),
   });
@@ -67,13 +72,19 @@ function finishRead(file: string, reader: RecordReader): TrafficReadSummary {
   if (reader.rows === 0) {
     throw new InputError({ file, row: 1 }, "has a header but no data rows; expected at least one data row");
   }
-  return summaryOf(layout, reader.rows, reader.requests);
+  return summaryOf(layout, reader.rows, reader.requests, reader.unknownRequestRows);
 }
 
-export function summaryOf(layout: ColumnLayout, rows: number, requests: number): TrafficReadSummary {
+export function summaryOf(
+  layout: ColumnLayout,
+  rows: number,
+  requests: number,
+  unknownRequestRows = 0,
+): TrafficReadSummary {
   return {
     rows,
     requests,
+    unknownRequestRows,
     columns: layout.columns,
     metaColumns: layout.meta.map((column) => column.name),
   };

@@ -30,6 +30,8 @@ export class RecordReader {
   layout: ColumnLayout | undefined;
   rows = 0;
   requests = 0;
+  /** Rows without a request count (token_basis total, requests empty). */
+  unknownRequestRows = 0;
   private parseCells: CellParser | undefined;
   private values: RowValues | undefined;
   private readonly map: Readonly<Record<string, string>>;
@@ -83,7 +85,10 @@ export class RecordReader {
     if (cells.length === 1 && cells[0] === "") return;
     parseCells(cells, row, values);
     this.rows++;
-    this.requests += values.requests;
+    // Rows of totals without a request count add none (they are counted in `unknownRequestRows`).
+    const requests = values.requests;
+    if (Number.isNaN(requests)) this.unknownRequestRows++;
+    else this.requests += requests;
     this.onValues(values);
   }
 

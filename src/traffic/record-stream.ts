@@ -41,7 +41,7 @@ export function streamRecords(
     bytesRead += chunk.length;
     options.onBytes?.(bytesRead);
   });
-  const text = new Utf8TextStream(file, start);
+  const text = new Utf8TextStream(file, start, options.gzip === true);
   return new Promise((resolve, reject) => {
     let settled = false;
     const settle = (error: unknown): void => {
@@ -94,7 +94,7 @@ function streamError(file: string, error: Error): Error {
   if ("code" in error && typeof error.code === "string" && error.code.startsWith("Z_")) {
     return new InputError(
       { file },
-      `is not a valid gzip file (${error.message}); expected a .csv.gz written by gzip`,
+      `is not a valid gzip file (${error.message}); expected a whole file written by gzip (it starts with gzip's magic bytes 1f 8b)`,
     );
   }
   return new InputError({ file }, `cannot be read (${error.message})`);

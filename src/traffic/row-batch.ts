@@ -2,10 +2,11 @@
 // numbers in typed arrays (transferred, not copied) and text as small-int codes into one string list per
 // batch, because structured clone of row objects costs far more (see docs/performance.md). Pure.
 
+import type { PricingMode } from "../cost/price.js";
 import { nameRecord } from "../own-key.js";
 import type { KeptColumns } from "./columns.js";
 import { INTERN_LIMIT } from "./intern.js";
-import type { TextField, TrafficRow } from "./row.js";
+import type { ContextTier, RequestKind, TextField, TrafficRow } from "./row.js";
 import type { RowValues } from "./row-values.js";
 
 /** Numeric columns, in batch order; NaN means "absent" for the optional ones (the first three). */
@@ -17,12 +18,22 @@ const OUTPUT = 4;
 const CACHE_READ = 5;
 const CACHE_WRITE = 6;
 const REQUESTS = 7;
-const NUMBER_COLUMNS = 8;
+const CACHE_WRITE_1H = 8;
+const NUMBER_COLUMNS = 9;
 /** Free-text fields other than the request id, which is unique per row and travels as a plain list. */
 type SharedText = Exclude<TextField, "requestId">;
 const TEXTS: readonly SharedText[] = ["provider", "region", "useCase", "status", "costSensitivity"];
 const COMPLIANCE = 1;
 const LATEST = 2;
+const TOTAL_BASIS = 4;
+/** Service tier in flag bits 3-4 and context tier in bits 5-6, as indexes into these lists. */
+const TIER_SHIFT = 3;
+const CONTEXT_SHIFT = 5;
+const TIERS: readonly PricingMode[] = ["standard", "batch", "flex", "priority"];
+/** `kind` in bits 7-8: absent, chat, embedding. */
+const KIND_SHIFT = 7;
+const KINDS: readonly (RequestKind | undefined)[] = [undefined, "chat", "embedding"];
+const CONTEXTS: readonly (ContextTier | undefined)[] = [undefined, "standard", "long"];
 const ABSENT = -1;
 const NO_META: Record<string, string> = Object.freeze(nameRecord<string>());
 /** Distinct values of a column looked up by scanning before switching to a Map. */
@@ -34,7 +45,7 @@ export interface RowBatch {
   rows: Int32Array;
   /** Column-major: column c of row i at `c * count + i`. */
   numbers: Float64Array;
-  flags: Uint8Array;
+  flags: Uint16Array;
   /** Column-major codes into `strings`, -1 = absent: model, then TEXTS, then `metaColumns`. Texts the
    * reader was told to leave out stay -1. */
   texts: Int32Array;
@@ -57,7 +68,7 @@ export class RowBatchBuilder {
   // Sized by allocate(), which the constructor calls.
   private rows = new Int32Array(0);
   private numbers = new Float64Array(0);
-  private flags = new Uint8Array(0);
+  private flags = new Uint16Array(0);
   private texts = new Int32Array(0);
   private strings: string[] = [];
   private requestIds: (string | undefined)[] | undefined;
@@ -98,7 +109,14 @@ export class RowBatchBuilder {
     numbers[CACHE_READ * capacity + i] = values.cacheReadTokens;
     numbers[CACHE_WRITE * capacity + i] = values.cacheWriteTokens;
     numbers[REQUESTS * capacity + i] = values.requests;
-    this.flags[i] = (values.requiresCompliance ? COMPLIANCE : 0) | (values.requiresLatest ? LATEST : 0);
+    numbers[CACHE_WRITE_1H * capacity + i] = values.cacheWrite1hTokens;
+    this.flags[i] =
+      (values.requiresCompliance ? COMPLIANCE : 0) |
+      (values.requiresLatest ? LATEST : 0) |
+      (values.tokenBasis === "total" ? TOTAL_BASIS : 0) |
+      (TIERS.indexOf(values.serviceTier) << TIER_SHIFT) |
+      (CONTEXTS.indexOf(values.contextTier) << CONTEXT_SHIFT) |
+      (KINDS.indexOf(values.kind) << KIND_SHIFT);
     // Written out field by field, as in the cell parser: a loop over keys would make the reads megamorphic.
     const ids = values.textIds;
     texts[i] = codeOf(codes[0], ids[0], values.model, strings);
@@ -143,7 +161,7 @@ export class RowBatchBuilder {
     this.count = 0;
     this.rows = new Int32Array(capacity);
     this.numbers = new Float64Array(NUMBER_COLUMNS * capacity);
-    this.flags = new Uint8Array(capacity);
+    this.flags = new Uint16Array(capacity);
     this.texts = new Int32Array(this.textColumns * capacity);
     this.strings = [];
     this.requestIds = this.keepRequestIds ? [] : undefined;
@@ -239,7 +257,12 @@ function emptyView(): TrafficRow {
     outputTokens: 0,
     cacheReadTokens: 0,
     cacheWriteTokens: 0,
+    cacheWrite1hTokens: undefined,
     requests: 1,
+    tokenBasis: undefined,
+    serviceTier: undefined,
+    contextTier: undefined,
+    kind: undefined,
     latencyMs: undefined,
     status: undefined,
     requiresCompliance: false,
@@ -270,7 +293,15 @@ export function forEachRowView(batch: RowBatch, rowOffset: number, onRow: (row: 
     view.outputTokens = numbers[OUTPUT * count + i] ?? Number.NaN;
     view.cacheReadTokens = numbers[CACHE_READ * count + i] ?? Number.NaN;
     view.cacheWriteTokens = numbers[CACHE_WRITE * count + i] ?? Number.NaN;
+    // Defaults read as absent, as RowValues.toTrafficRow leaves them out.
+    const cacheWrite1h = numbers[CACHE_WRITE_1H * count + i] ?? Number.NaN;
+    view.cacheWrite1hTokens = cacheWrite1h === 0 ? undefined : cacheWrite1h;
     view.requests = numbers[REQUESTS * count + i] ?? Number.NaN;
+    view.tokenBasis = (flag & TOTAL_BASIS) !== 0 ? "total" : undefined;
+    const tier = (flag >> TIER_SHIFT) & 3;
+    view.serviceTier = tier === 0 ? undefined : TIERS[tier];
+    view.contextTier = CONTEXTS[(flag >> CONTEXT_SHIFT) & 3];
+    view.kind = KINDS[(flag >> KIND_SHIFT) & 3];
     view.requiresCompliance = (flag & COMPLIANCE) !== 0;
     view.requiresLatest = (flag & LATEST) !== 0;
     view.timestamp = present(numbers[TIMESTAMP * count + i] ?? Number.NaN);

@@ -4,9 +4,10 @@
 // so the record keeps one shape; absent numbers are NaN (a number field that never holds undefined stays
 // an unboxed double) and absent texts undefined.
 
+import type { PricingMode } from "../cost/price.js";
 import { nameRecord } from "../own-key.js";
 import type { KeptColumns } from "./columns.js";
-import { TEXT_FIELDS, type TrafficRow } from "./row.js";
+import { type ContextTier, type RequestKind, TEXT_FIELDS, type TokenBasis, type TrafficRow } from "./row.js";
 
 export class RowValues {
   row = 0;
@@ -14,8 +15,17 @@ export class RowValues {
   inputTokens = 0;
   outputTokens = 0;
   cacheReadTokens = 0;
+  /** 5-minute cache writes. */
   cacheWriteTokens = 0;
+  /** 1-hour cache writes. */
+  cacheWrite1hTokens = 0;
+  /** NaN when unknown: a row of token totals whose source has no request count. */
   requests = 1;
+  tokenBasis: TokenBasis = "per-request";
+  serviceTier: PricingMode = "standard";
+  /** Undefined: decided by the prompt size. */
+  contextTier: ContextTier | undefined = undefined;
+  kind: RequestKind | undefined = undefined;
   requiresCompliance = false;
   requiresLatest = false;
   /** The status says the request failed (traffic/status.ts). */
@@ -63,6 +73,11 @@ export class RowValues {
       requiresLatest: this.requiresLatest,
       meta: metaNames.length === 0 ? NO_META : nameRecord<string>(),
     };
+    if (this.cacheWrite1hTokens !== 0) traffic.cacheWrite1hTokens = this.cacheWrite1hTokens;
+    if (this.tokenBasis !== "per-request") traffic.tokenBasis = this.tokenBasis;
+    if (this.serviceTier !== "standard") traffic.serviceTier = this.serviceTier;
+    if (this.contextTier !== undefined) traffic.contextTier = this.contextTier;
+    if (this.kind !== undefined) traffic.kind = this.kind;
     if (this.failed) traffic.failed = true;
     if (!Number.isNaN(this.timestamp)) traffic.timestamp = this.timestamp;
     if (!Number.isNaN(this.bucketEnd)) traffic.bucketEnd = this.bucketEnd;

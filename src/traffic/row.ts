@@ -1,5 +1,7 @@
 // One validated traffic row: a logged request, or `requests` identical requests when pre-aggregated.
-// Token columns are per request; `input` includes cached tokens (cache reads and cache writes).
+// Token columns are per request (or, with `token_basis` total, totals over the row's requests); `input`
+// includes cached tokens (cache reads and both cache writes).
+import type { PricingMode } from "../cost/price.js";
 
 /** Canonical traffic columns, in documentation order. Only `model`, `input_tokens`, `output_tokens` are required. */
 export const TRAFFIC_COLUMNS = [
@@ -14,7 +16,12 @@ export const TRAFFIC_COLUMNS = [
   "output_tokens",
   "cache_read_tokens",
   "cache_write_tokens",
+  "cache_write_1h_tokens",
   "requests",
+  "token_basis",
+  "service_tier",
+  "context_tier",
+  "kind",
   "latency_ms",
   "status",
   "requires_compliance",
@@ -30,6 +37,7 @@ export const NUMERIC_COLUMNS = [
   "output_tokens",
   "cache_read_tokens",
   "cache_write_tokens",
+  "cache_write_1h_tokens",
   "requests",
   "latency_ms",
   "latency_budget_ms",
@@ -50,6 +58,18 @@ export const TEXT_FIELDS = [
 ] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
 
+/** `token_basis`: the token columns are one request's figures (`per-request`, the default) or totals over
+ * the row's `requests` requests (`total`, a usage report's bucket). */
+export type TokenBasis = "per-request" | "total";
+
+/** `context_tier`: the source says whether the prompt was in the model's long-context tier (Anthropic's
+ * usage report `context_window`); `undefined` leaves it to the prompt size. */
+export type ContextTier = "standard" | "long";
+
+/** `kind`: what the source says the request was (OpenTelemetry's `embeddings` operation); undefined when
+ * it does not say. Prices still come from the catalog's model. */
+export type RequestKind = "chat" | "embedding";
+
 /** A row as consumers see it. Optional fields may be absent or hold `undefined`: readers that hand out one
  * reused object per batch keep every field present (so its shape never changes) and say how long the
  * object stays valid; rows built one by one simply leave absent fields out. */
@@ -69,8 +89,17 @@ export interface TrafficRow {
   outputTokens: number;
   cacheReadTokens: number;
   cacheWriteTokens: number;
-  /** Weight of a pre-aggregated row (default 1). */
+  /** 1-hour cache writes (part of `inputTokens`); `cacheWriteTokens` holds the 5-minute ones. Absent = 0. */
+  cacheWrite1hTokens?: number | undefined;
+  /** Weight of a pre-aggregated row (default 1); NaN when unknown (token basis total, empty `requests`). */
   requests: number;
+  /** Absent = per-request. */
+  tokenBasis?: TokenBasis | undefined;
+  /** Absent = standard. */
+  serviceTier?: PricingMode | undefined;
+  /** Absent = decided by the prompt size. */
+  contextTier?: ContextTier | undefined;
+  kind?: RequestKind | undefined;
   latencyMs?: number | undefined;
   status?: string | undefined;
   requiresCompliance: boolean;

@@ -2,7 +2,8 @@
 // llmcost knows. A failed request is billed by the tokens its row says were consumed (empty token cells
 // count as zero); an unknown value is billed like a success and reported as a warning.
 
-/** Status values that mean the request failed (case-insensitive), besides HTTP codes 4xx and 5xx. */
+/** Status values that mean the request failed (case-insensitive), besides HTTP codes 4xx and 5xx and AWS
+ * error codes (`ThrottlingException`, `ValidationException`: a Bedrock invocation log's `errorCode`). */
 export const FAILURE_STATUSES = [
   "error",
   "failed",
@@ -37,12 +38,13 @@ function classifyStatus(status: string | undefined): StatusClass {
   }
   if (FAILURES.has(value)) return "failure";
   if (SUCCESSES.has(value)) return "success";
+  if (/^[a-z]+exception$/.test(value)) return "failure";
   return "unknown";
 }
 
 /** The warning for a status value llmcost does not know (`project` and `route` say the same). */
 export function unknownStatusWarning(status: string, requests: number): string {
-  return `status "${status}" (${requests} requests) is not a status llmcost knows: billed as succeeded (failure statuses: ${FAILURE_STATUSES.join(", ")}, HTTP 4xx and 5xx)`;
+  return `status "${status}" (${requests} requests) is not a status llmcost knows: billed as succeeded (failure statuses: ${FAILURE_STATUSES.join(", ")}, HTTP 4xx and 5xx, AWS error codes ending in Exception)`;
 }
 
 /** How many distinct values a StatusClassifier remembers; past them it classifies each cell afresh. */

@@ -31,6 +31,7 @@ export class Utf8TextStream extends Transform {
   constructor(
     private readonly file: string,
     startByte = 0,
+    private readonly gzip = false,
   ) {
     super({ decodeStrings: true, readableObjectMode: true });
     this.bytes = startByte;
@@ -114,10 +115,10 @@ export class Utf8TextStream extends Transform {
   private notUtf8(): InputError {
     // The chunk where decoding failed depends on the reader (threads, ranges); the first bad byte of the
     // file does not. A gzip file's offsets are not the text's: it says where the decoder stopped.
-    const at = this.file.toLowerCase().endsWith(".gz") ? undefined : invalidUtf8In(this.file);
+    const at = this.gzip ? undefined : invalidUtf8In(this.file);
     const where =
       at === undefined
-        ? `invalid bytes after byte ${this.bytes}${this.file.toLowerCase().endsWith(".gz") ? " of the decompressed text" : ""}`
+        ? `invalid bytes after byte ${this.bytes}${this.gzip ? " of the decompressed text" : ""}`
         : `invalid byte at row ${at.row}, column ${at.column} (byte ${at.byte} of the file)`;
     return new InputError(
       { file: this.file },

@@ -7,7 +7,8 @@ import type { LoadedScenario } from "../io/scenario-load.js";
 import { longContextThresholds } from "../pipeline/project.js";
 import { formatUnitPrice } from "../report/numbers.js";
 import type { TrafficProfile } from "../traffic/profile.js";
-import { profileTraffic } from "../traffic/profile-traffic.js";
+import { profileSources } from "../traffic/profile-traffic.js";
+import { openTrafficInputs } from "../traffic/read-sources.js";
 import type { InterviewContext } from "./interview-context.js";
 import { directModelsIn } from "./plan.js";
 import { trafficOverview } from "./traffic-overview.js";
@@ -23,7 +24,10 @@ export function interviewContext(catalog: PricingCatalog, base: LoadedScenario):
   const readProfile = async (file: string): Promise<TrafficProfile> => {
     const known = profiles.get(file);
     if (known) return known;
-    const { profile } = await profileTraffic(file, { longContextThresholds: longContextThresholds(catalog) });
+    const { profile } = await profileSources(await openTrafficInputs([file]), {
+      longContextThresholds: longContextThresholds(catalog),
+      modelMap: new Map(),
+    });
     profiles.set(file, profile);
     return profile;
   };

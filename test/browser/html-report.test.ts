@@ -160,7 +160,9 @@ describe("project --output report.html (html chosen by the extension)", () => {
     }
     const today = await marks(page, "cost-curves", 'g[aria-description="today"] line');
     expect(today).toHaveLength(1);
-    expect(Math.abs((today[0]?.x1 ?? 0) - xOf(report.traffic.requests))).toBeLessThanOrEqual(TOLERANCE_PX);
+    expect(Math.abs((today[0]?.x1 ?? 0) - xOf(report.traffic.requests ?? 0))).toBeLessThanOrEqual(
+      TOLERANCE_PX,
+    );
   });
 
   it("growth: a line per option; the flip month is marked when there is one, and said either way", async () => {

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { expectCleanError, runCli, runInProcess, tempFiles } from "../cli.js";
 
 const WEEK = "fixtures/traffic/saas-assistant-week.csv";
+const WEEK_CONTEXT_WARNING = `warning: ${WEEK} row 1112, field "input_tokens": a prompt of 370,895 tokens exceeds the context window of openai/gpt-4o (128,000 tokens, the catalog's max_input_tokens): check the model and the token columns\n`;
 
 // Two models we price ourselves, so every number below can be worked out by hand.
 const PRICING = `version: 1
@@ -56,8 +57,9 @@ growth: { monthly_rate: 0, horizon_months: 1 }
 describe("llmcost project (end to end)", () => {
   it("prints a table report on the bundled fixture, with assumptions, breakeven, growth and tips", async () => {
     const result = await runInProcess(["project", "--traffic", WEEK, "--as-of", "2025-06-08"]);
-    // On the traffic week nothing is retired and every status is known: no warning.
-    expect(result.stderr).toBe("");
+    // On the traffic week nothing is retired and every status is known. One warning: the fixture's row 1112
+    // sends gpt-4o a 370,895-token prompt, above its 128,000-token context window (a plausibility check).
+    expect(result.stderr).toBe(WEEK_CONTEXT_WARNING);
     expect(result.code).toBe(0);
     // The default scenario's Bedrock options ask for the global profile, which Claude Haiku 3.5 (in the
     // week's traffic) is not offered through; it costs the same in-region, so the report says so.

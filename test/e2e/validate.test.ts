@@ -26,6 +26,27 @@ describe("llmcost validate", () => {
     expect(result.stdout.trim().split("\n").at(-1)).toBe("8 files checked, 0 with problems");
   });
 
+  it("detects logs and usage exports as traffic (JSON beside LiteLLM's price map, gzip by its bytes)", async () => {
+    const hour11 =
+      "fixtures/logs/bedrock/AWSLogs/123456789012/BedrockModelInvocationLogs/us-east-1/2026/11/02/11/20261102T1100Z_1a2b3c4d5e6f7a8b.json.gz";
+    const result = await runInProcess([
+      "validate",
+      "fixtures/logs/bedrock/cloudwatch/filter-log-events.json",
+      hour11,
+      "fixtures/pricing/litellm-sample.json",
+      "fixtures/logs/openai-usage-no-model/completions.json",
+    ]);
+    expect(result.code).toBe(2);
+    const lines = result.stdout.trim().split("\n");
+    // fixtures/logs/README.md: 4 CloudWatch events; 4 records in the 11:00 object.
+    expect(lines[0]).toBe(
+      "ok       fixtures/logs/bedrock/cloudwatch/filter-log-events.json (traffic: bedrock-invocation-logs, 4 rows, 4 requests)",
+    );
+    expect(lines[1]).toBe(`ok       ${hour11} (traffic: bedrock-invocation-logs, 4 rows, 4 requests)`);
+    expect(lines[2]).toMatch(/^ok {7}fixtures\/pricing\/litellm-sample\.json \(pricing: /);
+    expect(lines[3]).toMatch(/completions\.json record 0, field "results\[0\]\.model": model is null/);
+  });
+
   it("lists every problem of a scenario with its line and field, and exits 2", async () => {
     const dir = tempFiles({
       "s.yaml":

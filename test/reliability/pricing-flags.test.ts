@@ -174,6 +174,6 @@ describe("flags: exit 2 with the valid choices", () => {
   });
 
   it("a missing required flag", async () => {
-    await usage(["project"], /^error: required option '-t, --traffic <file>' not specified\n/);
+    await usage(["project"], /^error: required option '-t, --traffic <path>' not specified\n/);
   });
 });

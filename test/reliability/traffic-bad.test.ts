@@ -153,16 +153,18 @@ describe("traffic CSV corpus: exit 2, one located message, no output file", () =
     await expectProjectRejects(
       file,
       {},
-      /is not a valid gzip file \(.*\); expected a \.csv\.gz written by gzip$/,
+      /is not a valid gzip file \(.*\); expected a whole file written by gzip \(it starts with gzip's magic bytes 1f 8b\)$/,
     );
   });
 
-  it("a plain CSV named .csv.gz", async () => {
+  it("a plain CSV named .csv.gz is read as plain text (gzip is told by its bytes, issue 11)", async () => {
     const file = join(
       tempFiles({ "plain.csv.gz": `${HEADER}\n2025-06-02T00:00:00Z,r1,gpt-4o,1,1\n` }),
       "plain.csv.gz",
     );
-    await expectProjectRejects(file, {}, /is not a valid gzip file/);
+    const result = await runInProcess(["project", "-t", file, "--format", "json"]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout).traffic.observed_requests).toBe(1);
   });
 
   it("a gzip file cut short", async () => {
@@ -278,8 +280,12 @@ describe("traffic CSV corpus: exit 2, one located message, no output file", () =
     await expectProjectRejects(`${BAD}/no-such-file.csv`, {}, /: file not found$/);
   });
 
-  it("a directory given as a file", async () => {
-    await expectProjectRejects(BAD, {}, /: is a directory; expected a file$/);
+  it("an empty folder (a folder is read recursively, issue 11)", async () => {
+    await expectProjectRejects(
+      tempFiles({}),
+      {},
+      /: is a folder with no files in it; expected traffic files/,
+    );
   });
 });
 

@@ -50,7 +50,15 @@ async function replay(file: string, policyFile: string, workers: number, restart
   });
   const result = current.run?.finish();
   if (!result) throw new Error("no run");
-  const inputs = { traffic: "t", policy: "p", pricing: [], seed: 7, diff_policy: null, as_of: "2026-08-15" };
+  const inputs = {
+    traffic: "t",
+    sources: null,
+    policy: "p",
+    pricing: [],
+    seed: 7,
+    diff_policy: null,
+    as_of: "2026-08-15",
+  };
   const month = routeMonth(result.summary.window);
   const json = renderRouteReport(buildRouteReport(result.summary, inputs, result.diff, month), "json");
   return { json, decisions: current.decisions };

@@ -31,6 +31,7 @@ describe("TrafficProfileBuilder", () => {
       output: 100 * 3 + 50, // 350
       cacheRead: 400 * 3, // 1200
       cacheWrite: 200,
+      cacheWrite1h: 0,
     });
   });
 

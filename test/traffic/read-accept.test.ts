@@ -36,6 +36,7 @@ describe("readTraffic: accepted forms", () => {
     expect(summary).toEqual({
       rows: 1,
       requests: 3,
+      unknownRequestRows: 0,
       columns: expect.arrayContaining(["model", "tenant"]),
       metaColumns: ["tenant"],
     });

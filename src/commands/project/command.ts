@@ -1,21 +1,27 @@
 // Declares `llmcost project`: its flags and their options type. The runner (run.ts) is passed in by src/cli.ts.
 import type { Command } from "commander";
 import { REPORT_FORMATS } from "../../report/formats.js";
+import { INPUT_FORMATS } from "../../traffic/format-names.js";
 import {
   addOutputOptions,
   asOfOption,
+  inputFormatOption,
   mapOption,
+  modelMapOption,
   type OutputOptions,
   parseDuration,
   parseFileName,
   parsePositiveInt,
   pricingOption,
   seedOption,
+  trafficOption,
 } from "../options.js";
 import type { Run } from "../run-type.js";
 
 export interface ProjectOptions extends OutputOptions {
-  traffic: string;
+  traffic: string[];
+  inputFormat?: string;
+  modelMap: string[];
   scenario?: string;
   pricing: string[];
   map: string[];
@@ -35,7 +41,9 @@ export function registerProject(program: Command, run: Run<[ProjectOptions]>): v
   const command = program
     .command("project")
     .description("project the monthly cost of Bedrock versus direct provider APIs for a traffic log")
-    .requiredOption("-t, --traffic <file>", "traffic CSV (.csv or .csv.gz) with a header row")
+    .addOption(trafficOption())
+    .addOption(inputFormatOption())
+    .addOption(modelMapOption())
     .option(
       "-s, --scenario <file>",
       "scenario YAML (default: the bundled typical production stack)",
@@ -51,7 +59,7 @@ export function registerProject(program: Command, run: Run<[ProjectOptions]>): v
     .addOption(mapOption())
     .option(
       "-n, --monthly-requests <n>",
-      "rescale the observed mix to N requests a month",
+      "rescale the observed mix to N requests a month (rows of token totals without a request count: sets only the request count)",
       parsePositiveInt("--monthly-requests"),
     )
     .option(
@@ -59,7 +67,10 @@ export function registerProject(program: Command, run: Run<[ProjectOptions]>): v
       "what each pre-aggregated row covers when the file has no bucket_end column (e.g. 1h, 1d, 7d)",
       parseDuration("--window"),
     )
-    .option("--strict", "exit 2 when any traffic has no price, or is priced on a model retired at --as-of")
+    .option(
+      "--strict",
+      "exit 2 when any traffic has no price, is priced on a model retired at --as-of, or looks implausible (e.g. token totals read as per-request figures)",
+    )
     .option(
       "--brief",
       "print only the verdict (at most five lines; with --format json, the report's identity and its verdict)",
@@ -76,7 +87,14 @@ Examples:
   $ llmcost project -t logs.csv --format json | jq '.sensitivity[:3]'
   $ llmcost project -t fixtures/traffic/saas-assistant-week.csv --policy fixtures/policies/seed-hybrid.yaml
   $ llmcost project -t fixtures/traffic/saas-assistant-week.csv -s fixtures/scenarios/hipaa-hybrid.yaml
-  $ llmcost project -t fixtures/traffic/saas-assistant-week.csv -s fixtures/scenarios/rag-strategies.yaml -f json | jq .rag`,
+  $ llmcost project -t fixtures/traffic/saas-assistant-week.csv -s fixtures/scenarios/rag-strategies.yaml -f json | jq .rag
+  $ llmcost project -t openai-usage-daily.csv --strict   # a usage export: add token_basis=total to its rows
+  $ llmcost project -t 'AWSLogs/**/*.json.gz' -t gateway-spend.csv
+  $ llmcost project -t logs/ --input-format bedrock-invocation-logs \
+      --model-map arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/abc=claude-sonnet-4-5
+
+Input formats (--input-format; detected from the content when not given):
+  ${INPUT_FORMATS.join(", ")}`,
     )
     .action(run);
 }

@@ -29,7 +29,9 @@ import { createProgress } from "../../terminal/progress.js";
 import { parseColumnMap } from "../../traffic/columns.js";
 import { NAMED_MODELS_LIMIT } from "../../traffic/distinct-names.js";
 import { MAX_BUCKETS } from "../../traffic/profile.js";
-import { profileTraffic } from "../../traffic/profile-traffic.js";
+import { profileSources } from "../../traffic/profile-traffic.js";
+import { formatAssumptions, openTrafficInputs, summarizeSources } from "../../traffic/read-sources.js";
+import { parseModelMap } from "../options.js";
 import type { ProjectOptions } from "./command.js";
 
 export async function runProject(options: ProjectOptions): Promise<number> {
@@ -41,7 +43,7 @@ export async function runProject(options: ProjectOptions): Promise<number> {
     );
   }
   const [output] = prepareOutputs(
-    [options.traffic, options.scenario, options.policy, ...options.pricing],
+    [...options.traffic, options.scenario, options.policy, ...options.pricing],
     [{ file: options.output, flag: "--output" }],
   );
   const diagnostics = createDiagnostics(options);
@@ -55,10 +57,14 @@ export async function runProject(options: ProjectOptions): Promise<number> {
     policyWarnings.push(warning);
   });
   const regime = chooseRegime(loaded, policies);
-  const progress = createProgress(`reading ${options.traffic}`, !options.quiet);
-  const { profile } = await readingTraffic(options.traffic, () =>
-    profileTraffic(options.traffic, {
+  const modelMap = parseModelMap(options.modelMap);
+  const inputs = await readingTraffic(() => openTrafficInputs(options.traffic, options.inputFormat));
+  const trafficName = options.traffic.join(", ");
+  const progress = createProgress(`reading ${trafficName}`, !options.quiet);
+  const { profile, reads } = await readingTraffic(() =>
+    profileSources(inputs, {
       map,
+      modelMap,
       longContextThresholds: longContextThresholds(catalog),
       // Past NAMED_MODELS_LIMIT distinct models no option can price, further ones are counted together (memory).
       keepModel: (model, provider) => placeable(catalog, loaded.scenario.model_map, model, provider),
@@ -71,20 +77,23 @@ export async function runProject(options: ProjectOptions): Promise<number> {
     }),
   );
   progress.finish();
-  await checkLoggedProfiles(profile, catalog, options.traffic, map);
+  await checkLoggedProfiles(profile, catalog, inputs, { map, modelMap });
   const seed = options.seed ?? DEFAULT_SEED;
   const replayed = await replayPolicyOptions(policies, {
-    traffic: options.traffic,
+    traffic: inputs,
+    modelMap,
     map,
     catalog,
     seed,
     regime,
   });
-  const { analysis, report, profileProblems } = projectProfile({
+  const { analysis, report, profileProblems, plausibility } = projectProfile({
     profile,
     loaded,
     catalog,
-    trafficFile: options.traffic,
+    trafficFile: trafficName,
+    sources: summarizeSources(inputs, reads),
+    formatAssumptions: formatAssumptions(inputs),
     monthlyRequests: options.monthlyRequests,
     rowSpanMs: options.window,
     asOf,
@@ -104,15 +113,19 @@ export async function runProject(options: ProjectOptions): Promise<number> {
   report.assumptions.push(...earlyPricedAssumption(catalog, asOf));
   const [profileProblem] = profileProblems;
   if (options.strict && profileProblem) throw profileProblem;
+  const [implausible] = plausibility;
+  if (options.strict && implausible) {
+    throw new InputError(implausible.location, `--strict: ${implausible.message}`);
+  }
   const retired = retiredModels(catalog, asOf);
   if (options.strict && retired.length > 0) {
-    throw new InputError({ file: options.traffic, field: "model" }, `--strict: ${retired.join("; ")}`);
+    throw new InputError({ file: trafficName, field: "model" }, `--strict: ${retired.join("; ")}`);
   }
   if (options.strict && analysis.unpriced.length > 0) {
     // One line: a model name from the logs may hold a line break.
     const models = oneLine(analysis.unpriced.map((u) => `"${u.model}" (${u.reason})`).join("; "));
     throw new InputError(
-      { file: options.traffic, field: "model" },
+      { file: trafficName, field: "model" },
       `--strict: traffic without a price: ${models}`,
     );
   }
@@ -134,7 +147,7 @@ export async function runProject(options: ProjectOptions): Promise<number> {
   // At most 20 lines (the report's listed entries), then one line for the rest.
   for (const entry of report.unpriced) {
     diagnostics.warn(
-      `${entry.model}: ${entry.reason}; ${(entry.share_of_requests * 100).toFixed(1)}% of requests are not in the totals of ${entry.options.join(", ")}`,
+      `${entry.model}: ${entry.reason}; ${entry.share_of_requests === null ? `${(entry.share_of_tokens * 100).toFixed(1)}% of tokens` : `${(entry.share_of_requests * 100).toFixed(1)}% of requests`} are not in the totals of ${entry.options.join(", ")}`,
     );
   }
   if (report.unpriced_more) {

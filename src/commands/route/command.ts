@@ -4,11 +4,14 @@ import { REPORT_FORMATS } from "../../report/formats.js";
 import {
   addOutputOptions,
   asOfOption,
+  inputFormatOption,
   mapOption,
+  modelMapOption,
   type OutputOptions,
   parseFileName,
   pricingOption,
   seedOption,
+  trafficOption,
 } from "../options.js";
 import type { Run } from "../run-type.js";
 
@@ -17,7 +20,9 @@ type RouteFailOn = (typeof ROUTE_FAIL_ON)[number];
 
 export interface RouteOptions extends OutputOptions {
   dryRun?: boolean;
-  traffic: string;
+  traffic: string[];
+  inputFormat?: string;
+  modelMap: string[];
   policy: string;
   pricing: string[];
   map: string[];
@@ -37,10 +42,9 @@ export function registerRoute(program: Command, run: Run<[RouteOptions]>): void 
       "replay logged requests through a routing policy, offline: a decision per request and a summary",
     )
     .option("--dry-run", "replay the traffic log (required: llmcost never routes live traffic)")
-    .requiredOption(
-      "-t, --traffic <file>",
-      "traffic CSV (.csv or .csv.gz) with a header row, in timestamp order",
-    )
+    .addOption(trafficOption("; one llmcost CSV must be in timestamp order, other inputs are sorted"))
+    .addOption(inputFormatOption())
+    .addOption(modelMapOption())
     .requiredOption("-P, --policy <file>", "routing policy YAML (see docs/route.md)")
     .addOption(pricingOption())
     .addOption(asOfOption())
@@ -76,7 +80,11 @@ Examples:
   $ llmcost route --dry-run -t logs.csv -P policy.yaml --decisions decisions.jsonl --format json | jq .targets
   $ llmcost route --dry-run -t logs.csv -P policy.yaml --explain req-7-1
   $ llmcost route --dry-run -t logs.csv -P current.yaml --diff new.yaml --format markdown   # delta: new - current
-  $ llmcost route --dry-run -t logs.csv -P fixtures/policies/failover-drill.yaml --seed 7 --fail-on compliance`,
+  $ llmcost route --dry-run -t logs.csv -P fixtures/policies/failover-drill.yaml --seed 7 --fail-on compliance
+  $ llmcost route --dry-run -t fixtures/logs/bedrock/ -P fixtures/policies/seed-hybrid.yaml
+
+Logs from several files are merged by timestamp (ties in --traffic and path order); a usage bucket (OpenAI,
+Anthropic) is replayed as one weighted request at the bucket's start.`,
     )
     .action(run);
 }

@@ -15,11 +15,18 @@ import { chosenFormat, REPORT_FORMATS } from "../../report/formats.js";
 import { renderRouteReport, renderTrace } from "../../report/route-render.js";
 import { buildRouteReport } from "../../report/route-report.js";
 import { DEFAULT_SEED } from "../../routing/prng.js";
-import type { RouteRunResult } from "../../routing/run.js";
 import { applyColorChoice, createDiagnostics } from "../../terminal/diagnostics.js";
 import { createProgress } from "../../terminal/progress.js";
 import { parseColumnMap } from "../../traffic/columns.js";
+import {
+  describeSources,
+  formatAssumptions,
+  openTrafficInputs,
+  singleCanonical,
+  summarizeSources,
+} from "../../traffic/read-sources.js";
 import { unknownStatusWarning } from "../../traffic/status.js";
+import { parseModelMap } from "../options.js";
 import type { RouteOptions } from "./command.js";
 
 export async function runRoute(options: RouteOptions): Promise<number> {
@@ -34,7 +41,7 @@ export async function runRoute(options: RouteOptions): Promise<number> {
   }
   applyColorChoice(options);
   const [output, decisions] = prepareOutputs(
-    [options.traffic, options.policy, options.diff, ...options.pricing],
+    [...options.traffic, options.policy, options.diff, ...options.pricing],
     [
       { file: options.output, flag: "--output" },
       { file: options.decisions, flag: "--decisions" },
@@ -54,12 +61,15 @@ export async function runRoute(options: RouteOptions): Promise<number> {
     ? await loadRoutingPolicy(options.diff, catalog, onPolicyWarning)
     : undefined;
   const seed = options.seed ?? DEFAULT_SEED;
-  const progress = createProgress(`routing ${options.traffic}`, !options.quiet);
-  let result: RouteRunResult;
+  const traffic = await readingTraffic(() => openTrafficInputs(options.traffic, options.inputFormat));
+  const trafficName = options.traffic.join(", ");
+  const progress = createProgress(`routing ${trafficName}`, !options.quiet);
+  let result: Awaited<ReturnType<typeof dryRun>>;
   try {
-    result = await readingTraffic(options.traffic, () =>
+    result = await readingTraffic(() =>
       dryRun({
-        traffic: options.traffic,
+        traffic,
+        modelMap: parseModelMap(options.modelMap),
         map,
         policy,
         catalog,
@@ -76,7 +86,7 @@ export async function runRoute(options: RouteOptions): Promise<number> {
   if (options.explain !== undefined && format !== "html") {
     if (!result.trace) {
       throw new InputError(
-        { file: options.traffic, field: "request_id" },
+        { file: trafficName, field: "request_id" },
         `no request with id "${oneLine(options.explain)}" in the traffic (a row without a request id is row-<n>, its row number)`,
       );
     }
@@ -93,7 +103,8 @@ export async function runRoute(options: RouteOptions): Promise<number> {
     return exitCodeFor(options, violations);
   }
   const inputs = {
-    traffic: options.traffic,
+    traffic: trafficName,
+    sources: summarizeSources(traffic, result.reads),
     policy: options.policy,
     pricing: options.pricing,
     seed,
@@ -106,6 +117,15 @@ export async function runRoute(options: RouteOptions): Promise<number> {
   }
   const report = buildRouteReport(result.summary, inputs, result.diff, routeMonth(result.summary.window));
   report.assumptions.push(...earlyPricedAssumption(catalog, asOf));
+  if (singleCanonical(traffic) === undefined) {
+    report.assumptions.push(
+      describeSources(report.inputs.sources ?? summarizeSources(traffic, result.reads)),
+    );
+    report.assumptions.push(
+      "Rows from several files or from logs are replayed in timestamp order (ties in --traffic and path order); a usage bucket (token totals) is replayed at its start as its mean request, weighted by its requests, so the window ends at the last bucket's start; targets are priced at their own tier, not the logged service tier.",
+    );
+  }
+  report.assumptions.push(...formatAssumptions(traffic));
   assertFiniteMoney(report, [...options.pricing, options.policy]);
   // The html renderer and its chart library load only when asked for.
   const text =

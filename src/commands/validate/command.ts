@@ -21,9 +21,12 @@ export function registerValidate(
   program
     .command("validate")
     .description(
-      "check input files (traffic CSV, pricing, scenario, policy, wizard answers) and report every problem with its location",
+      "check input files (traffic CSV or logs, pricing, scenario, policy, wizard answers) and report every problem with its location",
     )
-    .argument("<files...>", "files to check; the kind is detected from the extension and the top-level keys")
+    .argument(
+      "<files...>",
+      "files to check; the kind is detected from the extension, the content (logs, gzip) and the top-level keys",
+    )
     .addOption(
       new Option("-k, --kind <kind>", "check every file as this kind instead of detecting it").choices(
         INPUT_KINDS,

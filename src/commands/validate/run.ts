@@ -10,7 +10,9 @@ import { loadCatalog, loadPricingFile } from "../../io/pricing-load.js";
 import { parseYamlText, yamlProblems } from "../../io/yaml.js";
 import { printable } from "../../printable.js";
 import { parseColumnMap } from "../../traffic/columns.js";
-import { readTraffic } from "../../traffic/read.js";
+import { LOG_FORMATS } from "../../traffic/formats/index.js";
+import { forEachTrafficRow, openTrafficInputs } from "../../traffic/read-sources.js";
+import { CANONICAL_FORMAT, isGzip, sniffFile } from "../../traffic/sniff.js";
 import { loadAnswers } from "../../wizard/answers-load.js";
 import type { InputKind, ValidateOptions } from "./command.js";
 
@@ -50,9 +52,17 @@ async function checkAs(
 ): Promise<Omit<FileVerdict, "file" | "kind">> {
   switch (kind) {
     case "traffic": {
-      const map = parseColumnMap(options.map);
-      const summary = await readingTraffic(file, () => readTraffic(file, () => {}, { map }));
-      return { summary: `${summary.rows} rows, ${summary.requests} requests`, problems: [] };
+      const inputs = await openTrafficInputs([file]);
+      const reads = await readingTraffic(() =>
+        forEachTrafficRow(inputs, () => {}, { map: parseColumnMap(options.map), modelMap: new Map() }),
+      );
+      const rows = reads.reduce((sum, read) => sum + read.rows, 0);
+      const requests = reads.reduce((sum, read) => sum + read.requests, 0);
+      const formats = [...new Set(reads.map((read) => read.format))].join(", ");
+      const unknown = reads.reduce((sum, read) => sum + read.unknownRequestRows, 0);
+      const without = unknown > 0 ? ` (and ${unknown} rows of totals without a request count)` : "";
+      const counts = `${rows} rows, ${requests} requests${without}`;
+      return { summary: formats === CANONICAL_FORMAT ? counts : `${formats}, ${counts}`, problems: [] };
     }
     case "pricing": {
       const models = await loadPricingFile(file);
@@ -75,10 +85,11 @@ async function checkAs(
   }
 }
 
-/** Extension first (.csv, .json), then the top-level keys of a YAML document. */
+/** Extension first (.csv, .jsonl, .json: a log format's or else pricing), gzip, then the top-level keys
+ * of a YAML document. */
 async function detectKind(file: string): Promise<InputKind> {
-  if (/\.(csv|tsv)(\.gz)?$/i.test(file)) return "traffic";
-  if (/\.json$/i.test(file)) return "pricing";
+  if (/\.(csv|tsv|jsonl|ndjson)(\.gz)?$/i.test(file) || (await isGzip(file))) return "traffic";
+  if (/\.json$/i.test(file)) return (await isLogFile(file)) ? "traffic" : "pricing";
   const parsed = parseYamlText(file, await readTextFile(file));
   const found = kindOfDocument(parsed.value);
   if (found) return found.kind;
@@ -111,4 +122,13 @@ function renderJson(verdicts: readonly FileVerdict[]): string {
     problems: v.problems.map((p) => ({ ...p.location, message: p.message })),
   }));
   return `${JSON.stringify({ schema_version: 1, files }, null, 2)}\n`;
+}
+
+/** Whether a log format recognises the file (a JSON log or usage export rather than LiteLLM's price map). */
+async function isLogFile(file: string): Promise<boolean> {
+  try {
+    return (await sniffFile(file, LOG_FORMATS)).format !== "canonical";
+  } catch {
+    return false;
+  }
 }

@@ -25,7 +25,8 @@ export function crossingsOf(report: ProjectionReport): Crossing[] {
 
 /** Powers of ten around today's volume (two decades each side) and every crossing (one decade beyond). */
 export function volumeDomain(report: ProjectionReport): [number, number] {
-  const today = Math.max(1, report.traffic.requests);
+  // Unknown request count (null): the axis still needs a centre. TODO: say so on the chart.
+  const today = Math.max(1, report.traffic.requests ?? 1);
   const crossings = crossingsOf(report).map((c) => c.requests);
   const low = Math.min(today / 100, ...crossings.map((n) => n / 10));
   const high = Math.max(today * 100, ...crossings.map((n) => n * 10));

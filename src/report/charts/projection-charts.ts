@@ -80,7 +80,8 @@ const costCurves: ChartSpec<ProjectionReport> = {
     return `One line per option, both axes logarithmic; circles mark where two options cost the same (${named.length ? named.join("; ") : "no two options cross at any volume"}); the dashed rule is today's ${formatCount(report.traffic.requests)} requests a month.`;
   },
   alternative(report) {
-    const volumes = [...logSpacedVolumes(volumeDomain(report), 1), report.traffic.requests].sort(
+    const today = report.traffic.requests;
+    const volumes = [...logSpacedVolumes(volumeDomain(report), 1), ...(today === null ? [] : [today])].sort(
       (a, b) => a - b,
     );
     const points = costPoints(report, volumes);

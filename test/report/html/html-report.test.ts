@@ -130,7 +130,7 @@ describe("projection charts (report data in, SVG out)", () => {
     const report = await projectionJson();
     for (const o of report.options) {
       const c = o.cost_curve;
-      const n = report.traffic.requests;
+      const n = report.traffic.requests ?? 0;
       const hinges = c.hinges.reduce(
         (sum, h) => sum + h.usd_per_request * Math.max(0, n - h.above_requests),
         0,

@@ -8,6 +8,7 @@ import { registerPricing } from "./commands/pricing/command.js";
 import { registerProject } from "./commands/project/command.js";
 import { registerRoute } from "./commands/route/command.js";
 import type { Run } from "./commands/run-type.js";
+import { registerSql } from "./commands/sql/command.js";
 import { registerValidate } from "./commands/validate/command.js";
 import { registerWizard } from "./commands/wizard/command.js";
 import { printable } from "./printable.js";
@@ -43,6 +44,7 @@ Examples:
   $ llmcost project --traffic logs.csv --scenario my.scenario.yaml --format json | jq .options
   $ llmcost route --dry-run --traffic fixtures/traffic/saas-assistant-week.csv --policy fixtures/policies/seed-hybrid.yaml
   $ llmcost convert --traffic fixtures/logs/bedrock -o bedrock.csv
+  $ llmcost sql --source bedrock-invocation-logs --engine athena > bedrock.sql
   $ llmcost pricing show claude-sonnet-4-5
   $ llmcost wizard`,
     );
@@ -68,6 +70,10 @@ Examples:
   registerConvert(
     program,
     lazy(async () => (await import("./commands/convert/run.js")).runConvert),
+  );
+  registerSql(
+    program,
+    lazy(async () => (await import("./commands/sql/run.js")).runSql),
   );
   registerValidate(
     program,

@@ -35,6 +35,10 @@ export interface OptionTokenCost {
   pricedRequests: number;
   /** Priced observed requests that failed, and their token cost (by the tokens their log says were consumed). */
   failed: { requests: number; costUsd: number };
+  /** Each bucket's observed token cost, by its index in the mix (0 where unplaced): showback's input. */
+  bucketCosts: Float64Array;
+  /** Each bucket's serving model (its price key), by index; undefined where unplaced. */
+  bucketModels: (string | undefined)[];
   warnings: string[];
 }
 
@@ -161,7 +165,9 @@ export function costOptionTokens(
   const unplaced = new Map<string, UnplacedTraffic>();
   const warnings = new Set<string>();
   const failed = { requests: 0, costUsd: 0 };
-  for (const bucket of mix.buckets) {
+  const bucketCosts = new Float64Array(mix.buckets.length);
+  const bucketModels: (string | undefined)[] = new Array(mix.buckets.length).fill(undefined);
+  for (const [index, bucket] of mix.buckets.entries()) {
     const placement = mapper.place(bucket.model, bucket.provider, side);
     if (placement.kind !== "priced") {
       addUnplaced(unplaced, bucket, placement.reason);
@@ -178,6 +184,8 @@ export function costOptionTokens(
     for (const warning of fallbackWarnings(option, scenario, served, price, context)) warnings.add(warning);
     const batch = context.mode === "batch";
     const cost = priceBucket(price, served, context);
+    bucketCosts[index] = cost;
+    bucketModels[index] = price.key;
     if (bucket.failed) {
       failed.requests += bucket.requests;
       failed.costUsd += cost;
@@ -204,6 +212,8 @@ export function costOptionTokens(
     costUsd: servedList.reduce((sum, s) => sum + s.costUsd, 0),
     pricedRequests: servedList.reduce((sum, s) => sum + s.requests, 0),
     failed,
+    bucketCosts,
+    bucketModels,
     warnings: [...warnings],
   };
 }

@@ -152,6 +152,9 @@ export function projectPolicyOption(
     option,
     tokens: {
       served,
+      // Not kept per bucket: the replay prices requests, not the profile's buckets (no showback for it).
+      bucketCosts: new Float64Array(0),
+      bucketModels: [],
       unplaced:
         replay.unroutableRequests > 0
           ? [

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { ConditionSchema } from "../routing/policy-schema.js";
 import { CACHE_WRITE_TTLS, PROFILE_SCOPES, PT_COMMITMENTS } from "./price.js";
+import { quotaFiguresShape } from "./quota-schema.js";
 import { retrievalSchema } from "./rag-schema.js";
 
 const OPTION_KINDS = [
@@ -85,6 +86,30 @@ const provisioned = z.strictObject({
     .describe("input + output tokens one model unit serves per minute (overrides the catalog)"),
   /** Share of the theoretical capacity that real, uneven traffic can use (default 0.7). */
   usable_share: fraction.default(0.7).describe("share of the capacity that uneven real traffic can use"),
+  /** Sizing (docs/capacity.md): a model unit's separate input and output limits, per minute. */
+  unit_input_tpm: z.number().positive().optional().describe("input tokens per minute one model unit serves"),
+  unit_output_tpm: z
+    .number()
+    .positive()
+    .optional()
+    .describe("output tokens per minute one model unit serves"),
+  size_for: z
+    .enum(["peak", "p99"])
+    .default("peak")
+    .describe("size the units for the busiest minute (peak) or the 99th percentile of minutes with traffic"),
+  hours_per_month: z
+    .number()
+    .positive()
+    .max(744)
+    .default(730.5)
+    .describe("hours billed a month in the sizing (730.5 = 30.4375 days; AWS's example uses 744)"),
+});
+
+const scenarioQuota = z.strictObject({
+  provider: z.string().min(1),
+  model: z.string().min(1),
+  inference_profile: z.enum(PROFILE_SCOPES).optional(),
+  ...quotaFiguresShape,
 });
 
 const deploymentOptionSchema = z.strictObject({
@@ -211,6 +236,19 @@ const scenarioObject = z.strictObject({
       horizon_months: z.number().int().min(1).max(120).default(12),
     })
     .default({ monthly_rate: 0.05, horizon_months: 12 }),
+  /** Quotas that replace the bundled ones for a pool (provider, model, Bedrock profile). */
+  quotas: z.array(scenarioQuota).default([]).describe("stated quotas per pool; override the bundled figures"),
+  /** Capacity planning inputs (docs/capacity.md). */
+  capacity: z
+    .strictObject({
+      /** Pre-aggregated traffic has no per-minute shape: its peak minute is the average minute x this. */
+      peak_factor: z
+        .number()
+        .min(1)
+        .optional()
+        .describe("busiest minute / average minute, for pre-aggregated traffic (no per-minute shape)"),
+    })
+    .optional(),
   /** Inputs of the computed optimization tips. */
   tips: z
     .strictObject({

@@ -24,6 +24,9 @@ export interface TrafficBucket {
   requestsUnknown?: boolean;
   requests: number;
   tokens: TokenCounts;
+  /** The values of the metadata keys the profile keeps apart (`--group-by meta.<key>`); absent when none is
+   * asked for. An absent or empty cell is "". */
+  meta?: Readonly<Record<string, string>>;
   /** Plausibility witnesses the profile keeps (src/pipeline/plausibility.ts): the largest prompt of one
    * request (a total row's mean) and its row; requests without a token that did not fail, and the first
    * such row. */

@@ -1,9 +1,18 @@
 // The assumptions a projection rests on, stated in the report so a reviewer can challenge each one.
 import { mapTarget } from "../cost/model-map.js";
 import type { DeploymentOption } from "../cost/scenario-schema.js";
+import type { GroupKey } from "../cost/showback.js";
 import type { LoadedScenario } from "../io/scenario-load.js";
 import { countOf, formatUnitPrice } from "../report/numbers.js";
-import { MAX_BUCKETS, OTHER_REGIONS, OTHER_USE_CASES, type TrafficProfile } from "../traffic/profile.js";
+import { OTHER_MODELS } from "../traffic/distinct-names.js";
+import {
+  MAX_BUCKETS,
+  MAX_GROUPS,
+  OTHER_GROUPS,
+  OTHER_REGIONS,
+  OTHER_USE_CASES,
+  type TrafficProfile,
+} from "../traffic/profile.js";
 import { FAILURE_STATUSES } from "../traffic/status.js";
 
 export function projectionAssumptions(loaded: LoadedScenario, scaling: string): string[] {
@@ -134,4 +143,37 @@ export function foldedAssumption(profile: TrafficProfile): string[] {
   return [
     `${profile.foldedRequests} observed requests came past ${MAX_BUCKETS.toLocaleString("en-US")} distinct model, region and use-case combinations: their region and use case are counted together as "${OTHER_REGIONS}" and "${OTHER_USE_CASES}" (batchable use cases kept); their tokens and requests are exact`,
   ];
+}
+
+/** How showback splits each option's cost, and what it could not keep apart. */
+export function showbackAssumptions(
+  profile: TrafficProfile,
+  keys: readonly GroupKey[],
+  policyOptions: readonly string[] = [],
+): string[] {
+  const lines = [
+    `showback by ${keys.join(", ")}: token cost goes to the group that spent it (a provisioned model's overflow by its share of that model's on-demand token cost); per-request and per-token infrastructure by the group's requests and tokens; fixed monthly items, provisioned units and hidden cost by the group's share of on-demand token cost; cents split by the largest-remainder rule (ties to the group that sorts first), so the groups add up to each option's total rounded to the cent`,
+  ];
+  if (profile.foldedRequests > 0 && (keys.includes("region") || keys.includes("use_case"))) {
+    lines.push(
+      `showback: the requests counted together past ${MAX_BUCKETS.toLocaleString("en-US")} combinations are the groups "${OTHER_REGIONS}" and "${OTHER_USE_CASES}"`,
+    );
+  }
+  if (profile.otherModels > 0 && (keys.includes("model") || keys.includes("provider"))) {
+    lines.push(
+      `showback: the ${profile.otherModels} unpriced models counted together are the model "${OTHER_MODELS}" (no provider)`,
+    );
+  }
+  if (policyOptions.length > 0) {
+    lines.push(
+      `showback leaves out ${policyOptions.join(", ")}: a policy option's replay is priced per request, not per bucket of the profile, so it is not split by group`,
+    );
+  }
+  const folded = profile.foldedGroupRequests ?? 0;
+  if (folded > 0) {
+    lines.push(
+      `${folded} observed requests came past ${MAX_GROUPS.toLocaleString("en-US")} distinct combinations of ${keys.filter((k) => k.startsWith("meta.")).join(", ")}: they are one group, "${OTHER_GROUPS}"`,
+    );
+  }
+  return lines;
 }

@@ -4,6 +4,7 @@ import { type Analysis, analyze, type ComplianceInput } from "../cost/analyzer.j
 import type { PricingCatalog } from "../cost/catalog.js";
 import type { PolicyReplay } from "../cost/policy-option.js";
 import { analyzeRetrieval } from "../cost/rag-compare.js";
+import { type GroupKey, showback } from "../cost/showback.js";
 import { describeError, InputError } from "../errors.js";
 import { type LoadedScenario, locateScenarioProblem, withScenarioLocations } from "../io/scenario-load.js";
 import { buildProjectionReport, type ProjectionReport } from "../report/projection-data.js";
@@ -20,7 +21,9 @@ import {
   foldedAssumption,
   loggedPricingAssumptions,
   projectionAssumptions,
+  showbackAssumptions,
 } from "./project-assumptions.js";
+import { projectCapacity } from "./project-capacity.js";
 import { requestCounts } from "./unknown-requests.js";
 
 export interface ProjectionInput {
@@ -41,6 +44,8 @@ export interface ProjectionInput {
   compliance?: (ComplianceInput & { source: string }) | undefined;
   /** Each policy option's replay, by option id, with the assumptions that go with it. */
   policies?: { replays: ReadonlyMap<string, PolicyReplay>; assumptions: string[] } | undefined;
+  /** `--group-by`: the report's showback per group (none when empty). */
+  groupBy?: readonly GroupKey[];
 }
 
 export function projectProfile(input: ProjectionInput): {
@@ -76,17 +81,20 @@ export function projectProfile(input: ProjectionInput): {
   const rag = retrieval
     ? withScenarioLocations(loaded, () =>
         analyzeRetrieval({
-          scenario: loaded.scenario,
+          scenario: counts.scenario,
           retrieval,
-          mix: profile,
+          mix: counts.mix,
           scale: analysis.scale,
           catalog,
         }),
       )
     : undefined;
+  const groupBy = input.groupBy ?? [];
+  const groups = groupBy.length > 0 ? showback(analysis, counts.mix, groupBy) : undefined;
   const profileChecks = optionProfileChecks(loaded.scenario, analysis);
   const profileProblems = profileChecks.problems.map((problem) => locateScenarioProblem(loaded, problem));
   const plausibility = plausibilityProblems(profile, catalog, input.trafficFile);
+  const capacity = projectCapacity(profile, loaded, catalog, month.scale, input.monthlyRequests);
   const report = buildProjectionReport(analysis, {
     trafficFile: input.trafficFile,
     ...(input.sources && { sources: input.sources }),
@@ -101,12 +109,15 @@ export function projectProfile(input: ProjectionInput): {
     failedRequests: profile.failedRequests,
     observedTokens: profile.tokens,
     peak: profile.peak,
+    ...(profile.peakUnknown && { peakUnknown: true }),
     freeTiers: loaded.scenario.free_tiers,
     otherModels: profile.otherModels,
     complianceSource: input.compliance?.source,
     ...(rag && retrieval
       ? { rag: buildRagData(rag, retrieval, loaded.scenario.tips.cache_reads_per_write) }
       : {}),
+    capacity: capacity.capacity,
+    ...(groups && { showback: { keys: groupBy, groups } }),
     assumptions: [
       ...(input.policies?.assumptions ?? []),
       ...sourceAssumptions(input),
@@ -114,8 +125,11 @@ export function projectProfile(input: ProjectionInput): {
       failureAssumption(profile),
       ...foldedAssumption(profile),
       ...loggedPricingAssumptions(profile),
+      ...foldedAssumption(profile),
+      ...(groups ? showbackAssumptions(profile, groupBy, [...(input.policies?.replays.keys() ?? [])]) : []),
       ...counts.assumptions,
       ...profileChecks.assumptions,
+      ...capacity.assumptions,
       ...(input.asOf ? [`Prices, latest models and lifecycle as of ${input.asOf} (--as-of).`] : []),
     ],
     ...(input.asOf ? { asOf: input.asOf } : {}),

@@ -8,6 +8,7 @@ import { DecisionsFile } from "../io/decisions-file.js";
 import type { OutputTarget } from "../io/output.js";
 import type { RoutingDecision } from "../routing/decision.js";
 import type { CompiledPolicy } from "../routing/policy.js";
+import type { QuotaPlan } from "../routing/quota-pools.js";
 import { RouteRun, type RouteRunResult } from "../routing/run.js";
 import type { ColumnChoice } from "../traffic/columns.js";
 import { DAYS_PER_MONTH } from "../traffic/profile.js";
@@ -36,6 +37,9 @@ export interface DryRunInput {
   observer?: { add(row: TrafficRow, decision: RoutingDecision): void; reset(): void } | undefined;
   /** Fields beyond the policies' own that the observer reads (`meta.<column>`). */
   observedFields?: ReadonlySet<string> | undefined;
+  /** Quota pools to enforce (policy `quota:`, `--quotas bundled`). */
+  quotas?: QuotaPlan | undefined;
+  compareQuotas?: QuotaPlan | undefined;
 }
 
 export async function dryRun(input: DryRunInput): Promise<RouteRunResult & { reads: FileRead[] }> {
@@ -47,6 +51,8 @@ export async function dryRun(input: DryRunInput): Promise<RouteRunResult & { rea
       ...(input.explainRequestId !== undefined && { explainRequestId: input.explainRequestId }),
       ...(decisions && { onDecision: decisions.write }),
       ...(input.comparePolicy && { comparePolicy: input.comparePolicy }),
+      ...(input.quotas && { quotas: input.quotas }),
+      ...(input.compareQuotas && { compareQuotas: input.compareQuotas }),
     });
     return { decisions, run };
   };

@@ -1,10 +1,13 @@
 // The projection report as plain, versioned data: what `--format json` prints and what every other
 // renderer reads. Field names are the documented JSON names (README, "JSON output").
 import type { Analysis } from "../cost/analyzer.js";
+import type { OptionCapacity } from "../cost/capacity.js";
 import type { OptionProjection } from "../cost/option-projection.js";
 import type { TokenCounts } from "../cost/request-cost.js";
+import { GROUP_FIELDS, type GroupKey, metaKeyOf, type ShowbackGroup } from "../cost/showback.js";
 import { OTHER_MODELS } from "../traffic/distinct-names.js";
 import type { SourcesSummary } from "../traffic/read-sources.js";
+import { optionCapacityJson, provisionedSizingJson } from "./capacity-data.js";
 import { costCurveData } from "./cost-curve-data.js";
 import { roundUsd } from "./numbers.js";
 import type { RagData } from "./rag-data.js";
@@ -34,6 +37,8 @@ export interface ProjectionContext {
   /** Observed token totals (scaled here). */
   observedTokens: TokenCounts;
   peak: { requestsPerMinute: number; tokensPerMinute: number };
+  /** Pre-aggregated rows over more than a minute: the peaks are unknown (null). */
+  peakUnknown?: boolean;
   /** The scenario's free_tiers setting. */
   freeTiers: "none" | "account";
   /** Assumptions the caller made (window scaling, --monthly-requests, ...). */
@@ -47,6 +52,10 @@ export interface ProjectionContext {
   otherModels?: number;
   /** The RAG decision priced (scenario `retrieval:`); absent: no `rag` key. */
   rag?: RagData;
+  /** Peak demand against quotas per option and pool (issue 15). */
+  capacity?: OptionCapacity[];
+  /** `--group-by` (issue 12): the keys and each group's share of every option. */
+  showback?: { keys: readonly GroupKey[]; groups: readonly ShowbackGroup[] };
 }
 
 /** Where a cell names the cheapest option and every option violates the compliance regime. */
@@ -120,8 +129,8 @@ export function buildProjectionReport(analysis: Analysis, context: ProjectionCon
       cache_write_1h_tokens: monthlyTokens(context.observedTokens.cacheWrite1h ?? 0),
       observed_requests: context.observedRequests,
       failed_requests: count(context.failedRequests * scale),
-      peak_requests_per_minute: context.peak.requestsPerMinute,
-      peak_tokens_per_minute: context.peak.tokensPerMinute,
+      peak_requests_per_minute: context.peakUnknown ? null : context.peak.requestsPerMinute,
+      peak_tokens_per_minute: context.peakUnknown ? null : context.peak.tokensPerMinute,
     },
     complete,
     /** The cheapest option without compliance violations; null when no option is compliant. */
@@ -212,6 +221,8 @@ export function buildProjectionReport(analysis: Analysis, context: ProjectionCon
               : null,
           }
         : null,
+      capacity: optionCapacityJson(context.capacity, projection.option.id),
+      provisioned_sizing: provisionedSizingJson(context.capacity, projection.option.id),
     })),
     breakeven,
     growth: analysis.growth.months.map((month) => ({
@@ -224,6 +235,7 @@ export function buildProjectionReport(analysis: Analysis, context: ProjectionCon
     growth_flip_month: analysis.growth.flipMonth,
     tips,
     sensitivity,
+    showback: context.showback ? showbackEntries(context.showback, count) : null,
     ...unpricedEntries(
       analysis,
       known,
@@ -234,6 +246,25 @@ export function buildProjectionReport(analysis: Analysis, context: ProjectionCon
     assumptions: context.assumptions,
     ...(context.rag ? { rag: context.rag } : {}),
   };
+}
+
+/** The name of a group key in `showback[].group`: the field, or the meta key (`meta.<key>` where the key is
+ * also a field's name). */
+function groupName(key: GroupKey): string {
+  const meta = metaKeyOf(key);
+  return meta === undefined || GROUP_FIELDS.some((field) => field === meta) ? key : meta;
+}
+
+function showbackEntries(
+  { keys, groups }: NonNullable<ProjectionContext["showback"]>,
+  count: (n: number) => number | null,
+) {
+  return groups.map((group) => ({
+    group: Object.fromEntries(keys.map((key, i) => [groupName(key), group.values[i] ?? null])),
+    requests: count(group.requests),
+    cost_usd: Object.fromEntries(Object.entries(group.cents).map(([id, cents]) => [id, cents / 100])),
+    unpriced_options: group.incompleteOptions,
+  }));
 }
 
 /** How many unpriced entries the report lists one by one; the rest are one `unpriced_more` entry. */

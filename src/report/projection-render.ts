@@ -1,4 +1,6 @@
 // Renders the projection report: terminal table, markdown, or CSV line items. Strings in, strings out.
+
+import { capacitySections } from "./capacity-render.js";
 import { breakevenMermaid, growthMermaid } from "./charts/mermaid.js";
 import type { TextFormat } from "./formats.js";
 import {
@@ -14,6 +16,7 @@ import {
 import { NO_COMPLIANT_CELL, type ProjectionReport } from "./projection-data.js";
 import { ragCsvRows, ragSections } from "./rag-render.js";
 import { renderSectionsAsMarkdown, renderSectionsForTerminal, type Section } from "./sections.js";
+import { showbackCsvRows, showbackSection } from "./showback-render.js";
 import { renderCsv } from "./table.js";
 import { verdictLines } from "./verdict-render.js";
 
@@ -58,6 +61,10 @@ function briefReport(report: ProjectionReport) {
   };
 }
 
+function optional(section: Section | undefined): Section[] {
+  return section ? [section] : [];
+}
+
 function heading(report: ProjectionReport): string {
   return `llmcost projection: ${report.scenario.name}`;
 }
@@ -66,7 +73,9 @@ export function projectionSections(report: ProjectionReport): Section[] {
   return [
     trafficSection(report),
     optionsSection(report),
+    ...optional(showbackSection(report)),
     ...report.options.map((option) => modelsSection(report, option)),
+    ...capacitySections(report.options),
     breakevenSection(report),
     growthSection(report),
     sensitivitySection(report),
@@ -87,9 +96,11 @@ function trafficSection(report: ProjectionReport): Section {
     notes: [
       `${report.traffic_file}: ${observed}, scaled x${window.monthly_scale.toFixed(4)} to ${formatCount(traffic.requests)} requests a month`,
       `tokens a month: ${formatCount(traffic.input_tokens)} input (${formatCount(traffic.cache_read_tokens)} cache read, ${formatCount(traffic.cache_write_tokens)} cache write), ${formatCount(traffic.output_tokens)} output`,
-      window.start
-        ? `peak: ${formatCount(traffic.peak_requests_per_minute)} requests and ${formatCount(traffic.peak_tokens_per_minute)} tokens per minute (observed)`
-        : "peak: unknown (the traffic has no timestamps)",
+      !window.start
+        ? "peak: unknown (the traffic has no timestamps)"
+        : traffic.peak_requests_per_minute === null || traffic.peak_tokens_per_minute === null
+          ? "peak: unknown (pre-aggregated rows spanning more than a minute give no per-minute counts)"
+          : `peak: ${formatCount(traffic.peak_requests_per_minute)} requests and ${formatCount(traffic.peak_tokens_per_minute)} tokens per minute (observed)`,
       ...((traffic.failed_requests ?? 0) > 0
         ? [
             `failed: ${formatCount(traffic.failed_requests)} requests a month, billed by the tokens their rows say were consumed`,
@@ -407,6 +418,7 @@ function renderProjectionCsv(report: ProjectionReport): string {
       ]);
     }
     rows.push([o.id, "total", "", "", report.traffic.requests, "requests", o.monthly_cost_usd]);
+    rows.push(...showbackCsvRows(report, o.id));
   }
   rows.push(...ragCsvRows(report.rag));
   return renderCsv(["option", "category", "item", "provider", "quantity", "unit", "monthly_cost_usd"], rows);

@@ -5,6 +5,7 @@ import type { RouteTrace } from "../routing/replay.js";
 import { type Cell, cellText, cellValue, countCell, type Figure, numberCell, usdCell } from "./figure.js";
 import type { TextFormat } from "./formats.js";
 import { formatCount, roundUsd } from "./numbers.js";
+import { quotaSections, throttleSection } from "./route-quota-render.js";
 import { type ReportSection, type RouteReport, renderJson, routeSections } from "./route-report.js";
 import { buildTraceReport } from "./route-trace.js";
 import { escapeMarkdown, renderCsv, renderMarkdownTable, renderTerminalTable } from "./table.js";
@@ -42,7 +43,7 @@ export function renderRouteReport(report: RouteReport, format: TextFormat): stri
 
 /** The summary's sections, then the --diff comparison's when there is one. */
 export function routeReportSections(report: RouteReport): ReportSection[] {
-  const sections = routeSections(report);
+  const sections = [...routeSections(report), ...quotaSections(report)];
   if (report.diff) sections.push(...diffSections(report));
   return sections;
 }
@@ -158,6 +159,7 @@ export function renderTrace(routeTrace: RouteTrace, format: TextFormat): string 
         ["fallback path", d.fallback_path],
       ],
     },
+    ...(trace.quota ? [throttleSection(trace.quota)] : []),
   ];
   return renderSections(sections, format, [d.reasoning], "Reasoning");
 }

@@ -1,6 +1,7 @@
 // The route dry-run report: the run's summary (and --diff) as plain, versioned data in the documented
 // snake_case JSON, and the tabular sections the table, markdown and CSV renderers share.
 import type { RouteDiff } from "../routing/diff.js";
+import type { QuotaReplaySummary } from "../routing/quota-limiter.js";
 import type { RouteSummary } from "../routing/summary.js";
 import { OTHER_MODELS } from "../traffic/distinct-names.js";
 import type { SourcesSummary } from "../traffic/read-sources.js";
@@ -39,6 +40,7 @@ export function buildRouteReport(
   inputs: RouteReportInputs,
   diff: RouteDiff | undefined,
   month: RouteMonthInput,
+  quotas?: QuotaReplaySummary,
 ) {
   const t = summary.totals;
   const c = summary.compliance;
@@ -68,6 +70,13 @@ export function buildRouteReport(
       cost_impact_usd: t.costImpactUsd,
       cost_impact_monthly_usd: monthly(t.costImpactUsd),
       unroutable_requests: t.unroutableRequests,
+      // Only when quotas were enforced: a replay without them keeps its report byte for byte.
+      ...(quotas && {
+        throttled_requests: quotas.totals.throttledRequests,
+        throttled_unserved_requests: quotas.totals.throttledUnserved,
+        overflow_cost_impact_usd: quotas.totals.overflowCostImpactUsd,
+        overflow_cost_impact_monthly_usd: monthly(quotas.totals.overflowCostImpactUsd),
+      }),
     },
     targets: summary.targets.map((target) => ({
       target: target.target,
@@ -80,7 +89,9 @@ export function buildRouteReport(
       output_tokens: Math.round(target.outputTokens),
       cost_usd: target.costUsd,
       monthly_cost_usd: monthly(target.costUsd),
+      ...(quotas && quotaTargetJson(quotas, target.target)),
     })),
+    ...(quotas && { quota_pools: quotaPoolsJson(quotas) }),
     rules: summary.rules.map((r) => ({
       rule: r.rule,
       reason_code: r.reasonCode,
@@ -403,4 +414,30 @@ function complianceSection(report: RouteReport): ReportSection {
         : []),
     ],
   };
+}
+
+/** targets[].throttled_requests and minutes_over_quota (quotas enforced only). */
+function quotaTargetJson(quotas: QuotaReplaySummary, target: string) {
+  const stats = quotas.targets.find((t) => t.target === target);
+  return {
+    throttled_requests: stats?.throttledRequests ?? 0,
+    minutes_over_quota: stats?.minutesOverQuota ?? 0,
+  };
+}
+
+/** Each pool: its targets, the limits enforced (or "not checked") with their sources, and its throttles. */
+function quotaPoolsJson(quotas: QuotaReplaySummary) {
+  return quotas.pools.map((pool) => ({
+    pool: pool.pool,
+    targets: pool.targets,
+    status: pool.checked ? ("enforced" as const) : ("not_checked" as const),
+    rpm: pool.limits.rpm ?? null,
+    tpm: pool.limits.tpm ?? null,
+    itpm: pool.limits.itpm ?? null,
+    otpm: pool.limits.otpm ?? null,
+    output_burndown: pool.outputBurndown === "unknown" ? null : pool.outputBurndown,
+    sources: pool.sources,
+    throttled_requests: pool.throttledRequests,
+    minutes_over_quota: pool.minutesOverQuota,
+  }));
 }

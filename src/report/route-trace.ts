@@ -42,6 +42,18 @@ export function buildTraceReport(trace: RouteTrace) {
         cost_impact_usd: d.costImpactUsd,
         fallback_path: d.fallbackPath,
       },
+      // Only for a throttled request: the pool's minute before it, its own use and the limits.
+      ...(trace.quota && {
+        quota: {
+          pool: trace.quota.pool,
+          target: trace.quota.target,
+          minute: trace.quota.minute,
+          limit: trace.quota.limit,
+          used: trace.quota.used,
+          request: trace.quota.request,
+          limits: trace.quota.limits,
+        },
+      }),
     },
   };
 }

@@ -3,7 +3,7 @@
 import type { ReasonCode } from "./policy-schema.js";
 
 /** What happened to one attempt on a target. */
-const ATTEMPT_OUTCOMES = ["ok", "error", "circuit_open", "region_unavailable"] as const;
+const ATTEMPT_OUTCOMES = ["ok", "error", "circuit_open", "region_unavailable", "throttled"] as const;
 export type AttemptOutcome = (typeof ATTEMPT_OUTCOMES)[number];
 
 export interface RoutingDecision {
@@ -100,7 +100,7 @@ export function decisionReasoning(decision: RoutingDecision): string {
     case "unroutable":
       return `${lead}${capital(rule)} found no target that could serve it (${decision.fallbackPath || "no eligible target"}).`;
     case "fallback":
-      return `${lead}${capital(rule)} chose ${decision.primaryTarget}, which failed (simulated error); served by ${decision.target} via ${decision.fallbackPath}.`;
+      return `${lead}${capital(rule)} chose ${decision.primaryTarget}, which ${decision.fallbackPath.includes(`${decision.primaryTarget}[throttled]`) ? "was throttled (over its quota)" : "failed (simulated error)"}; served by ${decision.target} via ${decision.fallbackPath}.`;
     case "circuit_open":
       return `${lead}${capital(rule)} chose ${decision.primaryTarget}, whose circuit breaker was open; routed around it to ${decision.target}.`;
     case "region_unavailable":

@@ -3,6 +3,7 @@
 // compilePolicy in policy.ts, because they need the whole document and the pricing catalog.
 import { z } from "zod";
 import { PROFILE_SCOPES } from "../cost/price.js";
+import { quotaFiguresShape } from "../cost/quota-schema.js";
 import { TRAFFIC_COLUMNS, type TrafficColumn } from "../traffic/row.js";
 
 /** Request fields a condition can read: the canonical traffic columns but the timestamps (`timestamp`,
@@ -137,6 +138,11 @@ const TargetSchema = z.strictObject({
   compliance: z.array(z.string().min(1)).default([]),
   /** Absent: the catalog's derived `latest` for the model at --as-of (docs/route.md). */
   latest: z.boolean().optional(),
+  /** The target's quota pool's limits per UTC minute (docs/route.md, "Quotas and throttling"). */
+  quota: z
+    .strictObject(quotaFiguresShape)
+    .optional()
+    .describe("quota per UTC minute of the target's pool: rpm, tpm, itpm, otpm, output_burndown"),
 });
 
 const Instant = z

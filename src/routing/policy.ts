@@ -14,6 +14,7 @@ import type {
   RuleSpec,
   ScoringWeights,
 } from "./policy-schema.js";
+import { quotaConflicts } from "./quota-pool-key.js";
 
 /** The part of the pricing catalog routing needs (PricingCatalog satisfies it). */
 export interface PriceLookup {
@@ -151,6 +152,7 @@ export function compilePolicy(spec: PolicySpec, catalog: PriceLookup): CompileRe
   const enforce = spec.compliance?.enforce ?? true;
   const requires = compileRequiredWhen(spec, issues);
   checkDuplicateNames(spec.rules, issues);
+  issues.push(...quotaConflicts(spec, targets));
   checkUnreachableRules(rules, enforce, issues);
   const fallbackChains = compileFallbacks(spec, indexOf, targets.length, issues);
   const failures = compileFailures(spec, indexOf, targets.length, issues);

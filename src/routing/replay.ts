@@ -16,12 +16,16 @@ import { type LoggedBeforeRelease, LoggedCostLookup, type UnpricedLogged } from 
 import type { CompiledPolicy, CompiledRule, PriceLookup, RouteKind } from "./policy.js";
 import type { ReasonCode } from "./policy-schema.js";
 import { DEFAULT_SEED, seededRandom } from "./prng.js";
+import { QuotaLimiter, type QuotaReplaySummary, type ThrottleState } from "./quota-limiter.js";
+import type { QuotaPlan } from "./quota-pools.js";
 
 export interface ReplayOptions {
   seed?: number;
   /** Names the traffic in error messages. */
   trafficFile?: string;
   onBreakerTransition?: (transition: BreakerTransition) => void;
+  /** Quota pools to enforce (docs/route.md, "Quotas and throttling"); absent: nothing is throttled. */
+  quotas?: QuotaPlan | undefined;
 }
 
 /** One candidate of the traced request's route, as replay ranked it. */
@@ -45,6 +49,8 @@ export interface RouteTrace {
   attempts: { target: string; outcome: AttemptOutcome }[];
   /** A copy: the decision replay filled may be reused for the next row. */
   decision: RoutingDecision;
+  /** The pool's minute when the request was throttled (only when it was). */
+  quota?: ThrottleState;
 }
 
 /** Captured while routing the one request --explain traces. */
@@ -68,6 +74,7 @@ export class RouteReplay {
   private recording: Recording | undefined;
 
   private readonly breakers: CircuitBreakers;
+  private readonly limiter: QuotaLimiter | undefined;
   private readonly random: () => number;
   private readonly logged: LoggedCostLookup;
   private readonly scores: Float64Array;
@@ -108,6 +115,12 @@ export class RouteReplay {
     this.attemptTargets = new Int32Array(n);
     this.attemptOutcomes = new Array<AttemptOutcome>(n).fill("ok");
     this.breakers = new CircuitBreakers(n, policy.breaker, options.onBreakerTransition);
+    this.limiter = options.quotas
+      ? new QuotaLimiter(
+          options.quotas,
+          policy.targets.map((t) => t.name),
+        )
+      : undefined;
     this.random = seededRandom(options.seed ?? DEFAULT_SEED);
     this.contexts = policy.targets.map((t) => (t.scope ? { mode: "standard", scope: t.scope } : STANDARD));
     this.logged = new LoggedCostLookup(catalog, options.trafficFile ?? "traffic");
@@ -236,11 +249,17 @@ export class RouteReplay {
     const regions = this.policy.targets[target]?.regions;
     if (regions && row.region !== undefined && !regions.has(row.region)) return "region_unavailable";
     if (!this.breakers.allows(target, now)) return "circuit_open";
+    // A throttle is a failure of the target: it counts toward the breaker and the request falls back.
+    if (this.limiter?.throttles(target, now, row) !== undefined) {
+      this.breakers.recordFailure(target, now);
+      return "throttled";
+    }
     if (this.failsAt(target, now)) {
       this.breakers.recordFailure(target, now);
       return "error";
     }
     this.breakers.recordSuccess(target, now);
+    this.limiter?.consume(target, now, row);
     return "ok";
   }
 
@@ -265,6 +284,7 @@ export class RouteReplay {
   ): RoutingDecision {
     const target = chosen >= 0 ? this.policy.targets[chosen] : undefined;
     const costUsd = target ? this.costOn(chosen) : null;
+    if (this.limiter) this.recordOverflow(chosen, row.requests);
     // The logged cost is priced at the request's own time (a row without one takes the previous row's).
     const loggedAt = row.timestamp ?? (Number.isFinite(this.lastTimestamp) ? this.lastTimestamp : undefined);
     const loggedCostUsd = this.logged.costOf(row, loggedAt);
@@ -297,6 +317,17 @@ export class RouteReplay {
     return d;
   }
 
+  /** A request throttled on some target: what serving it elsewhere cost more (or that nothing served it). */
+  private recordOverflow(chosen: number, requests: number): void {
+    for (let i = 0; i < this.attemptCount; i++) {
+      if (this.attemptOutcomes[i] !== "throttled") continue;
+      const throttled = this.attemptTargets[i] ?? 0;
+      const delta = chosen >= 0 ? this.costOn(chosen) - this.costOn(throttled) : 0;
+      this.limiter?.overflow(chosen >= 0, delta, requests);
+      return;
+    }
+  }
+
   /** The rule's reason when its first choice served the request, else why the first choice was passed. */
   private reasonFor(rule: CompiledRule, served: boolean): ReasonCode {
     if (!served) return "unroutable";
@@ -321,6 +352,7 @@ export class RouteReplay {
   routeTraced(row: TrafficRow, into?: RoutingDecision): { decision: RoutingDecision; trace: RouteTrace } {
     const recording: Recording = { rule: undefined, ranked: [], scores: [] };
     this.recording = recording;
+    if (this.limiter) this.limiter.lastThrottle = undefined;
     let decision: RoutingDecision;
     try {
       decision = this.route(row, into);
@@ -349,8 +381,14 @@ export class RouteReplay {
       candidates,
       attempts,
       decision: { ...decision },
+      ...(this.limiter?.lastThrottle && { quota: this.limiter.lastThrottle }),
     };
     return { decision, trace };
+  }
+
+  /** Throttles, overflow and pools; undefined when no quota was enforced. */
+  quotaSummary(): QuotaReplaySummary | undefined {
+    return this.limiter?.summary();
   }
 
   loggedUnpricedModels(): UnpricedLogged {

@@ -5,6 +5,8 @@ import { UnknownStatusTally } from "../traffic/status.js";
 import { emptyDecision, type RoutingDecision, rowRequestId } from "./decision.js";
 import { type RouteDiff, RouteDiffAccumulator } from "./diff.js";
 import type { CompiledPolicy, PriceLookup } from "./policy.js";
+import type { QuotaReplaySummary } from "./quota-limiter.js";
+import type { QuotaPlan } from "./quota-pools.js";
 import { RouteReplay, type RouteTrace } from "./replay.js";
 import { type RouteSummary, RouteSummaryAccumulator } from "./summary.js";
 
@@ -15,6 +17,10 @@ export interface RouteRunOptions {
   /** Called with every decision, in timestamp order (the decisions file). */
   onDecision?: (decision: RoutingDecision) => void;
   comparePolicy?: CompiledPolicy;
+  /** Quota pools of `policy` to enforce. */
+  quotas?: QuotaPlan;
+  /** Quota pools of `comparePolicy` to enforce (--diff). */
+  compareQuotas?: QuotaPlan;
 }
 
 export interface RouteRunResult {
@@ -25,6 +31,8 @@ export interface RouteRunResult {
   unknownStatuses: { status: string; requests: number }[];
   /** Rows whose request id is the --explain id (the trace shows the first); 0 without --explain. */
   explainMatches: number;
+  /** Throttles and pools when quotas were enforced. */
+  quotas: QuotaReplaySummary | undefined;
 }
 
 export class RouteRun {
@@ -54,11 +62,15 @@ export class RouteRun {
     this.replay = new RouteReplay(policy, catalog, {
       ...replayOptions,
       onBreakerTransition: this.summary.onBreakerTransition,
+      ...(options.quotas && { quotas: options.quotas }),
     });
     if (options.comparePolicy) {
       // Same seed: where both policies send a request to the same failing target, both see the same draw
       // only if their draws line up; each replay keeps its own stream so neither perturbs the other.
-      this.compare = new RouteReplay(options.comparePolicy, catalog, replayOptions);
+      this.compare = new RouteReplay(options.comparePolicy, catalog, {
+        ...replayOptions,
+        ...(options.compareQuotas && { quotas: options.compareQuotas }),
+      });
       this.diff = new RouteDiffAccumulator();
     }
   }
@@ -97,6 +109,7 @@ export class RouteRun {
       diff: this.diff?.finish(),
       unknownStatuses: this.statuses.finish(),
       explainMatches: this.explainMatches,
+      quotas: this.replay.quotaSummary(),
     };
   }
 }

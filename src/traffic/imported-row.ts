@@ -8,8 +8,14 @@ import { TEXT_FIELDS, type TrafficRow } from "./row.js";
 import { RowValues } from "./row-values.js";
 
 export class ImportedRows {
-  /** Every text kept, no metadata column: an imported row carries its own metadata keys. */
-  readonly values = new RowValues({ meta: [], texts: new Set(TEXT_FIELDS) });
+  /** Every text kept; of an imported row's own metadata keys, only `metaKeys` (the profile's groups). */
+  readonly values: RowValues;
+  constructor(private readonly metaKeys: readonly string[] = []) {
+    this.values = new RowValues({
+      meta: metaKeys.map((name, index) => ({ name, index })),
+      texts: new Set(TEXT_FIELDS),
+    });
+  }
   /** Rows so far: the row number when the record has no line (a document's records). */
   private count = 0;
 
@@ -18,7 +24,9 @@ export class ImportedRows {
   take(row: ImportedRow, at: RecordLocation): RowValues {
     this.count++;
     importedRowToValues(row, at, at.line ?? this.count, this.values);
-    return this.values;
+    const { metaKeys, values } = this;
+    for (let m = 0; m < metaKeys.length; m++) values.meta[m] = row.meta[metaKeys[m] ?? ""] ?? "";
+    return values;
   }
 
   /** The same as a fresh TrafficRow, with the row's metadata. */

@@ -5,7 +5,7 @@
 import { availableParallelism } from "node:os";
 import { InputError } from "../errors.js";
 import { assertReadableFile } from "../io/files.js";
-import { PROFILE_COLUMNS } from "./columns.js";
+import { type ColumnChoice, PROFILE_COLUMNS } from "./columns.js";
 import { MAX_WORKERS, PARALLEL_MIN_BYTES, planRanges } from "./parallel-plan.js";
 import { type ProfileOptions, type TrafficProfile, TrafficProfileBuilder } from "./profile.js";
 import { type ReadTrafficOptions, readTrafficValues, type TrafficReadSummary } from "./read.js";
@@ -28,6 +28,8 @@ export interface ProfileTrafficOptions extends ReadTrafficOptions {
   /** See ProfileOptions: buckets past which region and use case are counted together. */
   maxBuckets?: number;
   keepUseCase?: ProfileOptions["keepUseCase"];
+  /** See ProfileOptions: metadata keys that keep buckets apart (`--group-by meta.<key>`); read on one thread. */
+  groupMeta?: readonly string[];
   /** Worker threads; 1 reads on the main thread. Default: one per core (at most 4) for files of 16 MB
    * and more that are not gzip-compressed. Given explicitly, it applies whatever the file's size. */
   workers?: number;
@@ -41,7 +43,12 @@ export async function profileSources(
 ): Promise<{ profile: TrafficProfile; reads: FileRead[] }> {
   const only = singleCanonical(inputs);
   if (only !== undefined) {
-    const { profile, summary } = await profileTraffic(only.file, { ...options, gzip: only.gzip });
+    const { profile, summary } = await profileTraffic(only.file, {
+      ...options,
+      gzip: only.gzip,
+      // Worker threads build parts without metadata: grouping by it reads on this thread.
+      ...(options.groupMeta?.length && { workers: 1 }),
+    });
     return {
       profile,
       reads: [canonicalRead(only.file, summary)],
@@ -57,13 +64,15 @@ export async function profileSources(
     if (sniffed.format === "canonical") {
       const summary = await readTrafficValues(sniffed.file, (values) => builder.addValues(values), {
         ...options,
-        ...PROFILE_COLUMNS,
+        ...profileColumns(options),
         gzip: sniffed.gzip,
         onProgress,
       });
       reads.push(canonicalRead(sniffed.file, summary));
     } else {
-      reads.push(await readLogValues(sniffed, (values) => builder.addValues(values), options));
+      reads.push(
+        await readLogValues(sniffed, (values) => builder.addValues(values), options, options.groupMeta),
+      );
     }
     before += bytes;
     options.onProgress?.(before, totalBytes);
@@ -84,7 +93,13 @@ function profileOptions(options: ProfileTrafficOptions): ProfileOptions {
     ...(options.maxModels !== undefined && { maxModels: options.maxModels }),
     ...(options.maxBuckets !== undefined && { maxBuckets: options.maxBuckets }),
     ...(options.keepUseCase && { keepUseCase: options.keepUseCase }),
+    ...(options.groupMeta?.length && { groupMeta: options.groupMeta }),
   };
+}
+
+/** The profile's columns, and the metadata columns it groups by. */
+function profileColumns(options: ProfileTrafficOptions): ColumnChoice {
+  return options.groupMeta?.length ? { ...PROFILE_COLUMNS, metaColumns: options.groupMeta } : PROFILE_COLUMNS;
 }
 
 /** One file of llmcost's CSV, on worker threads when it is big and not gzip (profileSources's fast path).
@@ -112,7 +127,7 @@ export async function profileTraffic(
   const single = new TrafficProfileBuilder(profileOptions(options));
   const summary = await readTrafficValues(file, (values) => single.addValues(values), {
     ...options,
-    ...PROFILE_COLUMNS,
+    ...profileColumns(options),
   });
   return { profile: exactTotals(file, single.finish()), summary };
 }

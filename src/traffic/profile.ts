@@ -8,6 +8,7 @@ import type { TokenCounts } from "../cost/request-cost.js";
 import { addTokens, type TrafficBucket } from "../cost/traffic-mix.js";
 import { DAY_MS } from "../units.js";
 import { DistinctNames, OTHER_MODELS } from "./distinct-names.js";
+import { MinuteDemand, type ModelMinutes } from "./minute-demand.js";
 import type { ContextTier, TrafficRow } from "./row.js";
 import type { RowValues } from "./row-values.js";
 import { StatusClassifier } from "./status.js";
@@ -31,6 +32,9 @@ export interface TrafficProfile {
   bucketEnds: boolean;
   /** Busiest UTC minute; tokens are input + output (what provider TPM quotas count). */
   peak: { requestsPerMinute: number; tokensPerMinute: number };
+  /** Some row stands for several requests over more than a minute (a warehouse aggregate, a daily usage
+   * bucket, `--window`): their minutes are not known, so neither is the peak. */
+  peakUnknown?: boolean;
   /** Rows sharing provider, model, region, use case, flags, failure and prompt band: the cost code's bucket. */
   buckets: TrafficBucket[];
   /** Requests whose status says they failed (billed by the tokens their rows say were consumed). */
@@ -41,6 +45,11 @@ export interface TrafficProfile {
   otherModels: number;
   /** Requests whose region and use case were counted together past ProfileOptions.maxBuckets; 0 when none. */
   foldedRequests: number;
+  /** Requests and tokens per UTC minute per logged (provider, model): capacity planning's input. */
+  minuteDemand?: ModelMinutes[];
+  /** With ProfileOptions.groupMeta: requests whose metadata values were counted together as OTHER_GROUPS
+   * past MAX_GROUPS distinct combinations; absent or 0 when none. */
+  foldedGroupRequests?: number;
 }
 
 export interface ProfileOptions {
@@ -60,11 +69,22 @@ export interface ProfileOptions {
    */
   maxBuckets?: number;
   keepUseCase?: (useCase: string) => boolean;
+  /**
+   * Metadata keys whose values keep buckets apart (`--group-by meta.<key>`): each bucket then carries them in
+   * `meta`. Past MAX_GROUPS distinct combinations of values, further ones are counted together under
+   * OTHER_GROUPS (tokens and requests exact). Without it metadata is not read at all.
+   */
+  groupMeta?: readonly string[];
 }
 
 /** The buckets `project` keeps apart: a real log's models x regions x use cases x flags stay well below it,
  * and the analysis's time and memory grow with the buckets (a million of them took minutes and 2.9 GB). */
 export const MAX_BUCKETS = 20_000;
+
+/** Distinct combinations of ProfileOptions.groupMeta values kept apart; the rest are OTHER_GROUPS. */
+export const MAX_GROUPS = 10_000;
+/** The metadata value of the traffic counted together past MAX_GROUPS. */
+export const OTHER_GROUPS = "(other groups)";
 
 /** The region and use case of the traffic counted together past ProfileOptions.maxBuckets. */
 export const OTHER_REGIONS = "(other regions)";
@@ -90,6 +110,8 @@ export interface TrafficProfilePart {
   bucketEnds: boolean;
   totalRows: number;
   unknownRequestRows: number;
+  demand: ModelMinutes[];
+  peakUnknown?: boolean;
 }
 
 // Buckets are found through nested maps (model, provider, region, use case), then an array slot for the
@@ -123,13 +145,21 @@ export class TrafficProfileBuilder {
   private unknownModels = 0;
   /** 53-bit hashes of the names folded into OTHER_MODELS: counts them without holding the strings. */
   private readonly folded = new DistinctNames();
-  private readonly tree: BucketTree = new Map();
+  /** The tree of the row being added: the only one without groupMeta, else its group's (see useGroup). */
+  private tree: BucketTree = new Map();
+  private readonly groupMeta: readonly string[] | undefined;
+  private readonly groups = new Map<string, { tree: BucketTree; meta: Readonly<Record<string, string>> }>();
+  private groupValues: Readonly<Record<string, string>> | undefined;
+  private foldedGroupRequests = 0;
+  /** Where each groupMeta key sits in the last RowValues' metadata (-1 absent), by its metaNames. */
+  private metaIndex: { names: readonly string[]; at: number[] } | undefined;
   private readonly buckets: TrafficBucket[] = [];
   /** Minute -> its slot in minuteRequests / minuteTokens: no object per minute (a month of traffic spread
    * over every minute is 43,830 of them; a million distinct minutes must not cost an object each). */
   private readonly minutes = new Map<number, number>();
   private readonly minuteRequests: number[] = [];
   private readonly minuteTokens: number[] = [];
+  private readonly demand = new MinuteDemand();
   private rows = 0;
   private readonly unknownStatuses = new Map<string, number>();
   private readonly statuses = new StatusClassifier();
@@ -137,6 +167,7 @@ export class TrafficProfileBuilder {
   private bucketEnds = false;
   private totalRows = 0;
   private unknownRequestRows = 0;
+  private peakUnknown = false;
   private start: number | undefined;
   private end: number | undefined;
 
@@ -145,11 +176,17 @@ export class TrafficProfileBuilder {
     this.maxModels = options.maxModels ?? Number.POSITIVE_INFINITY;
     this.maxBuckets = options.maxBuckets ?? Number.POSITIVE_INFINITY;
     this.keepUseCase = options.keepUseCase;
+    this.groupMeta = options.groupMeta?.length ? options.groupMeta : undefined;
     // Descending, so the first threshold a prompt exceeds is the largest one.
     this.thresholds = [...new Set(options.longContextThresholds)].filter((t) => t > 0).sort((a, b) => b - a);
   }
 
   add(row: TrafficRow): void {
+    if (this.groupMeta)
+      this.useGroup(
+        this.groupMeta.map((key) => (row.meta[key] ?? "").trim()),
+        row.requests,
+      );
     // The row itself, not a copy with `failed` filled in: an object per row was 10x the cost of adding it.
     this.addRequest(row, row.timestamp ?? Number.NaN, row.bucketEnd ?? Number.NaN);
     if (this.statuses.classify(row.status) === "unknown")
@@ -158,8 +195,38 @@ export class TrafficProfileBuilder {
 
   /** The same from a reader's reused record (absent timestamp = NaN): no row object per row. */
   addValues(values: RowValues): void {
+    if (this.groupMeta) this.useGroup(this.metaValuesOf(values, this.groupMeta), values.requests);
     this.addRequest(values, values.timestamp, values.bucketEnd);
     if (values.unknownStatus) this.addUnknownStatus(values.status ?? "(not kept)", values.requests);
+  }
+
+  private metaValuesOf(values: RowValues, keys: readonly string[]): string[] {
+    let index = this.metaIndex;
+    if (index?.names !== values.metaNames) {
+      index = { names: values.metaNames, at: keys.map((key) => values.metaNames.indexOf(key)) };
+      this.metaIndex = index;
+    }
+    return index.at.map((at) => (at < 0 ? "" : (values.meta[at] ?? "").trim()));
+  }
+
+  /** Makes the tree of the group of `values` (groupMeta's values, in order) the current one. */
+  private useGroup(values: readonly string[], requests: number): void {
+    let key = values.join("\u0000");
+    let group = this.groups.get(key);
+    if (group === undefined && this.groups.size >= MAX_GROUPS) {
+      this.foldedGroupRequests += Number.isNaN(requests) ? 0 : requests;
+      values = values.map(() => OTHER_GROUPS);
+      key = values.join("\u0000");
+      group = this.groups.get(key);
+    }
+    if (group === undefined) {
+      const meta: Record<string, string> = Object.create(null);
+      for (const [i, name] of (this.groupMeta ?? []).entries()) meta[name] = values[i] ?? "";
+      group = { tree: new Map(), meta };
+      this.groups.set(key, group);
+    }
+    this.tree = group.tree;
+    this.groupValues = group.meta;
   }
 
   private addUnknownStatus(status: string, requests: number): void {
@@ -181,6 +248,9 @@ export class TrafficProfileBuilder {
     if (total) this.totalRows++;
     if (!known) this.unknownRequestRows++;
     if (requests > 1 || total) this.weightedRows = true;
+    // Several requests at one timestamp are in one minute only if the row says it spans at most a minute.
+    if (requests !== 1 && !Number.isNaN(timestamp) && !(bucketEnd - timestamp <= MINUTE_MS))
+      this.peakUnknown = true;
     if (!Number.isNaN(bucketEnd)) {
       this.bucketEnds = true;
       if (this.end === undefined || bucketEnd > this.end) this.end = bucketEnd;
@@ -212,6 +282,15 @@ export class TrafficProfileBuilder {
     if (oneHour !== 0) tokens.cacheWrite1h = (tokens.cacheWrite1h ?? 0) + oneHour * weight;
     if (!Number.isNaN(timestamp)) {
       this.observe(timestamp, known ? requests : 0, (row.inputTokens + row.outputTokens) * weight);
+      this.demand.add(
+        bucket.provider,
+        bucket.model,
+        Math.floor(timestamp / MINUTE_MS),
+        known ? requests : 0,
+        row.inputTokens * weight,
+        row.outputTokens * weight,
+        row.cacheReadTokens * weight,
+      );
     }
   }
 
@@ -230,7 +309,9 @@ export class TrafficProfileBuilder {
       bucketEnds: this.bucketEnds,
       totalRows: this.totalRows,
       unknownRequestRows: this.unknownRequestRows,
+      demand: this.demand.models(),
     };
+    if (this.peakUnknown) part.peakUnknown = true;
     if (this.start !== undefined) part.start = this.start;
     if (this.end !== undefined) part.end = this.end;
     return part;
@@ -241,6 +322,13 @@ export class TrafficProfileBuilder {
   mergePart(part: TrafficProfilePart, rowOffset = 0): void {
     this.rows += part.rows;
     for (const theirs of part.buckets) {
+      if (this.groupMeta) {
+        const meta = theirs.meta;
+        this.useGroup(
+          this.groupMeta.map((key) => meta?.[key] ?? ""),
+          0,
+        );
+      }
       const ours = this.bucketFor(
         theirs,
         this.bandOf(theirs.promptAbove),
@@ -264,10 +352,12 @@ export class TrafficProfileBuilder {
     }
     for (const [minute, requests, tokens] of part.minutes) this.addMinute(minute, requests, tokens);
     for (const [status, requests] of part.unknownStatuses) this.addUnknownStatus(status, requests);
+    this.demand.merge(part.demand);
     this.weightedRows ||= part.weightedRows;
     this.bucketEnds ||= part.bucketEnds;
     this.totalRows += part.totalRows;
     this.unknownRequestRows += part.unknownRequestRows;
+    this.peakUnknown ||= part.peakUnknown === true;
     if (part.start !== undefined && (this.start === undefined || part.start < this.start))
       this.start = part.start;
     if (part.end !== undefined && (this.end === undefined || part.end > this.end)) this.end = part.end;
@@ -310,6 +400,9 @@ export class TrafficProfileBuilder {
       unknownRequestRows: this.unknownRequestRows,
       otherModels: this.folded.size,
       foldedRequests: this.foldedRequests,
+      minuteDemand: this.demand.models(),
+      ...(this.peakUnknown && { peakUnknown: true }),
+      ...(this.groupMeta && { foldedGroupRequests: this.foldedGroupRequests }),
     };
   }
 
@@ -349,7 +442,7 @@ export class TrafficProfileBuilder {
 
   /** The bucket of `row`'s identity in prompt band `band`, with the log's service tier (index into
    * TIERS), context tier (0 unknown, 1 standard, 2 long) and whether its request count is unknown;
-   * `requests` is what the row adds, for the count of folded requests. */
+   * `requests` counts toward the folded requests if it lands past maxBuckets. */
   private bucketFor(
     row: BucketIdentity,
     band: number,
@@ -377,6 +470,7 @@ export class TrafficProfileBuilder {
     }
     if (bucket === undefined) {
       bucket = newBucket(identity, this.thresholds[band] ?? 0, tier, context, requestsUnknown);
+      if (this.groupValues) bucket.meta = this.groupValues;
       child(child(providers, identity.region, newUseCases), identity.useCase, newSlots)[slot] = bucket;
       this.buckets.push(bucket);
     }
@@ -479,8 +573,13 @@ function compareBuckets(a: TrafficBucket, b: TrafficBucket): number {
     a.promptAbove - b.promptAbove ||
     tierIndex(a.serviceTier) - tierIndex(b.serviceTier) ||
     Number(a.longContext ?? -1) - Number(b.longContext ?? -1) ||
-    Number(a.requestsUnknown === true) - Number(b.requestsUnknown === true)
+    Number(a.requestsUnknown === true) - Number(b.requestsUnknown === true) ||
+    compareText(metaText(a), metaText(b))
   );
+}
+
+function metaText(bucket: TrafficBucket): string | undefined {
+  return bucket.meta && Object.values(bucket.meta).join("\u0000");
 }
 
 /** How observed traffic becomes a month, and on what basis, so reports can state the assumption. */

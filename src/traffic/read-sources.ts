@@ -86,13 +86,15 @@ async function readFileRows(
   return readLog(sniffed, (imported, at) => onRow(rows.toTrafficRow(imported, at)), options);
 }
 
-/** Reads one log file, calling `onValues` with one reused record per row (see RowValues). */
+/** Reads one log file, calling `onValues` with one reused record per row (see RowValues) that keeps the
+ * metadata keys `metaKeys`. */
 export function readLogValues(
   sniffed: SniffedLog,
   onValues: (values: RowValues) => void,
   options: SourceReadOptions,
+  metaKeys: readonly string[] = [],
 ): Promise<FileRead> {
-  const rows = new ImportedRows();
+  const rows = new ImportedRows(metaKeys);
   return readLog(sniffed, (imported, at) => onValues(rows.take(imported, at)), options);
 }
 

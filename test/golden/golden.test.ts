@@ -9,6 +9,7 @@ const WEEK = "fixtures/traffic/saas-assistant-week.csv";
 /** Prices in effect on this date (`--as-of`), so the reports do not change with the calendar. */
 const AS_OF = "2026-12-01";
 const MONTH = "fixtures/traffic/preaggregated-month.csv";
+const BURST = "fixtures/traffic/burst-minute.csv";
 
 /** A golden file name and the llmcost arguments whose stdout it holds. */
 const GOLDEN: [file: string, args: string[]][] = [
@@ -37,6 +38,27 @@ const GOLDEN: [file: string, args: string[]][] = [
       ["route", "--dry-run", "-t", WEEK, "--policy", `fixtures/policies/${policy}.yaml`, "--format", format],
     ]);
   }),
+  [
+    "project-burst-quota-drill.table.txt",
+    ["project", "-t", BURST, "-s", "fixtures/scenarios/quota-drill.yaml"],
+  ],
+  [
+    "route-burst-quota-drill.table.txt",
+    ["route", "--dry-run", "-t", BURST, "--policy", "fixtures/policies/quota-drill.yaml"],
+  ],
+  [
+    "route-burst-quota-drill.explain-burst-5.table.txt",
+    [
+      "route",
+      "--dry-run",
+      "-t",
+      BURST,
+      "--policy",
+      "fixtures/policies/quota-drill.yaml",
+      "--explain",
+      "burst-5",
+    ],
+  ],
   [
     "route-week-seed-hybrid.explain-req-7-1.table.txt",
     [

@@ -1,5 +1,6 @@
 // Declares `llmcost project`: its flags and their options type. The runner (run.ts) is passed in by src/cli.ts.
-import type { Command } from "commander";
+import { type Command, InvalidArgumentError, Option } from "commander";
+import { GROUP_FIELDS, type GroupKey } from "../../cost/showback.js";
 import { REPORT_FORMATS } from "../../report/formats.js";
 import { INPUT_FORMATS } from "../../traffic/format-names.js";
 import {
@@ -35,6 +36,23 @@ export interface ProjectOptions extends OutputOptions {
   /** A routing policy to add as option `policy` (kind policy). */
   policy?: string;
   seed?: number;
+  /** `--group-by`, repeatable (nested in order): showback per group. */
+  groupBy: GroupKey[];
+}
+
+/** One `--group-by` value added to the earlier ones: a bucket field or `meta.<key>`, each once. */
+function collectGroupKey(value: string, previous: GroupKey[]): GroupKey[] {
+  const key = value.trim();
+  const field = GROUP_FIELDS.find((f) => f === key);
+  const groupKey: GroupKey | undefined =
+    field ?? (key.startsWith("meta.") && key.length > 5 ? `meta.${key.slice(5)}` : undefined);
+  if (groupKey === undefined) {
+    throw new InvalidArgumentError(
+      `expected ${GROUP_FIELDS.join(", ")} or meta.<key> (a non-canonical column, e.g. meta.team), got "${value}"`,
+    );
+  }
+  if (previous.includes(groupKey)) throw new InvalidArgumentError(`"${groupKey}" is given twice`);
+  return [...previous, groupKey];
 }
 
 export function registerProject(program: Command, run: Run<[ProjectOptions]>): void {
@@ -74,6 +92,14 @@ export function registerProject(program: Command, run: Run<[ProjectOptions]>): v
     .option(
       "--brief",
       "print only the verdict (at most five lines; with --format json, the report's identity and its verdict)",
+    )
+    .addOption(
+      new Option(
+        "--group-by <key>",
+        "showback: each option's cost per group of KEY = model, provider, use_case, region or meta.<key> (repeatable: nested)",
+      )
+        .argParser(collectGroupKey)
+        .default([], "none"),
     );
   addOutputOptions(command, REPORT_FORMATS)
     .addHelpText(
@@ -88,13 +114,19 @@ Examples:
   $ llmcost project -t fixtures/traffic/saas-assistant-week.csv --policy fixtures/policies/seed-hybrid.yaml
   $ llmcost project -t fixtures/traffic/saas-assistant-week.csv -s fixtures/scenarios/hipaa-hybrid.yaml
   $ llmcost project -t fixtures/traffic/saas-assistant-week.csv -s fixtures/scenarios/rag-strategies.yaml -f json | jq .rag
+  $ llmcost project -t fixtures/traffic/burst-minute.csv -s fixtures/scenarios/quota-drill.yaml -f json | jq '.options[].capacity'
   $ llmcost project -t openai-usage-daily.csv --strict   # a usage export: add token_basis=total to its rows
   $ llmcost project -t 'AWSLogs/**/*.json.gz' -t gateway-spend.csv
+  $ llmcost project -t logs.csv --group-by meta.team --group-by model --format json | jq .showback
   $ llmcost project -t logs/ --input-format bedrock-invocation-logs \
       --model-map arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/abc=claude-sonnet-4-5
 
 Input formats (--input-format; detected from the content when not given):
-  ${INPUT_FORMATS.join(", ")}`,
+  ${INPUT_FORMATS.join(", ")}
+
+Showback (--group-by): token cost goes to the group that spent it; per-request and per-token infrastructure
+by the group's requests and tokens; fixed monthly items, provisioned units and hidden cost by its share of
+token cost. Cents are split by the largest-remainder rule: the groups add up to each option's total.`,
     )
     .action(run);
 }

@@ -3,6 +3,7 @@
 import type { PricingCatalog } from "../../cost/catalog.js";
 import { todayUtc } from "../../cost/price-history.js";
 import type { Scenario } from "../../cost/scenario-schema.js";
+import { metaKeyOf } from "../../cost/showback.js";
 import { describeError, ExitCode, InputError, UsageError } from "../../errors.js";
 import { readingTraffic } from "../../io/input-kind.js";
 import { emitReport, prepareOutputs } from "../../io/output.js";
@@ -73,6 +74,7 @@ export async function runProject(options: ProjectOptions): Promise<number> {
       // without their region and use case, except use cases the scenario prices apart (memory and time).
       maxBuckets: MAX_BUCKETS,
       keepUseCase: (useCase) => loaded.scenario.batchable_use_cases.includes(useCase),
+      groupMeta: options.groupBy.flatMap((key) => metaKeyOf(key) ?? []),
       onProgress: (done, total) => progress.update(done, total),
     }),
   );
@@ -109,6 +111,7 @@ export async function runProject(options: ProjectOptions): Promise<number> {
         ...(regime ? [regimeAssumption(regime)] : []),
       ],
     },
+    groupBy: options.groupBy,
   });
   report.assumptions.push(...earlyPricedAssumption(catalog, asOf));
   const [profileProblem] = profileProblems;

@@ -16,6 +16,8 @@ import {
 import type { Run } from "../run-type.js";
 
 const ROUTE_FAIL_ON = ["compliance"] as const;
+/** Which quotas the replay enforces: the policy's `quota:` only, or the bundled figures under them. */
+const ROUTE_QUOTAS = ["policy", "bundled"] as const;
 type RouteFailOn = (typeof ROUTE_FAIL_ON)[number];
 
 export interface RouteOptions extends OutputOptions {
@@ -33,6 +35,7 @@ export interface RouteOptions extends OutputOptions {
   failOn?: RouteFailOn;
   asOf?: string;
   strict?: boolean;
+  quotas?: (typeof ROUTE_QUOTAS)[number];
 }
 
 export function registerRoute(program: Command, run: Run<[RouteOptions]>): void {
@@ -70,7 +73,13 @@ export function registerRoute(program: Command, run: Run<[RouteOptions]>): void 
       "--diff <policy>",
       "also replay another policy (the one considered; --policy is the one in place) and show the requests that change target and the cost delta, --diff minus --policy",
     )
-    .addOption(new Option("--fail-on <finding>", "exit 1 when the finding occurs").choices(ROUTE_FAIL_ON));
+    .addOption(new Option("--fail-on <finding>", "exit 1 when the finding occurs").choices(ROUTE_FAIL_ON))
+    .addOption(
+      new Option(
+        "--quotas <source>",
+        "quotas to enforce: the policy's target quota: blocks (policy, the default), or the bundled figures under them (bundled)",
+      ).choices(ROUTE_QUOTAS),
+    );
   addOutputOptions(command, REPORT_FORMATS)
     .addHelpText(
       "after",
@@ -82,6 +91,8 @@ Examples:
   $ llmcost route --dry-run -t logs.csv -P current.yaml --diff new.yaml --format markdown   # delta: new - current
   $ llmcost route --dry-run -t logs.csv -P fixtures/policies/failover-drill.yaml --seed 7 --fail-on compliance
   $ llmcost route --dry-run -t fixtures/logs/bedrock/ -P fixtures/policies/seed-hybrid.yaml
+  $ llmcost route --dry-run -t fixtures/traffic/burst-minute.csv -P fixtures/policies/quota-drill.yaml
+  $ llmcost route --dry-run -t logs.csv -P policy.yaml --quotas bundled --format json | jq .totals.throttled_requests
 
 Logs from several files are merged by timestamp (ties in --traffic and path order); a usage bucket (OpenAI,
 Anthropic) is replayed as one weighted request at the bucket's start.`,

@@ -2,6 +2,7 @@
 // progress line, render the summary (or one request's trace), warn, return the exit code.
 
 import { todayUtc } from "../../cost/price-history.js";
+import { BUNDLED_QUOTAS } from "../../cost/quota-catalog.js";
 import { describeError, ExitCode, InputError, UsageError } from "../../errors.js";
 import { readingTraffic } from "../../io/input-kind.js";
 import { emitReport, prepareOutputs } from "../../io/output.js";
@@ -15,6 +16,7 @@ import { chosenFormat, REPORT_FORMATS } from "../../report/formats.js";
 import { renderRouteReport, renderTrace } from "../../report/route-render.js";
 import { buildRouteReport } from "../../report/route-report.js";
 import { DEFAULT_SEED } from "../../routing/prng.js";
+import { planQuotas } from "../../routing/quota-pools.js";
 import { applyColorChoice, createDiagnostics } from "../../terminal/diagnostics.js";
 import { createProgress } from "../../terminal/progress.js";
 import { parseColumnMap } from "../../traffic/columns.js";
@@ -61,6 +63,11 @@ export async function runRoute(options: RouteOptions): Promise<number> {
     ? await loadRoutingPolicy(options.diff, catalog, onPolicyWarning)
     : undefined;
   const seed = options.seed ?? DEFAULT_SEED;
+  const bundled = options.quotas === "bundled" ? BUNDLED_QUOTAS : undefined;
+  const quotas = planQuotas(policy, bundled, options.policy);
+  // --diff: the other policy's quotas are enforced in its own replay, as they would be if deployed.
+  const compareQuotas =
+    comparePolicy && options.diff ? planQuotas(comparePolicy, bundled, options.diff) : undefined;
   const traffic = await readingTraffic(() => openTrafficInputs(options.traffic, options.inputFormat));
   const trafficName = options.traffic.join(", ");
   const progress = createProgress(`routing ${trafficName}`, !options.quiet);
@@ -77,6 +84,8 @@ export async function runRoute(options: RouteOptions): Promise<number> {
         comparePolicy,
         explainRequestId: options.explain,
         decisionsFile: decisions,
+        quotas,
+        compareQuotas,
         onProgress: (done, total) => progress.update(done, total),
       }),
     );
@@ -115,7 +124,13 @@ export async function runRoute(options: RouteOptions): Promise<number> {
   if (options.strict && retired.length > 0) {
     throw new InputError({ file: options.policy, field: "targets" }, `--strict: ${retired.join("; ")}`);
   }
-  const report = buildRouteReport(result.summary, inputs, result.diff, routeMonth(result.summary.window));
+  const report = buildRouteReport(
+    result.summary,
+    inputs,
+    result.diff,
+    routeMonth(result.summary.window),
+    result.quotas,
+  );
   report.assumptions.push(...earlyPricedAssumption(catalog, asOf));
   if (singleCanonical(traffic) === undefined) {
     report.assumptions.push(

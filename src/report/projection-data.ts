@@ -2,6 +2,7 @@
 // renderer reads. Field names are the documented JSON names (README, "JSON output").
 import type { Analysis } from "../cost/analyzer.js";
 import type { OptionCapacity } from "../cost/capacity.js";
+import { optionsThatDoNotFit } from "../cost/capacity.js";
 import type { OptionProjection } from "../cost/option-projection.js";
 import type { TokenCounts } from "../cost/request-cost.js";
 import { GROUP_FIELDS, type GroupKey, metaKeyOf, type ShowbackGroup } from "../cost/showback.js";
@@ -157,6 +158,7 @@ export function buildProjectionReport(analysis: Analysis, context: ProjectionCon
       sensitivity,
       incomplete: analysis.verdict.incomplete,
       reasons: analysis.verdict.reasons,
+      doesNotFit: optionsThatDoNotFit(context.capacity ?? []),
     }),
     compliance: analysis.compliance
       ? {

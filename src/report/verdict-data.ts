@@ -46,6 +46,8 @@ export interface VerdictInput {
   sensitivity: readonly VerdictFlip[];
   incomplete: boolean;
   reasons: readonly string[];
+  /** Options whose plan does not fit its quotas at the peak minute (capacity sections). */
+  doesNotFit?: readonly string[];
 }
 
 /** |ln(a / b)|; infinite when either is 0. */
@@ -80,6 +82,8 @@ export function buildVerdict(input: VerdictInput) {
           cheapest_any: input.compliance.cheapest_any,
         }
       : null,
+    /** Options whose plan does not fit its known quotas at the peak minute (issue 15). */
+    does_not_fit: [...(input.doesNotFit ?? [])],
     monthly_requests: input.requests,
     monthly_cost_usd: winner?.monthly_cost_usd ?? null,
     per_request_usd: winner?.per_request_usd ?? null,

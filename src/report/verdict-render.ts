@@ -16,7 +16,7 @@ export function verdictLines(verdict: Verdict): string[] {
     verdict.per_request_usd === null ? "unknown" : formatUsdPerRequest(verdict.per_request_usd);
   const priced = verdict.priced_share === null ? "" : `, ${formatPercent(verdict.priced_share)} priced`;
   const lines = [
-    `Cheapest: ${winner} at ${formatUsd(verdict.monthly_cost_usd)} a month, ${perRequest} a request${priced}.${violates(verdict)}${incomplete(verdict)}`,
+    `Cheapest: ${winner} at ${formatUsd(verdict.monthly_cost_usd)} a month, ${perRequest} a request${priced}.${violates(verdict)}${overQuota(verdict)}${incomplete(verdict)}`,
   ];
   const runnerUp = verdict.runner_up;
   lines.push(
@@ -49,6 +49,12 @@ function violates(verdict: Verdict): string {
   const regime = verdict.compliance;
   return regime && regime.cheapest_any !== verdict.cheapest
     ? ` ${regime.cheapest_any} costs less but violates ${regime.label}.`
+    : "";
+}
+
+function overQuota(verdict: Verdict): string {
+  return verdict.cheapest !== null && verdict.does_not_fit.includes(verdict.cheapest)
+    ? " It does not fit its quotas at the peak minute (see Capacity)."
     : "";
 }
 

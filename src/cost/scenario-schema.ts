@@ -4,6 +4,7 @@ import { z } from "zod";
 import { ConditionSchema } from "../routing/policy-schema.js";
 import { CACHE_WRITE_TTLS, PROFILE_SCOPES, PT_COMMITMENTS } from "./price.js";
 import { quotaFiguresShape } from "./quota-schema.js";
+import { retrievalSchema } from "./rag-schema.js";
 
 const OPTION_KINDS = [
   "direct",
@@ -227,6 +228,8 @@ const scenarioObject = z.strictObject({
   /** The compliance regime options are judged against (one per run); absent: none. */
   compliance: complianceSchema.optional(),
   infra: z.array(infraItemSchema).default([]),
+  /** Retrieval strategies priced against each other per option (docs/rag.md); absent: no RAG section. */
+  retrieval: retrievalSchema.optional(),
   growth: z
     .strictObject({
       monthly_rate: z.number().min(-0.99).max(10).default(0.05),

@@ -3,10 +3,12 @@
 import { type Analysis, analyze, type ComplianceInput } from "../cost/analyzer.js";
 import type { PricingCatalog } from "../cost/catalog.js";
 import type { PolicyReplay } from "../cost/policy-option.js";
+import { analyzeRetrieval } from "../cost/rag-compare.js";
 import { type GroupKey, showback } from "../cost/showback.js";
 import { describeError, InputError } from "../errors.js";
 import { type LoadedScenario, locateScenarioProblem, withScenarioLocations } from "../io/scenario-load.js";
 import { buildProjectionReport, type ProjectionReport } from "../report/projection-data.js";
+import { buildRagData } from "../report/rag-data.js";
 import { monthlyScale, type TrafficProfile } from "../traffic/profile.js";
 import { describeSources, type SourcesSummary } from "../traffic/read-sources.js";
 import { CANONICAL_FORMAT } from "../traffic/sniff.js";
@@ -75,6 +77,18 @@ export function projectProfile(input: ProjectionInput): {
       requestsKnown: counts.known,
     }),
   );
+  const retrieval = loaded.scenario.retrieval;
+  const rag = retrieval
+    ? withScenarioLocations(loaded, () =>
+        analyzeRetrieval({
+          scenario: counts.scenario,
+          retrieval,
+          mix: counts.mix,
+          scale: analysis.scale,
+          catalog,
+        }),
+      )
+    : undefined;
   const groupBy = input.groupBy ?? [];
   const groups = groupBy.length > 0 ? showback(analysis, counts.mix, groupBy) : undefined;
   const profileChecks = optionProfileChecks(loaded.scenario, analysis);
@@ -99,6 +113,9 @@ export function projectProfile(input: ProjectionInput): {
     freeTiers: loaded.scenario.free_tiers,
     otherModels: profile.otherModels,
     complianceSource: input.compliance?.source,
+    ...(rag && retrieval
+      ? { rag: buildRagData(rag, retrieval, loaded.scenario.tips.cache_reads_per_write) }
+      : {}),
     capacity: capacity.capacity,
     ...(groups && { showback: { keys: groupBy, groups } }),
     assumptions: [

@@ -11,6 +11,7 @@ import type { SourcesSummary } from "../traffic/read-sources.js";
 import { optionCapacityJson, provisionedSizingJson } from "./capacity-data.js";
 import { costCurveData } from "./cost-curve-data.js";
 import { roundUsd } from "./numbers.js";
+import type { RagData } from "./rag-data.js";
 import { buildVerdict } from "./verdict-data.js";
 
 /** 2: issue 10 (prices_as_of) and issue 13 (verdict, priced requests, hidden-cost form and overhead,
@@ -50,6 +51,8 @@ export interface ProjectionContext {
   complianceSource?: string | undefined;
   /** Distinct unpriced models the profile counted together under OTHER_MODELS (issue 17). */
   otherModels?: number;
+  /** The RAG decision priced (scenario `retrieval:`); absent: no `rag` key. */
+  rag?: RagData;
   /** Peak demand against quotas per option and pool (issue 15). */
   capacity?: OptionCapacity[];
   /** `--group-by` (issue 12): the keys and each group's share of every option. */
@@ -243,6 +246,7 @@ export function buildProjectionReport(analysis: Analysis, context: ProjectionCon
     ),
     warnings: [...context.warnings, ...analysis.warnings],
     assumptions: context.assumptions,
+    ...(context.rag ? { rag: context.rag } : {}),
   };
 }
 

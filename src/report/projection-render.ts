@@ -14,6 +14,7 @@ import {
   roundUsd,
 } from "./numbers.js";
 import { NO_COMPLIANT_CELL, type ProjectionReport } from "./projection-data.js";
+import { ragCsvRows, ragSections } from "./rag-render.js";
 import { renderSectionsAsMarkdown, renderSectionsForTerminal, type Section } from "./sections.js";
 import { showbackCsvRows, showbackSection } from "./showback-render.js";
 import { renderCsv } from "./table.js";
@@ -80,6 +81,7 @@ export function projectionSections(report: ProjectionReport): Section[] {
     sensitivitySection(report),
     tipsSection(report),
     ...(report.unpriced.length ? [unpricedSection(report)] : []),
+    ...ragSections(report.rag),
     { title: "Assumptions", notes: [...report.assumptions, ...report.warnings.map((w) => `warning: ${w}`)] },
   ];
 }
@@ -418,5 +420,6 @@ function renderProjectionCsv(report: ProjectionReport): string {
     rows.push([o.id, "total", "", "", report.traffic.requests, "requests", o.monthly_cost_usd]);
     rows.push(...showbackCsvRows(report, o.id));
   }
+  rows.push(...ragCsvRows(report.rag));
   return renderCsv(["option", "category", "item", "provider", "quantity", "unit", "monthly_cost_usd"], rows);
 }

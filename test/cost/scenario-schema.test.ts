@@ -49,3 +49,43 @@ describe("scenario schema", () => {
     expect(result.error?.issues[0]?.message).toContain('needs a "provisioned" block');
   });
 });
+
+describe("scenario retrieval block", () => {
+  const base = { version: 1, name: "rag", options: [{ id: "d", kind: "direct" }] };
+  const vector = {
+    id: "v",
+    kind: "vector",
+    embedding: { direct: "text-embedding-3-small", bedrock: "amazon.titan-embed-text-v1" },
+    query_tokens: 50,
+    corpus_tokens_per_month: 0,
+    chunks: 5,
+    tokens_per_chunk: 300,
+    store: { kind: "stated", label: "pgvector", usd_per_month: 10, source: "test" },
+  };
+
+  it("rejects duplicate strategy ids, an unknown current strategy and a store without its price", () => {
+    const result = scenarioSchema.safeParse({
+      ...base,
+      retrieval: {
+        use_cases: { rag_qa: { retrieved_context_tokens: 100 } },
+        current: "nope",
+        strategies: [vector, { id: "v", kind: "none" }],
+      },
+    });
+    const messages = result.error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`) ?? [];
+    expect(messages).toContain('retrieval.strategies.1.id: duplicate strategy id "v"');
+    expect(messages.some((m) => m.startsWith('retrieval.current: "nope" is not a strategy id'))).toBe(true);
+    const store = { kind: "opensearch-serverless", ocus: 2, source: "x" };
+    const noPrice = scenarioSchema.safeParse({
+      ...base,
+      retrieval: { use_cases: { a: { retrieved_context_tokens: 0 } }, strategies: [{ ...vector, store }] },
+    });
+    const paths = noPrice.error?.issues.map((i) => i.path.join(".")) ?? [];
+    expect(paths).toContain("retrieval.strategies.0.store.usd_per_ocu_hour");
+  });
+
+  it("needs at least one use case", () => {
+    const result = scenarioSchema.safeParse({ ...base, retrieval: { use_cases: {}, strategies: [vector] } });
+    expect(result.error?.issues.map((i) => i.message)).toContain("name at least one use case");
+  });
+});

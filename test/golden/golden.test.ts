@@ -27,6 +27,10 @@ const GOLDEN: [file: string, args: string[]][] = [
     `project-week-hipaa-hybrid.${format}.${format === "table" ? "txt" : "md"}`,
     ["project", "-t", WEEK, "-s", "fixtures/scenarios/hipaa-hybrid.yaml", "--format", format],
   ]),
+  ...(["table", "markdown"] as const).map((format): [string, string[]] => [
+    `project-week-rag-strategies.${format}.${format === "table" ? "txt" : "md"}`,
+    ["project", "-t", WEEK, "-s", "fixtures/scenarios/rag-strategies.yaml", "--format", format],
+  ]),
   ...(["table", "markdown"] as const).flatMap((format): [string, string[]][] => {
     const extension = format === "table" ? "txt" : "md";
     return ["seed-hybrid", "failover-drill"].map((policy) => [

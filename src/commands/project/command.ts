@@ -113,6 +113,7 @@ Examples:
   $ llmcost project -t logs.csv --format json | jq '.sensitivity[:3]'
   $ llmcost project -t fixtures/traffic/saas-assistant-week.csv --policy fixtures/policies/seed-hybrid.yaml
   $ llmcost project -t fixtures/traffic/saas-assistant-week.csv -s fixtures/scenarios/hipaa-hybrid.yaml
+  $ llmcost project -t fixtures/traffic/saas-assistant-week.csv -s fixtures/scenarios/rag-strategies.yaml -f json | jq .rag
   $ llmcost project -t fixtures/traffic/burst-minute.csv -s fixtures/scenarios/quota-drill.yaml -f json | jq '.options[].capacity'
   $ llmcost project -t openai-usage-daily.csv --strict   # a usage export: add token_basis=total to its rows
   $ llmcost project -t 'AWSLogs/**/*.json.gz' -t gateway-spend.csv

@@ -2,6 +2,7 @@
 import { chartFigure } from "../charts/chart.js";
 import { loadPlotKit } from "../charts/plot-kit.js";
 import { PROJECTION_CHARTS } from "../charts/projection-charts.js";
+import { RAG_COST_CHART } from "../charts/rag-chart.js";
 import type { ProjectionReport } from "../projection-data.js";
 import { complianceNotes, projectionSections } from "../projection-render.js";
 import { verdictLines } from "../verdict-render.js";
@@ -13,7 +14,9 @@ export async function renderProjectionHtml(report: ProjectionReport): Promise<st
   return renderHtmlPage({
     title: `llmcost projection: ${report.scenario.name}`,
     verdict: projectionVerdict(report),
-    figures: PROJECTION_CHARTS.map((spec) => chartFigure(spec, report, kit)),
+    figures: [...PROJECTION_CHARTS, ...(report.rag ? [RAG_COST_CHART] : [])].map((spec) =>
+      chartFigure(spec, report, kit),
+    ),
     // The Assumptions section closes the page on its own.
     tables: sections.filter((s) => s.title !== "Assumptions"),
     assumptions: report.assumptions,

@@ -21,7 +21,7 @@ const FIELDS = 4;
 class Series {
   start = Number.NaN;
   span = 0;
-  data = new Float64Array(64 * FIELDS);
+  data = new Float64Array(8 * FIELDS);
 
   add(minute: number, requests: number, input: number, output: number, cacheRead: number): void {
     if (Number.isNaN(this.start)) this.start = minute;

@@ -352,7 +352,18 @@ export class TrafficProfileBuilder {
     }
     for (const [minute, requests, tokens] of part.minutes) this.addMinute(minute, requests, tokens);
     for (const [status, requests] of part.unknownStatuses) this.addUnknownStatus(status, requests);
-    this.demand.merge(part.demand);
+    // Under the identity the buckets were merged under: a worker keeps every model name, this builder folds
+    // those past maxModels into OTHER_MODELS (a minute series each would hold a million names otherwise).
+    const other = this.tree.get(OTHER_MODELS);
+    this.demand.merge(
+      part.demand.map((series) =>
+        series.model !== OTHER_MODELS &&
+        other !== undefined &&
+        this.modelLevel(series.model, series.provider) === other
+          ? { ...series, provider: undefined, model: OTHER_MODELS }
+          : series,
+      ),
+    );
     this.weightedRows ||= part.weightedRows;
     this.bucketEnds ||= part.bucketEnds;
     this.totalRows += part.totalRows;

@@ -126,6 +126,31 @@ describe("TrafficProfileBuilder", () => {
   });
 });
 
+describe("folding models past maxModels", () => {
+  it("a worker's per-minute demand is merged under the folded name, as its buckets are", () => {
+    // Five unknown models in a worker's part; the merging builder keeps 2 by name and folds the other 3:
+    // the minute demand holds 3 series (2 named + "(other models)"), not 5, with every request in them.
+    const rows = Array.from({ length: 5 }, (_, i) =>
+      trafficRow({ model: `m${i}`, provider: "acme", requests: i + 1, timestamp: T0 + i * 60_000 }),
+    );
+    const worker = new TrafficProfileBuilder({ longContextThresholds: [] });
+    for (const r of rows) worker.add(r);
+    const merged = new TrafficProfileBuilder({
+      longContextThresholds: [],
+      keepModel: () => false,
+      maxModels: 2,
+    });
+    merged.mergePart(worker.part());
+    const profile = merged.finish();
+    const series = profile.minuteDemand ?? [];
+    expect(series.map((s) => s.model)).toEqual(["(other models)", "m0", "m1"]);
+    // Requests are every 5th number of a series' flat minutes: 3 + 4 + 5 = 12 in the folded series.
+    const requests = (s: { minutes: Float64Array }) =>
+      s.minutes.filter((_, i) => i % 5 === 1).reduce((a, b) => a + b, 0);
+    expect(series.map(requests)).toEqual([12, 1, 2]);
+  });
+});
+
 describe("monthlyScale", () => {
   it("scales the observed window to 30.4375 days", () => {
     const profile = profileOf([

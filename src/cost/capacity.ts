@@ -105,6 +105,15 @@ class PoolMinutes {
     data[at + 3] = (data[at + 3] ?? 0) + cacheRead;
   }
 
+  /** How many minutes have traffic. */
+  withTraffic(): number {
+    const data = this.data;
+    let count = 0;
+    for (let at = 0; at < this.span * 4; at += 4)
+      if ((data[at] ?? 0) !== 0 || (data[at + 1] ?? 0) !== 0 || (data[at + 2] ?? 0) !== 0) count++;
+    return count;
+  }
+
   /** The minutes with traffic, in time order. */
   *values(): Generator<PoolMinute> {
     const data = this.data;
@@ -247,15 +256,25 @@ function checkPool(
   input: CapacityInput,
 ): PoolCapacity {
   const quota = quotaFor(price, option, input);
-  const series = { rpm: [] as number[], tpm: [] as number[], itpm: [] as number[], otpm: [] as number[] };
+  // Typed arrays sized to the minutes with traffic: a window of a million minutes must not cost a growing
+  // array of boxed numbers per limit.
+  const count = minutes.withTraffic();
+  const series = {
+    rpm: new Float64Array(count),
+    tpm: new Float64Array(count),
+    itpm: new Float64Array(count),
+    otpm: new Float64Array(count),
+  };
   let total = { requests: 0, tpm: 0, itpm: 0, otpm: 0 };
+  let i = 0;
   for (const m of minutes.values()) {
     const counted = quotaInput(m.input, m.cacheRead, quota);
     const tokens = quotaTokens({ requests: m.requests, input: counted, output: m.output }, quota);
-    series.rpm.push(m.requests);
-    series.tpm.push(tokens);
-    series.itpm.push(counted);
-    series.otpm.push(m.output);
+    series.rpm[i] = m.requests;
+    series.tpm[i] = tokens;
+    series.itpm[i] = counted;
+    series.otpm[i] = m.output;
+    i++;
     total = {
       requests: total.requests + m.requests,
       tpm: total.tpm + tokens,
@@ -335,9 +354,9 @@ export function optionsThatDoNotFit(capacity: readonly OptionCapacity[]): string
 }
 
 /** Nearest-rank percentile of the values (minutes with traffic). */
-function percentile(values: readonly number[], p: number): number {
+function percentile(values: Float64Array, p: number): number {
   // A typed array sorts numerically without a comparator: 10x faster on a month of minutes.
-  const sorted = Float64Array.from(values).sort();
+  const sorted = values.slice().sort();
   const rank = Math.max(1, Math.ceil(p * sorted.length));
   return sorted[rank - 1] ?? 0;
 }

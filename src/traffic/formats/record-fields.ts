@@ -1,6 +1,7 @@
 // Reading fields of a parsed log record with errors located at the record and the field's JSON path
 // (`input.inputTokenCount`, `data[0].results[2].model`). Shared by the log formats; pure.
 import { InputError } from "../../errors.js";
+import { TRAFFIC_COLUMNS } from "../row.js";
 import type { ImportContext, ImportedRow, RecordLocation } from "./log-format.js";
 
 export type JsonObject = Record<string, unknown>;
@@ -119,33 +120,9 @@ export function unixSeconds(value: unknown, at: RecordLocation, field: string): 
   return value * 1000;
 }
 
-/** Canonical traffic columns (and the ones the canonical CSV is gaining): a `meta.<key>` must never take
- * one of these names, or `convert`'s CSV would read it back as that column. */
-const RESERVED = new Set([
-  "timestamp",
-  "bucket_end",
-  "request_id",
-  "provider",
-  "model",
-  "region",
-  "use_case",
-  "input_tokens",
-  "output_tokens",
-  "cache_read_tokens",
-  "cache_write_tokens",
-  "cache_write_1h_tokens",
-  "requests",
-  "latency_ms",
-  "status",
-  "requires_compliance",
-  "latency_budget_ms",
-  "cost_sensitivity",
-  "requires_latest",
-  "service_tier",
-  "token_basis",
-  "long_context",
-  "kind",
-]);
+/** A `meta.<key>` must never take a canonical column's name, or `convert`'s CSV would read it back as that
+ * column. */
+const RESERVED: ReadonlySet<string> = new Set(TRAFFIC_COLUMNS);
 
 /** A free-form key (Bedrock `requestMetadata`) as a meta key: canonical names get a `<prefix>_` prefix. */
 export function metaKey(key: string, prefix: string): string {

@@ -58,8 +58,6 @@ function duckdbSql({
     (key) =>
       `    json_extract_string(requestMetadata, ${quoteText(`$.${JSON.stringify(key)}`)}) AS ${quoteName(key)},`,
   );
-  const metaOut = metadataKeys.map((key) => `  ${quoteName(key)},`);
-  const metaGroup = metadataKeys.map((key) => `, ${quoteName(key)}`).join("");
   return `${HEADER("duckdb")}
 -- Run: duckdb -c ".read bedrock.sql" (COPY ... TO writes the CSV), or paste the SELECT.
 COPY (
@@ -96,30 +94,13 @@ ${meta.join("\n")}${meta.length ? "\n" : ""}    COALESCE(input.inputTokenCount, 
 SELECT
   strftime(min(ts), '%Y-%m-%dT%H:%M:%S.%gZ') AS "timestamp",
   strftime(max(ts), '%Y-%m-%dT%H:%M:%S.%gZ') AS bucket_end,
-  'bedrock' AS provider,
-  model,
-  region,
-  sum(uncached + cache_read + cache_write) AS input_tokens,
-  sum(output_tokens) AS output_tokens,
-  sum(cache_read) AS cache_read_tokens,
-  sum(cache_write - cache_write_1h) AS cache_write_tokens,
-  sum(cache_write_1h) AS cache_write_1h_tokens,
-  count(*) AS requests,
-  'total' AS token_basis,
-  status,
-  identity_arn,
-${metaOut.join("\n")}${metaOut.length ? "\n" : ""}FROM records
-GROUP BY date_trunc('hour', ts), model, region, status, identity_arn${metaGroup},
-  ${bandExpression(thresholds, "(uncached + cache_read + cache_write)")}
-ORDER BY 1, model, region, status, identity_arn${metaGroup}
+${aggregate(metadataKeys, thresholds)}
 ) TO ${quoteText(to)} (HEADER, DELIMITER ',');
 `;
 }
 
 function athenaSql({ from, thresholds, metadataKeys }: BedrockSqlOptions): string {
   const meta = metadataKeys.map((key) => `    requestmetadata[${quoteText(key)}] AS ${quoteName(key)},`);
-  const metaOut = metadataKeys.map((key) => `  ${quoteName(key)},`);
-  const metaGroup = metadataKeys.map((key) => `, ${quoteName(key)}`).join("");
   return `${HEADER("athena")}
 -- Run in Athena over the Glue table of docs/warehouse.md; download the result CSV.
 WITH records AS (
@@ -145,7 +126,16 @@ ${meta.join("\n")}${meta.length ? "\n" : ""}    COALESCE(input.inputtokencount, 
 SELECT
   to_iso8601(min(ts) AT TIME ZONE 'UTC') AS "timestamp",
   to_iso8601(max(ts) AT TIME ZONE 'UTC') AS bucket_end,
-  'bedrock' AS provider,
+${aggregate(metadataKeys, thresholds)};
+`;
+}
+
+/** The grouping both engines share, from the provider column to the ORDER BY (the timestamps before it and
+ * the statement's end are each engine's). */
+function aggregate(metadataKeys: readonly string[], thresholds: readonly number[]): string {
+  const metaOut = metadataKeys.map((key) => `  ${quoteName(key)},`);
+  const metaGroup = metadataKeys.map((key) => `, ${quoteName(key)}`).join("");
+  return `  'bedrock' AS provider,
   model,
   region,
   sum(uncached + cache_read + cache_write) AS input_tokens,
@@ -160,6 +150,5 @@ SELECT
 ${metaOut.join("\n")}${metaOut.length ? "\n" : ""}FROM records
 GROUP BY date_trunc('hour', ts), model, region, status, identity_arn${metaGroup},
   ${bandExpression(thresholds, "(uncached + cache_read + cache_write)")}
-ORDER BY 1, model, region, status, identity_arn${metaGroup};
-`;
+ORDER BY 1, model, region, status, identity_arn${metaGroup}`;
 }

@@ -137,8 +137,16 @@ export function routeMonth(window: { firstMs: number | undefined; lastMs: number
   return {
     days,
     scale: DAYS_PER_MONTH / days,
-    assumption: `window costs are for the ${Number(days.toFixed(2))} days replayed; monthly costs scale them to a month of ${DAYS_PER_MONTH} days (x${(DAYS_PER_MONTH / days).toFixed(4)})`,
+    assumption: `window costs are for the ${spanText(days)} replayed; monthly costs scale them to a month of ${DAYS_PER_MONTH} days (x${(DAYS_PER_MONTH / days).toFixed(4)})`,
   };
+}
+
+/** A replayed span in days, or in hours or minutes when shorter than a day ("0 days" said nothing). */
+function spanText(days: number): string {
+  if (days >= 1) return `${Number(days.toFixed(2))} days`;
+  const hours = days * 24;
+  if (hours >= 1) return `${Number(hours.toFixed(2))} hours`;
+  return `${Number((hours * 60).toFixed(2))} minutes`;
 }
 
 /**

@@ -4,14 +4,12 @@
 import type { PricingMode } from "../../cost/price.js";
 import type { ImportContext, ImportedRow, LogFormat, RecordLocation } from "./log-format.js";
 import {
-  arrayAt,
   count,
   emitMapped,
   expected,
   fieldError,
   isObject,
   type JsonObject,
-  objectAt,
   optionalCount,
   optionalObject,
   optionalString,
@@ -19,6 +17,7 @@ import {
   putMeta,
   timestamp,
 } from "./record-fields.js";
+import { type BucketShape, forEachBucketResult, pageBuckets } from "./usage-buckets.js";
 
 const EMPTY_RESULT = "Anthropic usage result with no tokens";
 
@@ -45,12 +44,7 @@ function detect(record: unknown): boolean {
   return isBucket(record) && hasResults([record]);
 }
 
-/** A report's buckets (so errors name the bucket), an array's reports' buckets, or the record itself. */
-function* records(document: unknown): Iterable<unknown> {
-  if (Array.isArray(document)) for (const item of document) yield* records(item);
-  else if (isReport(document)) yield* document.data as unknown[];
-  else yield document;
-}
+const BUCKETS: BucketShape = { isPage: isReport, start: "starting_at", end: "ending_at", time: timestamp };
 
 /** Report service tiers onto pricing modes; `flex_discount` has no price llmcost knows. */
 const TIERS: Readonly<Record<string, PricingMode>> = {
@@ -133,25 +127,6 @@ function resultRow(
   };
 }
 
-function bucketRows(
-  bucket: unknown,
-  at: RecordLocation,
-  base: string,
-  emit: (row: ImportedRow) => void,
-): void {
-  const object = objectAt(bucket, at, base || "(record)");
-  const span = {
-    start: timestamp(object.starting_at, at, path(base, "starting_at")),
-    end: timestamp(object.ending_at, at, path(base, "ending_at")),
-  };
-  if (span.end <= span.start)
-    fieldError(at, path(base, "ending_at"), "expected a bucket end after its starting_at");
-  arrayAt(object.results, at, path(base, "results")).forEach((result, i) => {
-    const field = path(path(base, "results"), i);
-    emit(resultRow(objectAt(result, at, field), at, field, span));
-  });
-}
-
 function toRows(
   record: unknown,
   at: RecordLocation,
@@ -164,18 +139,14 @@ function toRows(
     if (row.inputTokens === 0 && row.outputTokens === 0) context.skip(EMPTY_RESULT);
     else mapped(row);
   };
-  if (isReport(record)) {
-    (record.data as unknown[]).forEach((bucket, i) => {
-      bucketRows(bucket, at, path("data", i), emit);
-    });
-  } else bucketRows(record, at, "", emit);
+  forEachBucketResult(BUCKETS, record, at, (result, field, span) => emit(resultRow(result, at, field, span)));
 }
 
 export const anthropicUsageReport: LogFormat = {
   name: "anthropic-usage-report",
   label: "Anthropic usage report (messages)",
   detect,
-  records,
+  records: (document) => pageBuckets(BUCKETS, document),
   toRows,
   limits: [
     {

@@ -4,20 +4,19 @@
 import type { PricingMode } from "../../cost/price.js";
 import type { ImportContext, ImportedRow, LogFormat, RecordLocation } from "./log-format.js";
 import {
-  arrayAt,
   count,
   emitMapped,
   expected,
   fieldError,
   isObject,
   type JsonObject,
-  objectAt,
   optionalCount,
   optionalString,
   path,
   putMeta,
   unixSeconds,
 } from "./record-fields.js";
+import { type BucketShape, forEachBucketResult, pageBuckets } from "./usage-buckets.js";
 
 const RESULT = "organization.usage.completions.result";
 const EMPTY_RESULT = "OpenAI usage result with no requests and no tokens";
@@ -51,12 +50,7 @@ function detect(record: unknown): boolean {
   return isCompletionsBucket(record) && ((record as JsonObject).results as unknown[]).length > 0;
 }
 
-/** A page's buckets (so errors name the bucket's index), an array's pages' buckets, or the record itself. */
-function* records(document: unknown): Iterable<unknown> {
-  if (Array.isArray(document)) for (const item of document) yield* records(item);
-  else if (isPage(document)) yield* document.data as unknown[];
-  else yield document;
-}
+const BUCKETS: BucketShape = { isPage, start: "start_time", end: "end_time", time: unixSeconds };
 
 const TIERS: Readonly<Record<string, PricingMode>> = {
   default: "standard",
@@ -134,27 +128,6 @@ function resultRow(
   };
 }
 
-function bucketRows(
-  bucket: unknown,
-  at: RecordLocation,
-  base: string,
-  emit: (row: ImportedRow) => void,
-): void {
-  const object = objectAt(bucket, at, base || "(record)");
-  const span = {
-    start: unixSeconds(object.start_time, at, path(base, "start_time")),
-    end: unixSeconds(object.end_time, at, path(base, "end_time")),
-  };
-  if (span.end <= span.start)
-    fieldError(at, path(base, "end_time"), "expected a bucket end after its start_time");
-  arrayAt(object.results, at, path(base, "results")).forEach((result, i) => {
-    const field = path(path(base, "results"), i);
-    const row = objectAt(result, at, field);
-    if (row.object !== RESULT) expected(at, path(field, "object"), `"${RESULT}"`, row.object);
-    emit(resultRow(row, at, field, span));
-  });
-}
-
 function toRows(
   record: unknown,
   at: RecordLocation,
@@ -167,18 +140,17 @@ function toRows(
     if (row.requests === 0 && row.inputTokens === 0 && row.outputTokens === 0) context.skip(EMPTY_RESULT);
     else mapped(row);
   };
-  if (isPage(record)) {
-    (record.data as unknown[]).forEach((bucket, i) => {
-      bucketRows(bucket, at, path("data", i), emit);
-    });
-  } else bucketRows(record, at, "", emit);
+  forEachBucketResult(BUCKETS, record, at, (result, field, span) => {
+    if (result.object !== RESULT) expected(at, path(field, "object"), `"${RESULT}"`, result.object);
+    emit(resultRow(result, at, field, span));
+  });
 }
 
 export const openaiUsageCompletions: LogFormat = {
   name: "openai-usage-completions",
   label: "OpenAI usage API (completions)",
   detect,
-  records,
+  records: (document) => pageBuckets(BUCKETS, document),
   toRows,
   limits: [
     {
